@@ -40,8 +40,10 @@ public sealed record Article
     public string TextSource { get; init; } = "page";
     /// <summary>Why the feed's text was kept instead of the page's, when it was.</summary>
     public string? FallbackReason { get; init; }
-    /// <summary>SHA-256 of title and text: tells an update at the source from an unchanged re-poll.</summary>
+    /// <summary>SHA-256 of title and text: finds the same article re-published under another URL or GUID.</summary>
     public string ContentHash { get; init; } = "";
+    /// <summary>SHA-256 of the feed entry (title, summary, content, dates): an unchanged entry is not fetched again.</summary>
+    public string EntryFingerprint { get; init; } = "";
 
     public ThemeTag[] Tags { get; init; } = [];
     /// <summary>Theme ids of <see cref="Tags"/>, kept flat so LiteDB can index them.</summary>

@@ -1,0 +1,78 @@
+using NewsDesk.Storage;
+using NewsDesk.Stories;
+
+namespace NewsDesk.Digests;
+
+/// <summary>
+/// Builds a day's digest from the store: the day's articles grouped into stories, each story shown once under its
+/// strongest theme, its primary source the original (government over press, then earliest) and the rest listed
+/// as "also reported by". Stories rank by number of sources, then source kind, then recency.
+/// </summary>
+public sealed class DigestBuilder(NewsStore store, TimeProvider time)
+{
+    public Digest Build(DateOnly date, TimeZoneInfo zone)
+    {
+        var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue)));
+        var next = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var end = new DateTimeOffset(next, zone.GetUtcOffset(next));
+        var articles = store.Query(new ArticleQuery { Since = start, Until = end }).ToList();
+        return Build(date, zone, articles);
+    }
+
+    public Digest Build(DateOnly date, TimeZoneInfo zone, IReadOnlyCollection<Article> articles)
+    {
+        var stories = articles
+            .GroupBy(a => a.StoryId ?? a.Id)
+            .Select(ToEntry)
+            .ToList();
+
+        var sections = stories
+            .GroupBy(e => e.Tags.OrderByDescending(t => t.Score).FirstOrDefault()?.Theme ?? ThemeHeadings.Other)
+            .OrderBy(g => ThemeHeadings.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new DigestSection
+            {
+                Theme = g.Key,
+                Heading = ThemeHeadings.Heading(g.Key),
+                Entries = g.OrderByDescending(e => e.AlsoReportedBy.Length)
+                    .ThenBy(e => e.SourceKind == "government" ? 0 : 1)
+                    .ThenByDescending(e => e.Published)
+                    .ThenBy(e => e.Headline, StringComparer.Ordinal)
+                    .ToArray(),
+            })
+            .ToArray();
+
+        return new Digest
+        {
+            Date = date.ToString("yyyy-MM-dd"),
+            TimeZone = zone.Id,
+            GeneratedAt = time.GetUtcNow(),
+            ArticleCount = articles.Count,
+            StoryCount = stories.Count,
+            Sections = sections,
+        };
+    }
+
+    private static DigestEntry ToEntry(IGrouping<string, Article> story)
+    {
+        var primary = PrimarySource.Choose(story, a => a.SourceKind == "government", a => a.Published ?? a.Ingested);
+        var tags = primary.Tags.Length > 0 ? primary.Tags : story.SelectMany(a => a.Tags).GroupBy(t => t.Theme).Select(g => g.MaxBy(t => t.Score)!).ToArray();
+        return new DigestEntry
+        {
+            StoryId = story.Key,
+            ArticleId = primary.Id,
+            Headline = primary.Title,
+            Url = primary.Url,
+            Source = primary.Source,
+            SourceKind = primary.SourceKind,
+            Published = primary.Published,
+            Summary = primary.Summary,
+            Tags = tags,
+            Parties = primary.Parties,
+            TextSource = primary.TextSource,
+            AlsoReportedBy = story.Where(a => a.Id != primary.Id)
+                .OrderBy(a => a.Published ?? a.Ingested)
+                .Select(a => new DigestLink(a.Title, a.Url, a.Source))
+                .ToArray(),
+        };
+    }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsDesk.Digests;
+
+/// <summary>When and where the daily digest is made (configuration section "NewsDesk:Digest").</summary>
+public sealed class DigestOptions
+{
+    public const string Section = "NewsDesk:Digest";
+
+    /// <summary>Local time of day the digest job runs, HH:mm.</summary>
+    [RegularExpression(@"^([01]\d|2[0-3]):[0-5]\d$", ErrorMessage = "NewsDesk:Digest:Time must be HH:mm (00:00 to 23:59).")]
+    public string Time { get; set; } = "07:00";
+
+    /// <summary>IANA time zone the digest day and run time are in.</summary>
+    [Required(ErrorMessage = "NewsDesk:Digest:TimeZone is required (an IANA zone such as Europe/London).")]
+    public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>Folder the digest files (Markdown, HTML, JSON) are written to.</summary>
+    [Required(ErrorMessage = "NewsDesk:Digest:OutputFolder is required.")]
+    public string OutputFolder { get; set; } = "out";
+
+    /// <summary>Show each tag's evidence (matched phrases and sentence) in the digest.</summary>
+    public bool ShowEvidence { get; set; }
+
+    public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using NewsDesk.Summaries;
+using NewsDesk.Text;
+
+namespace NewsDesk.Digests;
+
+/// <summary>
+/// The digest as an email-friendly HTML page: inline CSS, no scripts. Every source string is HTML-encoded when the
+/// body is built, and the body then passes through the sanitiser as well, so nothing from a feed or page can run.
+/// </summary>
+public static class HtmlDigestRenderer
+{
+    private const string Body = "font-family:Georgia,serif;max-width:720px;margin:0 auto;padding:16px;color:#1a1a1a;line-height:1.5";
+    private const string Meta = "color:#555;font-size:13px;font-family:Arial,sans-serif";
+    private const string Tag = "display:inline-block;background:#eef2f7;color:#1d3557;border-radius:3px;padding:0 6px;margin-right:4px;font-size:12px;font-family:Arial,sans-serif";
+
+    public static string Render(Digest digest, bool showEvidence)
+    {
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:26px\">NewsDesk digest for {E(digest.Date)}</h1>");
+        if (digest.StoryCount == 0)
+        {
+            body.Append("<p>No articles were published or ingested on this day.</p>");
+        }
+        else
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p style=\"{Meta}\">{digest.StoryCount} stories from {digest.ArticleCount} articles ({E(digest.TimeZone)}). Summaries are sentences quoted from the primary source unless marked as machine-written.</p>");
+            foreach (var section in digest.Sections)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:20px;border-bottom:1px solid #ccc\" data-theme=\"{E(section.Theme)}\">{E(section.Heading)}</h2>");
+                foreach (var entry in section.Entries)
+                {
+                    AppendEntry(body, entry, showEvidence);
+                }
+            }
+        }
+
+        var safe = HtmlText.Sanitize(body.ToString());
+        return $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>NewsDesk digest for {E(digest.Date)}</title></head>\n<body style=\"{Body}\">\n{safe}\n</body></html>\n";
+    }
+
+    private static void AppendEntry(StringBuilder html, DigestEntry entry, bool showEvidence)
+    {
+        html.Append("<div style=\"margin:18px 0\">");
+        html.Append(CultureInfo.InvariantCulture, $"<h3 style=\"font-size:17px;margin:0\"><a href=\"{E(entry.Url)}\" style=\"color:#1d3557\">{E(entry.Headline)}</a></h3>");
+        var meta = new List<string> { E(entry.Source ?? new Uri(entry.Url).Host) };
+        if (entry.SourceKind == "government")
+        {
+            meta.Add("government source");
+        }
+
+        if (entry.Published is { } published)
+        {
+            meta.Add(published.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<div style=\"{Meta}\">{string.Join(" · ", meta)}</div>");
+        if (entry.Tags.Length > 0)
+        {
+            html.Append("<div>");
+            foreach (var tag in entry.Tags)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<span style=\"{Tag}\">{E(tag.Theme)}</span>");
+            }
+
+            html.Append("</div>");
+        }
+
+        if (entry.Summary.Sentences.Length > 0)
+        {
+            var label = entry.Summary.Method == SummaryMethods.Machine ? $"<strong>Machine-written summary ({E(entry.Summary.Model ?? "model")}):</strong> " : "";
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:6px 0\">{label}{E(entry.Summary.Text)}</p>");
+        }
+
+        if (entry.TextSource == "feed")
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"{Meta}\">Summary from the feed's own text; the article page could not be read.</p>");
+        }
+
+        if (showEvidence && entry.Tags.Length > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<ul style=\"{Meta}\">");
+            foreach (var tag in entry.Tags)
+            {
+                var evidence = tag.Evidence.FirstOrDefault();
+                var why = evidence is null ? "" : $": &ldquo;{E(evidence.Phrase)}&rdquo; in the {E(evidence.Field)}: &ldquo;{E(evidence.Sentence)}&rdquo;";
+                html.Append(CultureInfo.InvariantCulture, $"<li>{E(tag.Theme)} ({tag.Score:0.00}){why}</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        if (entry.AlsoReportedBy.Length > 0)
+        {
+            var links = entry.AlsoReportedBy.Select(l => $"<a href=\"{E(l.Url)}\" style=\"color:#1d3557\">{E(l.Source ?? new Uri(l.Url).Host)}</a>");
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"{Meta}\">Also reported by: {string.Join(", ", links)}</p>");
+        }
+
+        html.Append("</div>");
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,7 @@
+namespace NewsDesk.Exports;
+
+public enum ExportFormat
+{
+    Csv,
+    Jsonl,
+}

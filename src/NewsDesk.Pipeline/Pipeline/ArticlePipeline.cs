@@ -1,0 +1,194 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsDesk.Extraction;
+using NewsDesk.Feeds;
+using NewsDesk.Fetching;
+using NewsDesk.Parsing;
+using NewsDesk.Stories;
+using NewsDesk.Storage;
+using NewsDesk.Summaries;
+using NewsDesk.Tagging;
+using NewsDesk.Text;
+
+namespace NewsDesk.Pipeline;
+
+/// <summary>
+/// Turns one feed entry into a stored article. The stages run in a fixed order, each feeding the next:
+/// identity → skip if unchanged → fetch page → extract (or fall back to the feed's text) → tag → summarise →
+/// match story → store. Tagging runs before summaries and stories because both use what it finds (entities).
+/// </summary>
+public sealed partial class ArticlePipeline(
+    HttpFetcher fetcher,
+    ArticleExtractor extractor,
+    ThemeTagger tagger,
+    ExtractiveSummarizer summarizer,
+    StoryMatcher stories,
+    NewsStore store,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<ArticlePipeline> logger)
+{
+    private const string PageAccept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
+
+    // Story matching reads candidates and writes the new article's story id; doing both under one lock keeps
+    // two reports of one story, processed at once by two feeds, from starting two stories.
+    private static readonly SemaphoreSlim StoryLock = new(1, 1);
+
+    private readonly PipelineOptions _options = options.Value;
+
+    internal async Task<(EntryOutcome Outcome, bool FellBack)> ProcessAsync(FeedDefinition feed, ParsedFeed parsed, FeedEntry entry, CancellationToken ct)
+    {
+        // 1. Identity: the canonical URL keys the article; an entry without a usable link cannot be stored.
+        var link = entry.Link ?? (Uri.TryCreate(entry.Id, UriKind.Absolute, out var idUrl) ? idUrl.AbsoluteUri : null);
+        if (link is null || !Uri.TryCreate(link, UriKind.Absolute, out var linkUrl))
+        {
+            LogEntryWithoutLink(feed.Id, entry.Id);
+            return (EntryOutcome.Failed, false);
+        }
+
+        var url = ArticleIdentity.Canonicalize(linkUrl);
+        var fingerprint = ArticleIdentity.Hash(entry.Title, entry.Summary, entry.Content, entry.Published?.ToString("O"), entry.Updated?.ToString("O"));
+        var existing = store.FindByUrl(url);
+
+        // 2. An entry that has not changed since the last poll costs nothing more.
+        if (existing is not null && existing.EntryFingerprint == fingerprint)
+        {
+            return (EntryOutcome.Unchanged, false);
+        }
+
+        // 3-4. Fetch and extract the page; when that fails or finds no article, keep the feed's own text and say why.
+        var (extracted, fallbackReason) = await FetchAndExtractAsync(linkUrl, ct).ConfigureAwait(false);
+        var feedText = HtmlText.ToPlainText(entry.Content ?? entry.Summary);
+        var text = fallbackReason is null ? extracted!.Text : feedText;
+        var html = fallbackReason is null ? extracted!.Html : HtmlText.Sanitize(entry.Content ?? entry.Summary);
+        var title = FirstNonEmpty(HtmlText.ToPlainText(entry.Title), extracted?.Title, url);
+        var contentHash = ArticleIdentity.Hash(title, text);
+
+        // A feed that re-publishes an item under a new URL or GUID must not create a second article.
+        if (existing is null && text.Length > 0 && store.FindByContentHash(contentHash) is { } republished)
+        {
+            LogRepublished(feed.Id, url, republished.Url);
+            return (EntryOutcome.Unchanged, false);
+        }
+
+        // 5. Tags, with the parties and entities the later stages use.
+        var description = extracted?.Description ?? (fallbackReason is null ? feedText : null);
+        var tagging = tagger.Tag(new TagInput(title, Lede(description, text), text));
+
+        // 6. Summary, every sentence pointing back into the text.
+        var summary = summarizer.Summarize(text.Length > 0 ? text : title, title, url);
+
+        var now = time.GetUtcNow();
+        var article = new Article
+        {
+            Id = existing?.Id ?? ArticleIdentity.IdFor(url),
+            FeedId = feed.Id,
+            SourceKind = feed.Kind == FeedKind.Government ? "government" : "press",
+            Source = extracted?.SiteName ?? parsed.Title ?? feed.Title,
+            Url = url,
+            EntryId = entry.Id,
+            Title = title,
+            Byline = extracted?.Byline ?? entry.Author,
+            Published = entry.Published ?? extracted?.Published ?? entry.Updated ?? extracted?.Modified,
+            Modified = entry.Updated ?? extracted?.Modified,
+            Ingested = existing?.Ingested ?? now,
+            LastUpdated = now,
+            Description = extracted?.Description ?? (feedText.Length > 0 ? Truncate(feedText, 500) : null),
+            Language = extracted?.Language ?? parsed.Language,
+            LeadImage = extracted?.LeadImage,
+            Text = text,
+            Html = html,
+            TextSource = fallbackReason is null ? "page" : "feed",
+            FallbackReason = fallbackReason,
+            ContentHash = contentHash,
+            EntryFingerprint = fingerprint,
+            Tags = tagging.Tags,
+            Themes = tagging.Tags.Select(t => t.Theme).ToArray(),
+            Parties = tagging.Parties,
+            Countries = tagging.Countries,
+            Organisations = tagging.Organisations,
+            Summary = summary,
+        };
+
+        // 7-8. Story matching and storing, under one lock (see StoryLock).
+        await StoryLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            store.Save(AssignStory(article));
+        }
+        finally
+        {
+            StoryLock.Release();
+        }
+
+        return (existing is null ? EntryOutcome.New : EntryOutcome.Updated, fallbackReason is not null);
+    }
+
+    private Article AssignStory(Article article)
+    {
+        var signature = stories.Sign(article.Title, article.Text, [.. article.Countries, .. article.Organisations]);
+        var keys = stories.BandKeys(signature);
+        var since = article.EffectiveDate - _options.StoryWindow;
+        var match = store.FindStoryCandidates(keys, since)
+            .Where(c => c.Id != article.Id && c.StorySignature is not null)
+            .Where(c => stories.IsSameStory(signature, article.EffectiveDate, c.StorySignature!, c.EffectiveDate))
+            .OrderByDescending(c => stories.Similarity(signature, c.StorySignature!))
+            .FirstOrDefault();
+        return article with { StorySignature = signature, StoryKeys = keys, StoryId = match?.StoryId ?? article.Id };
+    }
+
+    private async Task<(ExtractedArticle? Article, string? FallbackReason)> FetchAndExtractAsync(Uri url, CancellationToken ct)
+    {
+        FetchResult page;
+        try
+        {
+            page = await fetcher.FetchAsync(new FetchRequest(url, Accept: PageAccept), ct).ConfigureAwait(false);
+        }
+        catch (FetchException ex)
+        {
+            return (null, $"page not fetched: {ex.Message}");
+        }
+
+        if (!page.IsSuccess)
+        {
+            return (null, $"page not fetched: HTTP {(int)page.Status}");
+        }
+
+        if (page.ContentType is { } type && !type.Contains("html", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, $"page is not HTML ({type})");
+        }
+
+        var extracted = extractor.Extract(page.Body, page.ContentType, page.FinalUrl);
+        if (!extracted.IsArticle)
+        {
+            return (extracted, $"no article on the page: {extracted.NotArticleReason ?? "not an article"}");
+        }
+
+        return extracted.Text.Length < _options.MinArticleChars
+            ? (extracted, $"no article on the page: only {extracted.Text.Length} characters of text")
+            : (extracted, null);
+    }
+
+    /// <summary>The lede is the standfirst when the page has one, else the first sentences of the text.</summary>
+    private static string? Lede(string? description, string text)
+    {
+        if (!string.IsNullOrWhiteSpace(description))
+        {
+            return description;
+        }
+
+        var sentences = SentenceSplitter.Split(text);
+        return sentences.Count == 0 ? null : string.Join(' ', sentences.Take(2).Select(s => s.Value));
+    }
+
+    private static string FirstNonEmpty(params string?[] values) => values.First(v => !string.IsNullOrWhiteSpace(v))!.Trim();
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max].TrimEnd() + "…";
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Feed {FeedId}: entry {EntryId} has no usable link; skipped")]
+    private partial void LogEntryWithoutLink(string feedId, string entryId);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Feed {FeedId}: {Url} re-publishes {ExistingUrl}; not stored twice")]
+    private partial void LogRepublished(string feedId, string url, string existingUrl);
+}

@@ -1,0 +1,119 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace NewsDesk.Storage;
+
+/// <summary>
+/// The LiteDB file: feeds (with fetch state), articles (unique on canonical URL) and digests. One instance per
+/// process; LiteDB serialises writes itself, so concurrent feed jobs may share it. Disposing closes the file cleanly.
+/// </summary>
+public sealed class NewsStore : IDisposable
+{
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<Article> _articles;
+    private readonly ILiteCollection<FeedState> _feeds;
+    private readonly ILiteCollection<StoredDigest> _digests;
+
+    public NewsStore(IOptions<StorageOptions> options)
+        : this(options.Value.Path)
+    {
+    }
+
+    public NewsStore(string path)
+    {
+        FilePath = System.IO.Path.GetFullPath(path);
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            _db = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, StoreMapper.Create());
+        }
+        catch (IOException ex)
+        {
+            throw new StorageException($"storage: cannot open {FilePath}: {ex.Message} (is another NewsDesk process using it?)", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new StorageException($"storage: cannot open {FilePath}: permission denied.", ex);
+        }
+
+        _articles = _db.GetCollection<Article>("articles");
+        _feeds = _db.GetCollection<FeedState>("feeds");
+        _digests = _db.GetCollection<StoredDigest>("digests");
+        EnsureIndexes();
+    }
+
+    public string FilePath { get; }
+
+    private void EnsureIndexes()
+    {
+        _articles.EnsureIndex("url", "$.Url", unique: true);
+        _articles.EnsureIndex("effective_date", "$.EffectiveDate");
+        _articles.EnsureIndex("ingested", "$.Ingested");
+        _articles.EnsureIndex("feed", "$.FeedId");
+        _articles.EnsureIndex("themes", "$.Themes[*]");
+        _articles.EnsureIndex("story", "$.StoryId");
+        _articles.EnsureIndex("story_keys", "$.StoryKeys[*]");
+        _articles.EnsureIndex("content_hash", "$.ContentHash");
+    }
+
+    public FeedState? GetFeedState(string feedId) => _feeds.FindById(feedId);
+
+    public IEnumerable<FeedState> FeedStates() => _feeds.FindAll();
+
+    public void SaveFeedState(FeedState state) => _feeds.Upsert(state);
+
+    public Article? FindArticle(string id) => _articles.FindById(id);
+
+    public Article? FindByUrl(string url) => _articles.FindOne(LiteDB.Query.EQ("$.Url", url));
+
+    public Article? FindByContentHash(string hash) => _articles.FindOne(LiteDB.Query.EQ("$.ContentHash", hash));
+
+    /// <summary>Inserts or replaces the article (by id). Returns true when it was new.</summary>
+    public bool Save(Article article) => _articles.Upsert(article);
+
+    /// <summary>Articles that share at least one story key and are no older than <paramref name="since"/>: the only candidates story matching compares.</summary>
+    public List<Article> FindStoryCandidates(IReadOnlyCollection<string> keys, DateTimeOffset since, int limit = 200)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = new HashSet<string>();
+        var result = new List<Article>();
+        foreach (var key in keys)
+        {
+            foreach (var article in _articles.Find(LiteDB.Query.EQ("$.StoryKeys[*]", key), limit: limit))
+            {
+                if (article.EffectiveDate >= since && ids.Add(article.Id))
+                {
+                    result.Add(article);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    public List<Article> FindStory(string storyId) => _articles.Find(LiteDB.Query.EQ("$.StoryId", storyId)).ToList();
+
+    /// <summary>Streams matching articles in date order; nothing is buffered beyond LiteDB's own page cache.</summary>
+    public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(_articles, query);
+
+    public int CountArticles() => _articles.Count();
+
+    public void SaveDigest(StoredDigest digest) => _digests.Upsert(digest);
+
+    public StoredDigest? GetDigest(string date) => _digests.FindById(date);
+
+    public IEnumerable<StoredDigest> Digests() => _digests.Query().OrderByDescending(d => d.Id).ToEnumerable();
+
+    public void Checkpoint() => _db.Checkpoint();
+
+    public void Dispose() => _db.Dispose();
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using NewsDesk.Digests;
+using NewsDesk.Hosting;
+using NewsDesk.Pipeline;
+using NewsDesk.Storage;
+
+namespace NewsDesk.Commands;
+
+/// <summary>
+/// `demo`: the whole pipeline with no internet. Serves samples/ on loopback, ingests it through the real fetch
+/// path (loopback allowed explicitly), writes the digest to ./out/ and says where everything is.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var database = new Option<string>("--db") { Description = "LiteDB file for the demo.", DefaultValueFactory = _ => "data/demo.db" };
+        var output = new Option<string>("--out") { Description = "Folder for the digest files.", DefaultValueFactory = _ => "out" };
+        var command = new Command("demo", "Run the whole pipeline offline on the sample feeds and pages, and write the digest to ./out/.") { database, output };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(database)!, parse.GetValue(output)!, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string database, string output, CancellationToken ct)
+    {
+        var samples = SampleServer.FindSamples() ?? throw new UsageException("samples/feeds.json not found; run the demo from the repository folder.");
+        await using var server = await SampleServer.StartAsync(samples, ct).ConfigureAwait(false);
+        var feedsFile = Path.Combine(Path.GetTempPath(), $"newsdesk-demo-feeds-{Environment.ProcessId}.json");
+        await File.WriteAllTextAsync(feedsFile, server.Rewrite(await File.ReadAllTextAsync(Path.Combine(samples, "feeds.json"), ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        try
+        {
+            using var host = NewsDeskHost.CreateTool(new Dictionary<string, string?>
+            {
+                ["NewsDesk:FeedsFile"] = feedsFile,
+                ["NewsDesk:Storage:Path"] = database,
+                ["NewsDesk:Digest:OutputFolder"] = output,
+                ["NewsDesk:Fetch:AllowPrivateNetworks"] = "true",
+            });
+            Console.WriteLine($"Serving the sample feeds and pages at {server.Origin}");
+            var poller = host.Services.GetRequiredService<FeedPoller>();
+            foreach (var feed in host.Services.GetRequiredService<FeedRegistry>().Enabled)
+            {
+                var outcome = await poller.PollAsync(feed, force: true, ct).ConfigureAwait(false);
+                Console.WriteLine($"  {feed.Id}: {outcome.Counts.New} new, {outcome.Counts.Updated} updated, {outcome.Counts.Unchanged} unchanged, {outcome.Counts.Failed} failed, {outcome.Counts.FellBack} kept the feed's text{(outcome.Error is null ? "" : " — " + outcome.Error)}");
+            }
+
+            var store = host.Services.GetRequiredService<NewsStore>();
+            var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
+            var day = DigestDay(store, options.Zone(), host.Services.GetRequiredService<TimeProvider>());
+            var published = host.Services.GetRequiredService<DigestPublisher>().Publish(day);
+            Console.WriteLine($"Database: {store.FilePath} ({store.CountArticles()} articles)");
+            Console.WriteLine($"Digest for {published.Digest.Date}: {published.Digest.StoryCount} stories from {published.Digest.ArticleCount} articles");
+            foreach (var file in published.Files)
+            {
+                Console.WriteLine($"  {file}");
+            }
+
+            return CommandLine.Success;
+        }
+        finally
+        {
+            File.Delete(feedsFile);
+        }
+    }
+
+    /// <summary>Today, or, when the samples hold nothing dated today, the newest day they do hold.</summary>
+    private static DateOnly DigestDay(NewsStore store, TimeZoneInfo zone, TimeProvider time)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var days = store.Query(new ArticleQuery())
+            .Select(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.EffectiveDate, zone).DateTime))
+            .ToHashSet();
+        if (days.Contains(today) || days.Count == 0)
+        {
+            return today;
+        }
+
+        var newest = days.Max();
+        Console.WriteLine($"No sample article is dated today ({today:yyyy-MM-dd}); the digest covers {newest:yyyy-MM-dd}, the newest day in the samples.");
+        return newest;
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using NewsDesk.Digests;
+using NewsDesk.Hosting;
+
+namespace NewsDesk.Commands;
+
+/// <summary>`digest --date`: the same work as the daily job, on demand. Re-running a date replaces its digest.</summary>
+internal static class DigestCommand
+{
+    public static Command Create()
+    {
+        var date = new Option<string?>("--date") { Description = "The day, yyyy-MM-dd, in the digest time zone (default: today)." };
+        var format = new Option<string>("--format") { Description = "md, html or json.", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "html", "json");
+        var output = new Option<string?>("--out") { Description = "Write the digest to this file instead of stdout." };
+        var command = new Command("digest", "Make the digest for a date: store it, write md/html/json to the output folder, and print one format.") { date, format, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = NewsDeskHost.CreateTool();
+            var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
+            var day = ParseDate(parse.GetValue(date), options.Zone(), host.Services.GetRequiredService<TimeProvider>());
+            var published = host.Services.GetRequiredService<DigestPublisher>().Publish(day);
+            var text = parse.GetValue(format) switch
+            {
+                "html" => published.Stored.Html,
+                "json" => published.Stored.Json,
+                _ => published.Stored.Markdown,
+            };
+            if (parse.GetValue(output) is { } path)
+            {
+                await File.WriteAllTextAsync(path, text, ct).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Digest for {published.Digest.Date} ({published.Digest.StoryCount} stories) written to {Path.GetFullPath(path)}").ConfigureAwait(false);
+            }
+            else
+            {
+                await Console.Out.WriteAsync(text).ConfigureAwait(false);
+            }
+
+            return CommandLine.Success;
+        });
+        return command;
+    }
+
+    public static DateOnly ParseDate(string? text, TimeZoneInfo zone, TimeProvider time)
+    {
+        if (text is null)
+        {
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new UsageException($"--date \"{text}\" is not a date in the form yyyy-MM-dd.");
+    }
+}

@@ -1,0 +1,69 @@
+using NewsDesk.Digests;
+
+namespace NewsDesk.Hosting;
+
+/// <summary>
+/// Builds the two kinds of host: the worker (Kestrel for health and the read API, Quartz for the schedule) and the
+/// plain host the one-shot CLI commands use. Configuration, in rising precedence: appsettings.json beside the
+/// executable, environment variables (NewsDesk__Storage__Path...), command-line arguments, then overrides.
+/// </summary>
+public static class NewsDeskHost
+{
+    private const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static WebApplication CreateWorker(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        Configure(builder, overrides);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var options = builder.Configuration.GetSection(NewsDeskOptions.Section).Get<NewsDeskOptions>() ?? new NewsDeskOptions();
+        var digest = builder.Configuration.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
+        var feeds = FeedRegistry.Load(options.FeedsFile);
+        builder.Services.AddSingleton(new FeedRegistry(feeds));
+        builder.AddNewsDeskScheduling(feeds, digest, options.ShutdownTimeout);
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+
+        var app = builder.Build();
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+
+    public static IHost CreateTool(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        Configure(builder, overrides);
+        return builder.Build();
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Logging.ClearProviders();
+        if (string.Equals(builder.Configuration["NewsDesk:LogFormat"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+
+        // Logs go to stderr so that commands which print results (export, feeds inspect) keep stdout clean.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddNewsDeskPipeline();
+    }
+}

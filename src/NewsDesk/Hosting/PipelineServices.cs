@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using NewsDesk.Digests;
+using NewsDesk.Extraction;
+using NewsDesk.Fetching;
+using NewsDesk.Parsing;
+using NewsDesk.Pipeline;
+using NewsDesk.Storage;
+using NewsDesk.Stories;
+using NewsDesk.Summaries;
+using NewsDesk.Tagging;
+using Polly;
+
+namespace NewsDesk.Hosting;
+
+/// <summary>Registers every pipeline stage, the store and validated options. Shared by the worker and the CLI commands.</summary>
+public static class PipelineServices
+{
+    public static IServiceCollection AddNewsDeskPipeline(this IServiceCollection services)
+    {
+        services.AddOptions<NewsDeskOptions>().BindConfiguration(NewsDeskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TryZone(o.TimeZone), "NewsDesk:Digest:TimeZone is not a known time zone id (use an IANA id such as Europe/London).")
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient(HttpFetcher.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => FetchHandlerFactory.Create(sp.GetRequiredService<IOptions<FetchOptions>>().Value))
+            .AddResilienceHandler("fetch", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                // Transient faults only. 429 and 503-with-Retry-After are the feed scheduler's business (next
+                // attempt), and a refused address must never be retried.
+                MaxRetryAttempts = 2,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(1),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: HttpRequestException e } => e.InnerException is not FetchException,
+                    { Result: { } r } => (int)r.StatusCode is 408 or 500 or 502 or 504,
+                    _ => false,
+                }),
+            }));
+
+        services.AddSingleton<HttpFetcher>();
+        services.AddSingleton<FeedParser>();
+        services.AddSingleton<ArticleExtractor>();
+        services.AddSingleton(sp => LoadTaxonomy(sp.GetRequiredService<IOptions<NewsDeskOptions>>().Value));
+        services.AddSingleton<ThemeTagger>();
+        services.AddSingleton<ExtractiveSummarizer>();
+        services.AddSingleton<StoryMatcher>();
+        services.AddSingleton<NewsStore>();
+        services.AddSingleton<ArticlePipeline>();
+        services.AddSingleton<FeedPoller>();
+        services.AddSingleton<DigestBuilder>();
+        services.AddSingleton<DigestPublisher>();
+        services.AddSingleton<FeedRegistry>();
+        return services;
+    }
+
+    private static Taxonomy LoadTaxonomy(NewsDeskOptions options) =>
+        string.IsNullOrWhiteSpace(options.TaxonomyFile) ? Taxonomy.LoadDefault() : Taxonomy.Load(options.TaxonomyFile);
+
+    private static bool TryZone(string id)
+    {
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using NewsDesk.Digests;
+using NewsDesk.Feeds;
+using NewsDesk.Jobs;
+using Quartz;
+
+namespace NewsDesk.Hosting;
+
+/// <summary>
+/// The worker's schedule: one poll job per enabled feed (first poll at start, misfires fire once and carry on)
+/// and the daily digest job at its local time. Quartz reads time through the host's TimeProvider.
+/// </summary>
+public static class SchedulingServices
+{
+    public static IHostApplicationBuilder AddNewsDeskScheduling(this IHostApplicationBuilder builder, IReadOnlyList<FeedDefinition> feeds, DigestOptions digest, TimeSpan shutdownTimeout)
+    {
+        builder.AddQuartz(q =>
+        {
+            q.UseTimeProvider(TimeProvider.System);
+            foreach (var feed in feeds.Where(f => f.Enabled))
+            {
+                q.ScheduleJob<FeedPollJob>(
+                    trigger =>
+                    {
+                        trigger.WithIdentity($"poll-{feed.Id}").UsingJobData(FeedPollJob.FeedIdKey, feed.Id).StartNow();
+                        if (feed.Schedule.Cron is { } cron)
+                        {
+                            trigger.WithCronSchedule(cron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
+                        }
+                        else
+                        {
+                            trigger.WithSimpleSchedule(s => s.WithInterval(feed.Schedule.Interval!.Value).RepeatForever()
+                                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
+                        }
+                    },
+                    job => job.WithIdentity($"feed-{feed.Id}").DisallowConcurrentExecution());
+            }
+
+            var time = TimeOnly.ParseExact(digest.Time, "HH:mm", CultureInfo.InvariantCulture);
+            q.ScheduleJob<DigestJob>(
+                trigger => trigger.WithIdentity("daily-digest")
+                    .WithCronSchedule($"0 {time.Minute} {time.Hour} * * ?", c => c.InTimeZone(digest.Zone()).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                job => job.WithIdentity("digest").DisallowConcurrentExecution());
+        });
+        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
+        return builder;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+using NewsDesk.Digests;
+using Quartz;
+
+namespace NewsDesk.Jobs;
+
+/// <summary>
+/// Makes the morning digest. It runs at the configured local time and covers the previous local day, which is
+/// complete by then; `digest --date` covers any other day on demand.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class DigestJob(DigestPublisher publisher, IOptions<DigestOptions> options, TimeProvider time) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var zone = options.Value.Zone();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        publisher.Publish(today.AddDays(-1));
+        return ValueTask.CompletedTask;
+    }
+}
