@@ -30,7 +30,8 @@ public static class ArticleExporter
             ct.ThrowIfCancellationRequested();
             writer.Write(JsonSerializer.Serialize(ExportRow.From(article), JsonOptions));
             writer.Write('\n');
-            progress?.Invoke(++count);
+            count++;
+            progress?.Invoke(count);
         }
 
         writer.Flush();
@@ -74,7 +75,8 @@ public static class ArticleExporter
             fields[22] = row.description;
             fields[23] = row.text;
             csv.WriteRecord(fields!);
-            progress?.Invoke(++count);
+            count++;
+            progress?.Invoke(count);
         }
 
         csv.Flush();

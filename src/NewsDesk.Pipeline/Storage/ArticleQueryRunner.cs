@@ -24,7 +24,7 @@ internal static class ArticleQueryRunner
 
         if (query.Themes.Count > 0)
         {
-            predicates.Add(LiteDB.Query.In("$.Themes[*]", query.Themes.Select(t => new BsonValue(t))));
+            predicates.Add(BsonExpression.Create("$.Themes[*] ANY IN @0", new BsonArray(query.Themes.Select(t => new BsonValue(t)))));
         }
 
         if (query.Feeds.Count > 0)

@@ -13,6 +13,7 @@ public sealed class NewsStore : IDisposable
     private readonly ILiteCollection<Article> _articles;
     private readonly ILiteCollection<FeedState> _feeds;
     private readonly ILiteCollection<StoredDigest> _digests;
+    private readonly FileStream _lock;
 
     public NewsStore(IOptions<StorageOptions> options)
         : this(options.Value.Path)
@@ -30,14 +31,19 @@ public sealed class NewsStore : IDisposable
                 Directory.CreateDirectory(folder);
             }
 
+            // LiteDB must not be opened by two processes at once; an exclusive lock file makes the second one fail
+            // at once with a clear message instead of both writing to the file.
+            _lock = AcquireLock(FilePath);
             _db = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, StoreMapper.Create());
         }
         catch (IOException ex)
         {
-            throw new StorageException($"storage: cannot open {FilePath}: {ex.Message} (is another NewsDesk process using it?)", ex);
+            _lock?.Dispose();
+            throw new StorageException($"storage: cannot open {FilePath}: {ex.Message}", ex);
         }
         catch (UnauthorizedAccessException ex)
         {
+            _lock?.Dispose();
             throw new StorageException($"storage: cannot open {FilePath}: permission denied.", ex);
         }
 
@@ -88,7 +94,7 @@ public sealed class NewsStore : IDisposable
         var result = new List<Article>();
         foreach (var key in keys)
         {
-            foreach (var article in _articles.Find(LiteDB.Query.EQ("$.StoryKeys[*]", key), limit: limit))
+            foreach (var article in _articles.Find(BsonExpression.Create("$.StoryKeys[*] ANY = @0", key), limit: limit))
             {
                 if (article.EffectiveDate >= since && ids.Add(article.Id))
                 {
@@ -115,5 +121,21 @@ public sealed class NewsStore : IDisposable
 
     public void Checkpoint() => _db.Checkpoint();
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock.Dispose();
+    }
+
+    private static FileStream AcquireLock(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException ex)
+        {
+            throw new StorageException($"storage: {path} is in use by another NewsDesk process (a running worker?). Stop it, or read through the worker's API.", ex);
+        }
+    }
 }

@@ -36,7 +36,7 @@ public sealed class SampleServer : IAsyncDisposable
         app.MapGet("/{**path}", (HttpContext context, string? path) =>
             Serve(context, Path.Combine(samplesFolder, "pages", (path ?? "index").Trim('/') + ".html"), "text/html; charset=utf-8", origin!));
         await app.StartAsync(ct).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         origin = address.TrimEnd('/');
         return new SampleServer(app, origin);
     }

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using NewsDesk.Digests;
+using NewsDesk.Summaries;
+using NewsDesk.Tests.Support;
+
+namespace NewsDesk.Tests.Digests;
+
+public sealed class DigestTests
+{
+    private static readonly DateTimeOffset Day = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
+    private static readonly DateOnly Date = new(2026, 11, 22);
+
+    private static Digest Build(params NewsDesk.Storage.Article[] articles) =>
+        new DigestBuilder(null!, TimeProvider.System).Build(Date, TimeZoneInfo.Utc, articles);
+
+    [Fact]
+    public void Groups_by_theme_then_story_with_the_government_report_as_primary()
+    {
+        var digest = Build(
+            Articles.Make("press1", "Press: UK, India sign AI pact", Day.AddHours(-2), ["bilateral"], story: "s1"),
+            Articles.Make("gov1", "UK and India sign AI memorandum", Day, ["bilateral"], story: "s1", kind: "government"),
+            Articles.Make("std", "New AI code of practice", Day, ["standards"]),
+            Articles.Make("neg", "Chip maker raises funds", Day));
+
+        Assert.Equal(["bilateral", "standards", ThemeHeadings.Other], digest.Sections.Select(s => s.Theme));
+        var story = digest.Sections[0].Entries.Single();
+        Assert.Equal("gov1", story.ArticleId);
+        Assert.Equal(["https://example.org/press1"], story.AlsoReportedBy.Select(l => l.Url));
+        Assert.Equal(3, digest.StoryCount);
+        Assert.Equal(4, digest.ArticleCount);
+    }
+
+    [Fact]
+    public void Stories_with_more_sources_rank_first()
+    {
+        var digest = Build(
+            Articles.Make("lone", "A single report", Day.AddHours(3), ["research"]),
+            Articles.Make("r1", "Joint research call", Day, ["research"], story: "s2"),
+            Articles.Make("r2", "Joint research call, again", Day, ["research"], story: "s2"));
+
+        Assert.Equal("s2", digest.Sections.Single().Entries[0].StoryId);
+    }
+
+    [Fact]
+    public void A_script_title_is_shown_as_text_in_every_format()
+    {
+        var digest = Build(Articles.Make("x", "Portal reopens after <script>alert(1)</script> flaw", Day, ["standards"]));
+
+        var html = HtmlDigestRenderer.Render(digest, showEvidence: true);
+        var markdown = MarkdownDigestRenderer.Render(digest, showEvidence: true);
+        var json = JsonDigestRenderer.Render(digest);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.DoesNotContain("<script", markdown, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", markdown);
+        Assert.Equal("Portal reopens after <script>alert(1)</script> flaw", JsonDocument.Parse(json).RootElement.GetProperty("sections")[0].GetProperty("entries")[0].GetProperty("headline").GetString());
+    }
+
+    [Fact]
+    public void Html_links_the_source_and_shows_evidence_on_request()
+    {
+        var digest = Build(Articles.Make("gov1", "UK and India sign AI memorandum", Day, ["bilateral"], kind: "government"));
+
+        var html = HtmlDigestRenderer.Render(digest, showEvidence: true);
+        var plain = HtmlDigestRenderer.Render(digest, showEvidence: false);
+
+        Assert.Contains("href=\"https://example.org/gov1\"", html);
+        Assert.Contains("memorandum", html);
+        Assert.Contains("in the title", html);
+        Assert.DoesNotContain("in the title", plain);
+        Assert.DoesNotContain("<script", html);
+    }
+
+    [Fact]
+    public void Machine_written_summaries_are_labelled()
+    {
+        var article = Articles.Make("m", "Summit agrees AI safety statement", Day, ["coalition"]);
+        article = article with { Summary = article.Summary with { Method = SummaryMethods.Machine, Model = "llama3" } };
+        var digest = Build(article);
+
+        Assert.Contains("Machine-written summary (llama3)", MarkdownDigestRenderer.Render(digest, false));
+        Assert.Contains("Machine-written summary (llama3)", HtmlDigestRenderer.Render(digest, false));
+    }
+
+    [Fact]
+    public void An_empty_day_says_so()
+    {
+        var digest = Build();
+
+        Assert.Contains("No articles", MarkdownDigestRenderer.Render(digest, false));
+        Assert.Contains("No articles", HtmlDigestRenderer.Render(digest, false));
+        Assert.Empty(digest.Sections);
+    }
+}

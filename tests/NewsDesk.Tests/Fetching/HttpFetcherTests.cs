@@ -1,0 +1,130 @@
+using System.IO.Compression;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using NewsDesk.Fetching;
+using NewsDesk.Tests.Support;
+
+namespace NewsDesk.Tests.Fetching;
+
+public sealed class HttpFetcherTests
+{
+    private static readonly FetchOptions Loopback = new() { AllowPrivateNetworks = true, Timeout = TimeSpan.FromSeconds(5), MaxResponseBytes = 64 * 1024 };
+
+    [Fact]
+    public async Task Sends_user_agent_and_answers_304_to_a_conditional_get()
+    {
+        string? userAgent = null;
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/feed", (HttpContext c) =>
+        {
+            userAgent = c.Request.Headers.UserAgent;
+            c.Response.Headers.ETag = "\"v1\"";
+            return c.Request.Headers.IfNoneMatch == "\"v1\"" ? Results.StatusCode(304) : Results.Text("<rss/>", "application/rss+xml");
+        }));
+        var fetcher = TestFetcher.Create(Loopback);
+
+        var first = await fetcher.FetchAsync(new FetchRequest(server.Url("feed")), TestContext.Current.CancellationToken);
+        var second = await fetcher.FetchAsync(new FetchRequest(server.Url("feed"), first.ETag), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal("\"v1\"", first.ETag);
+        Assert.True(second.NotModified);
+        Assert.Empty(second.Body);
+        Assert.StartsWith("NewsDesk/", userAgent);
+    }
+
+    [Fact]
+    public async Task Refuses_a_body_over_the_cap_even_when_compressed()
+    {
+        var big = new byte[1024 * 1024];
+        using var compressed = new MemoryStream();
+        await using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            await gzip.WriteAsync(big, TestContext.Current.CancellationToken);
+        }
+
+        var bomb = compressed.ToArray();
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/bomb", (HttpContext c) =>
+        {
+            c.Response.Headers.ContentEncoding = "gzip";
+            return Results.Bytes(bomb, "text/html");
+        }));
+        var fetcher = TestFetcher.Create(Loopback);
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new FetchRequest(server.Url("bomb")), TestContext.Current.CancellationToken));
+
+        Assert.Equal(FetchFailure.TooLarge, error.Kind);
+        Assert.True(bomb.Length < Loopback.MaxResponseBytes, "the compressed body itself is under the cap");
+    }
+
+    [Fact]
+    public async Task Refuses_loopback_unless_allowed()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "hello"));
+        var fetcher = TestFetcher.Create(new FetchOptions { AllowPrivateNetworks = false });
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new FetchRequest(server.Url("")), TestContext.Current.CancellationToken));
+
+        Assert.Equal(FetchFailure.Blocked, error.Kind);
+        Assert.Equal(0, server.Requests);
+    }
+
+    [Fact]
+    public async Task Refuses_other_schemes()
+    {
+        var fetcher = TestFetcher.Create(Loopback);
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new FetchRequest(new Uri("file:///etc/passwd")), TestContext.Current.CancellationToken));
+
+        Assert.Equal(FetchFailure.Blocked, error.Kind);
+    }
+
+    [Fact]
+    public async Task Times_out_on_a_server_that_trickles()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/slow", async (HttpContext c) =>
+        {
+            await c.Response.WriteAsync("<html>");
+            await Task.Delay(TimeSpan.FromSeconds(10), c.RequestAborted);
+        }));
+        var fetcher = TestFetcher.Create(new FetchOptions { AllowPrivateNetworks = true, Timeout = TimeSpan.FromSeconds(1) });
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(new FetchRequest(server.Url("slow")), TestContext.Current.CancellationToken));
+
+        Assert.Equal(FetchFailure.Timeout, error.Kind);
+    }
+
+    [Fact]
+    public async Task Reads_retry_after()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/busy", (HttpContext c) =>
+        {
+            c.Response.Headers.RetryAfter = "120";
+            return Results.StatusCode(429);
+        }));
+        var fetcher = TestFetcher.Create(Loopback);
+
+        var result = await fetcher.FetchAsync(new FetchRequest(server.Url("busy")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, result.Status);
+        Assert.Equal(TimeSpan.FromSeconds(120), result.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.20.0.1", false)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("224.0.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("fe80::1", false)]
+    [InlineData("fd00::1", false)]
+    [InlineData("::ffff:127.0.0.1", false)]
+    [InlineData("93.184.216.34", true)]
+    [InlineData("2606:4700::1111", true)]
+    public void Address_guard_allows_only_public_addresses(string address, bool expected)
+    {
+        Assert.Equal(expected, AddressGuard.IsPublic(IPAddress.Parse(address)));
+    }
+}

@@ -1,0 +1,95 @@
+using NewsDesk.Storage;
+using NewsDesk.Tests.Support;
+
+namespace NewsDesk.Tests.Storage;
+
+public sealed class NewsStoreTests
+{
+    private static readonly DateTimeOffset Day = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Articles_survive_reopening_with_dates_and_tags_intact()
+    {
+        using var temp = new TempFolder();
+        var article = Articles.Make("a1", "UK and India sign AI memorandum", Day, ["bilateral"]);
+        using (var store = new NewsStore(temp.File("n.db")))
+        {
+            Assert.True(store.Save(article));
+            Assert.False(store.Save(article with { Title = "changed" }));
+        }
+
+        using var reopened = new NewsStore(temp.File("n.db"));
+        var read = reopened.FindByUrl(article.Url);
+
+        Assert.NotNull(read);
+        Assert.Equal("changed", read.Title);
+        Assert.Equal(Day, read.Published);
+        Assert.Equal(TimeSpan.Zero, read.Published!.Value.Offset);
+        Assert.Equal("memorandum", read.Tags.Single().Evidence.Single().Phrase);
+        Assert.Equal(1, reopened.CountArticles());
+    }
+
+    [Fact]
+    public void Query_filters_by_theme_date_feed_party_score_and_text()
+    {
+        using var temp = new TempFolder();
+        using var store = new NewsStore(temp.File("n.db"));
+        store.Save(Articles.Make("a1", "Standards body publishes AI code", Day, ["standards"], feed: "f1"));
+        store.Save(Articles.Make("a2", "Joint research call opens", Day.AddDays(1), ["research"], feed: "f2"));
+        store.Save(Articles.Make("a3", "Chip maker raises funds", Day.AddDays(-3), feed: "f1"));
+
+        Assert.Equal(["a1"], Ids(store, new ArticleQuery { Themes = ["standards"] }));
+        Assert.Equal(["a1", "a2"], Ids(store, new ArticleQuery { Themes = ["standards", "research"] }));
+        Assert.Equal(["a1", "a2"], Ids(store, new ArticleQuery { Since = Day.AddHours(-1) }));
+        Assert.Equal(["a3", "a1"], Ids(store, new ArticleQuery { Feeds = ["f1"] }));
+        Assert.Equal(["a2"], Ids(store, new ArticleQuery { Text = "RESEARCH" }));
+        Assert.Equal(["a1", "a2"], Ids(store, new ArticleQuery { MinScore = 0.5 }));
+        Assert.Equal(3, Ids(store, new ArticleQuery { Party = "india" }).Length);
+        Assert.Empty(Ids(store, new ArticleQuery { Party = "France" }));
+        Assert.Equal(["a1"], Ids(store, new ArticleQuery { Since = Day.AddHours(-1), Until = Day.AddHours(1) }));
+    }
+
+    [Fact]
+    public void Story_candidates_come_from_shared_keys_within_the_window()
+    {
+        using var temp = new TempFolder();
+        using var store = new NewsStore(temp.File("n.db"));
+        store.Save(Articles.Make("a1", "one", Day) with { StoryKeys = ["k1", "k2"] });
+        store.Save(Articles.Make("a2", "two", Day.AddDays(-10)) with { StoryKeys = ["k1"] });
+        store.Save(Articles.Make("a3", "three", Day) with { StoryKeys = ["k9"] });
+
+        var candidates = store.FindStoryCandidates(["k1", "k2"], Day.AddDays(-3));
+
+        Assert.Equal(["a1"], candidates.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Feed_state_and_digests_round_trip()
+    {
+        using var temp = new TempFolder();
+        using var store = new NewsStore(temp.File("n.db"));
+        store.SaveFeedState(new FeedState { Id = "f1", ETag = "\"x\"", LastSuccess = Day, ConsecutiveFailures = 2, LastCounts = new PollCounts { New = 3 } });
+        store.SaveDigest(new StoredDigest { Id = "2026-11-22", Markdown = "# one" });
+        store.SaveDigest(new StoredDigest { Id = "2026-11-22", Markdown = "# two" });
+
+        var state = store.GetFeedState("f1");
+        Assert.Equal("\"x\"", state!.ETag);
+        Assert.Equal(3, state.LastCounts.New);
+        Assert.Equal("# two", store.GetDigest("2026-11-22")!.Markdown);
+        Assert.Single(store.Digests());
+    }
+
+    [Fact]
+    public void A_second_process_style_open_fails_with_a_clear_message()
+    {
+        using var temp = new TempFolder();
+        using var first = new NewsStore(temp.File("n.db"));
+        first.Save(Articles.Make("a1", "one", Day));
+
+        var error = Assert.Throws<StorageException>(() => new NewsStore(temp.File("n.db")));
+
+        Assert.Contains(temp.File("n.db"), error.Message);
+    }
+
+    private static string[] Ids(NewsStore store, ArticleQuery query) => store.Query(query).Select(a => a.Id).ToArray();
+}
