@@ -25,6 +25,7 @@ internal static class CommandLine
         root.Add(DigestCommand.Create());
         root.Add(ExportCommand.Create());
         root.Add(FeedsCommand.Create());
+        root.Add(HealthcheckCommand.Create());
         root.SetAction((parse, ct) => RunCommand.RunAsync([], ct));
 
         var parse = root.Parse(args);

@@ -15,14 +15,19 @@ public sealed class SampleServer : IAsyncDisposable
     public const string PlaceholderOrigin = "http://newsdesk.demo";
 
     private readonly WebApplication _app;
+    private readonly RequestCounter _counter;
 
-    private SampleServer(WebApplication app, string origin)
+    private SampleServer(WebApplication app, string origin, RequestCounter counter)
     {
         _app = app;
         Origin = origin;
+        _counter = counter;
     }
 
     public string Origin { get; }
+
+    /// <summary>Requests answered so far (feeds and pages, 304s included).</summary>
+    public int Requests => _counter.Count;
 
     public static async Task<SampleServer> StartAsync(string samplesFolder, CancellationToken ct)
     {
@@ -31,6 +36,12 @@ public sealed class SampleServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         string? origin = null;
+        var counter = new RequestCounter();
+        app.Use((context, next) =>
+        {
+            counter.Increment();
+            return next(context);
+        });
         app.MapGet("/feeds/{name}", (HttpContext context, string name) =>
             Serve(context, Path.Combine(samplesFolder, "feeds", Path.GetFileName(name)), ContentTypeFor(name), origin!));
         app.MapGet("/{**path}", (HttpContext context, string? path) =>
@@ -38,7 +49,7 @@ public sealed class SampleServer : IAsyncDisposable
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         origin = address.TrimEnd('/');
-        return new SampleServer(app, origin);
+        return new SampleServer(app, origin, counter);
     }
 
     /// <summary>Finds samples/ in the working directory or above the executable (a clone, or the container's /app).</summary>
@@ -84,6 +95,15 @@ public sealed class SampleServer : IAsyncDisposable
         }
 
         return Results.Text(body, contentType, Encoding.UTF8);
+    }
+
+    private sealed class RequestCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Increment() => Interlocked.Increment(ref _count);
     }
 
     private static string ContentTypeFor(string name) => Path.GetExtension(name).ToLowerInvariant() switch

@@ -1,0 +1,34 @@
+# NewsDesk worker image. Base images are build arguments so that builds without a registry can substitute
+# local stand-ins (see .ci/container-test).
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+ARG BASE_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
+
+FROM ${SDK_IMAGE} AS build
+WORKDIR /src
+# Restore first, from the project files only, so the package layer is cached across source changes.
+COPY Directory.Build.props Directory.Packages.props global.json .editorconfig NewsDesk.sln ./
+COPY src/NewsDesk.Pipeline/NewsDesk.Pipeline.csproj src/NewsDesk.Pipeline/
+COPY src/NewsDesk/NewsDesk.csproj src/NewsDesk/
+RUN dotnet restore src/NewsDesk/NewsDesk.csproj
+COPY src/ src/
+RUN dotnet publish src/NewsDesk/NewsDesk.csproj -c Release -o /app --no-restore -p:UseAppHost=false
+
+FROM ${BASE_IMAGE} AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+COPY feeds.json ./feeds.json
+COPY samples ./samples
+# The store and digests live on the /data volume; the image itself holds nothing that changes.
+RUN mkdir -p /data/out && chown -R ${APP_UID:-1654} /data
+ENV NewsDesk__Storage__Path=/data/newsdesk.db \
+    NewsDesk__FeedsFile=/app/feeds.json \
+    NewsDesk__Digest__OutputFolder=/data/out \
+    ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
+VOLUME /data
+EXPOSE 8080
+USER ${APP_UID:-1654}
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["dotnet", "/app/NewsDesk.dll", "healthcheck"]
+# SIGTERM reaches dotnet directly (exec form), so the worker shuts down gracefully.
+ENTRYPOINT ["dotnet", "/app/NewsDesk.dll"]
+CMD ["run"]
