@@ -17,9 +17,33 @@ internal static class DemoCommand
     {
         var database = new Option<string>("--db") { Description = "LiteDB file for the demo.", DefaultValueFactory = _ => "data/demo.db" };
         var output = new Option<string>("--out") { Description = "Folder for the digest files.", DefaultValueFactory = _ => "out" };
-        var command = new Command("demo", "Run the whole pipeline offline on the sample feeds and pages, and write the digest to ./out/.") { database, output };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(database)!, parse.GetValue(output)!, ct));
+        var serveOnly = new Option<bool>("--serve-only") { Description = "Only serve the samples (and write a feeds file pointing at them) until stopped, e.g. to point a worker or container at." };
+        var port = new Option<int>("--port") { Description = "Port for --serve-only (default: any free port).", DefaultValueFactory = _ => 0 };
+        var command = new Command("demo", "Run the whole pipeline offline on the sample feeds and pages, and write the digest to ./out/.") { database, output, serveOnly, port };
+        command.SetAction((parse, ct) => parse.GetValue(serveOnly)
+            ? ServeAsync(parse.GetValue(port), ct)
+            : RunAsync(parse.GetValue(database)!, parse.GetValue(output)!, ct));
         return command;
+    }
+
+    private static async Task<int> ServeAsync(int port, CancellationToken ct)
+    {
+        var samples = SampleServer.FindSamples() ?? throw new UsageException("samples/feeds.json not found; run the demo from the repository folder.");
+        await using var server = await SampleServer.StartAsync(samples, ct, port).ConfigureAwait(false);
+        var feedsFile = Path.GetFullPath(Path.Combine(Path.GetTempPath(), $"newsdesk-demo-feeds-{server.Port}.json"));
+        await File.WriteAllTextAsync(feedsFile, server.Rewrite(await File.ReadAllTextAsync(Path.Combine(samples, "feeds.json"), ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        Console.WriteLine($"Serving the sample feeds and pages at {server.Origin}");
+        Console.WriteLine($"Feeds file: {feedsFile}");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM: stop serving.
+        }
+
+        return CommandLine.Success;
     }
 
     private static async Task<int> RunAsync(string database, string output, CancellationToken ct)

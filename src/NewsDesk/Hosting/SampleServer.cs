@@ -26,14 +26,16 @@ public sealed class SampleServer : IAsyncDisposable
 
     public string Origin { get; }
 
+    public int Port => new Uri(Origin).Port;
+
     /// <summary>Requests answered so far (feeds and pages, 304s included).</summary>
     public int Requests => _counter.Count;
 
-    public static async Task<SampleServer> StartAsync(string samplesFolder, CancellationToken ct)
+    public static async Task<SampleServer> StartAsync(string samplesFolder, CancellationToken ct, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         string? origin = null;
         var counter = new RequestCounter();
