@@ -16,19 +16,19 @@ internal static partial class FeedTextDecoder
         var (bomEncoding, bomLength) = DetectBom(data);
         if (bomEncoding is not null)
         {
-            return new DecodedText(bomEncoding.GetString(data, bomLength, data.Length - bomLength), bomEncoding.WebName);
+            return new DecodedText(bomEncoding.GetString(data, bomLength, data.Length - bomLength), bomEncoding.WebName.Name());
         }
 
         var declared = GetEncoding(CharsetFromContentType(contentType));
         if (declared is not null)
         {
-            return new DecodedText(declared.GetString(data), declared.WebName);
+            return new DecodedText(declared.GetString(data), declared.WebName.Name());
         }
 
         var sniffed = SniffUtf16(data);
         if (sniffed is not null)
         {
-            return new DecodedText(sniffed.GetString(data), sniffed.WebName);
+            return new DecodedText(sniffed.GetString(data), sniffed.WebName.Name());
         }
 
         var xmlDeclared = GetEncoding(CharsetFromXmlDeclaration(data));
@@ -44,7 +44,7 @@ internal static partial class FeedTextDecoder
             return new DecodedText(DecodeUtf8(data), "utf-8");
         }
 
-        return new DecodedText(xmlDeclared.GetString(data), xmlDeclared.WebName);
+        return new DecodedText(xmlDeclared.GetString(data), xmlDeclared.WebName.Name());
     }
 
     private static (System.Text.Encoding? Encoding, int Length) DetectBom(byte[] d) => d switch
@@ -79,9 +79,13 @@ internal static partial class FeedTextDecoder
             return null;
         }
 
+        name = name.Trim().Trim('"', '\'').ToLowerInvariant();
+
+        // GB18030 is a superset of GB2312 and GBK; publishers declare the older names for text that uses the newer one.
+        name = name is "gb2312" or "gbk" or "x-gbk" ? "gb18030" : name;
         try
         {
-            return System.Text.Encoding.GetEncoding(name.Trim().Trim('"', '\''));
+            return System.Text.Encoding.GetEncoding(name);
         }
         catch (ArgumentException)
         {

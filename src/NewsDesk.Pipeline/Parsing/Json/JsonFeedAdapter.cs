@@ -23,10 +23,10 @@ internal static class JsonFeedAdapter
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !(Str(root, "version")?.Contains("jsonfeed.org", StringComparison.OrdinalIgnoreCase) ?? false))
+            // Feeds in the wild write "version": "1.0" or omit it; an object with a title or items is read as a JSON Feed.
+            if (root.ValueKind != JsonValueKind.Object || !(root.TryGetProperty("items", out _) || root.TryGetProperty("title", out _) || root.TryGetProperty("version", out _)))
             {
-                throw new FeedParseException("JSON document is not a JSON Feed (no jsonfeed.org version)");
+                throw new FeedParseException("JSON document is not a JSON Feed (no version, title or items)");
             }
 
             var authors = Authors(root);

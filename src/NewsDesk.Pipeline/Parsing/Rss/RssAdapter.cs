@@ -32,18 +32,18 @@ internal static class RssAdapter
             Title = TextConstruct.Read(channel.Core(core, "title") ?? channel.Ext(FeedNamespaces.Dc, "title")),
             Link = link ?? atomLinks.FirstOrDefault(l => l.Rel == "alternate")?.Href,
             Description = TextConstruct.Read(channel.Core(core, "description") ?? channel.Ext(FeedNamespaces.Dc, "description")),
-            Language = (channel.Core(core, "language") ?? channel.Ext(FeedNamespaces.Dc, "language")).Text()
-                ?? channel.Attr(FeedNamespaces.Xml + "lang") ?? root.Attr(FeedNamespaces.Xml + "lang"),
+            Language = Languages.Normalize((channel.Core(core, "language") ?? channel.Ext(FeedNamespaces.Dc, "language")).Text()
+                ?? channel.Attr(FeedNamespaces.Xml + "lang") ?? root.Attr(FeedNamespaces.Xml + "lang")),
             TtlMinutes = int.TryParse(channel.Core(core, "ttl").Text(), out var ttl) ? ttl : null,
             Copyright = TextConstruct.Read(channel.Core(core, "copyright") ?? channel.Ext(FeedNamespaces.Dc, "rights")),
             Generator = channel.Core(core, "generator").Text(),
             ImageUrl = UrlResolver.Resolve(image ?? channel, image?.Core(core, "url").Text(), baseUrl),
-            FeedUrl = atomLinks.FirstOrDefault(l => l.Rel == "self")?.Href,
+            FeedUrl = atomLinks.FirstOrDefault(l => l.Rel == "self")?.Href ?? baseUrl?.AbsoluteUri,
             Updated = FeedDateParser.Parse((channel.Core(core, "lastBuildDate") ?? channel.Ext(FeedNamespaces.Dc, "date") ?? channel.Ext(FeedNamespaces.DcTerms, "modified")).Text()),
-            Published = FeedDateParser.Parse(channel.Core(core, "pubDate").Text()),
-            Authors = People(channel, core, "managingEditor"),
+            Published = FeedDateParser.Parse((channel.Core(core, "pubDate") ?? channel.Ext(FeedNamespaces.DcTerms, "issued")).Text()),
+            Authors = People(channel, core, "managingEditor", "author", "webMaster"),
             Links = links,
-            Categories = [.. channel.CoreAll(core, "category").Concat(channel.Elements(FeedNamespaces.Dc + "subject")).Select(c => c.Text()).OfType<string>()],
+            Categories = Categories(channel, core),
             Entries = [.. items.Select(item => ReadItem(item, core, baseUrl))],
         };
     }
@@ -67,20 +67,24 @@ internal static class RssAdapter
             .Select(e => (Url: UrlResolver.Resolve(e, e.Attr("url"), baseUrl), Element: e))
             .Where(e => e.Url is not null)
             .Select(e => new FeedEnclosure(e.Url!, e.Element.Attr("type"), XmlNav.ParseLength(e.Element.Attr("length"))))
+            .DistinctBy(e => e.Url)
             .ToList();
         var authors = People(item, core, "author");
+        var summary = item.Core(core, "description") ?? item.Ext(FeedNamespaces.Dc, "description");
+        var content = item.Ext(FeedNamespaces.Content, "encoded") ?? item.Ext(FeedNamespaces.Xhtml, "body") ?? item.Core(core, "fullitem")
+            ?? item.Ext(FeedNamespaces.Atom10, "content");
         return new FeedEntry
         {
-            Id = guidText ?? item.Attr(FeedNamespaces.Rdf + "about") ?? link ?? string.Empty,
+            Id = UrlResolver.ResolveId(item, guidText, baseUrl) ?? item.Attr(FeedNamespaces.Rdf + "about") ?? link ?? string.Empty,
             Title = TextConstruct.Read(item.Core(core, "title") ?? item.Ext(FeedNamespaces.Dc, "title")),
             Link = link,
-            Published = FeedDateParser.Parse((item.Core(core, "pubDate") ?? item.Ext(FeedNamespaces.DcTerms, "issued")).Text()),
-            Updated = FeedDateParser.Parse((item.Ext(FeedNamespaces.Dc, "date") ?? item.Ext(FeedNamespaces.DcTerms, "modified")).Text()),
-            Summary = TextConstruct.Read(item.Core(core, "description") ?? item.Ext(FeedNamespaces.Dc, "description")),
-            Content = TextConstruct.Read(item.Ext(FeedNamespaces.Content, "encoded") ?? item.Ext(FeedNamespaces.Xhtml, "body")),
+            Published = FeedDateParser.Parse((item.Core(core, "pubDate") ?? item.Ext(FeedNamespaces.DcTerms, "issued") ?? item.Ext(FeedNamespaces.Atom10, "published")).Text()),
+            Updated = FeedDateParser.Parse((item.Ext(FeedNamespaces.Dc, "date") ?? item.Ext(FeedNamespaces.DcTerms, "modified") ?? item.Ext(FeedNamespaces.Atom10, "updated")).Text()),
+            Summary = HtmlUrlResolver.Resolve(summary, TextConstruct.Read(summary), baseUrl),
+            Content = HtmlUrlResolver.Resolve(content, TextConstruct.Read(content), baseUrl),
             Author = authors.FirstOrDefault()?.Name ?? authors.FirstOrDefault()?.Email,
             Authors = authors,
-            Categories = [.. item.CoreAll(core, "category").Concat(item.Elements(FeedNamespaces.Dc + "subject")).Select(c => c.Text()).OfType<string>()],
+            Categories = Categories(item, core),
             Links = links,
             Enclosures = enclosures,
             Comments = UrlResolver.Resolve(item, item.Core(core, "comments").Text(), baseUrl),
@@ -96,10 +100,16 @@ internal static class RssAdapter
             : null;
     }
 
-    /// <summary>RSS author elements hold "email (Name)" or a name; dc:creator holds a name.</summary>
-    private static List<FeedPerson> People(XElement parent, XNamespace core, string element) =>
-        [.. parent.CoreAll(core, element).Concat(parent.Elements(FeedNamespaces.Dc + "creator")).Concat(parent.Elements(FeedNamespaces.Dc + "author"))
-            .Select(e => e.Text()).OfType<string>().Select(PersonText.Parse)];
+    /// <summary>RSS author elements hold "email (Name)" or a name; dc:creator holds a name; atom:author has parts.</summary>
+    private static List<FeedPerson> People(XElement parent, XNamespace core, params string[] elements) =>
+        [.. elements.SelectMany(name => parent.CoreAll(core, name))
+            .Concat(parent.Elements(FeedNamespaces.Dc + "creator")).Concat(parent.Elements(FeedNamespaces.Dc + "author"))
+            .Select(e => e.Text()).OfType<string>().Select(PersonText.Parse)
+            .Concat(parent.Elements(FeedNamespaces.Atom10 + "author").Select(a => new FeedPerson(
+                a.Ext(FeedNamespaces.Atom10, "name").Text(), a.Ext(FeedNamespaces.Atom10, "email").Text(), a.Ext(FeedNamespaces.Atom10, "uri").Text())))];
+
+    private static List<string> Categories(XElement parent, XNamespace core) =>
+        [.. parent.CoreAll(core, "category").Concat(parent.Elements(FeedNamespaces.Dc + "subject")).Select(c => c.Text()).OfType<string>().Distinct(StringComparer.Ordinal)];
 
     private static List<FeedLink> AtomLinks(XElement parent, Uri? baseUrl) =>
         [.. parent.Elements(FeedNamespaces.Atom10 + "link")
@@ -112,7 +122,7 @@ internal static class RssAdapter
 
     private static string RssFormat(XElement root, bool netscapeDoctype) => root.Attr("version") switch
     {
-        "2.0" or "2.0.1" or "2" => "rss20",
+        { } v when v.StartsWith('2') => "rss20",
         "0.91" => netscapeDoctype ? "rss091n" : "rss091u",
         "0.92" => "rss092",
         "0.93" => "rss093",

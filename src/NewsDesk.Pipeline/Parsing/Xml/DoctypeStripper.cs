@@ -16,7 +16,10 @@ internal static partial class DoctypeStripper
     {
         entities = new Dictionary<string, string>(StringComparer.Ordinal);
         netscape = false;
-        var start = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        // Only the prolog can hold a DOCTYPE; the same characters inside a CDATA section are content.
+        var rootStart = RootStart().Match(text);
+        var prologLength = rootStart.Success ? rootStart.Index : text.Length;
+        var start = text.IndexOf("<!DOCTYPE", 0, prologLength, StringComparison.OrdinalIgnoreCase);
         if (start < 0)
         {
             return text;
@@ -64,6 +67,9 @@ internal static partial class DoctypeStripper
 
         throw new FeedParseException("unterminated DOCTYPE declaration");
     }
+
+    [GeneratedRegex(@"<[A-Za-z_]")]
+    private static partial Regex RootStart();
 
     [GeneratedRegex("""<!ENTITY\s+(?<param>%\s+)?(?<name>[\w.:-]+)\s+(?:(?<external>SYSTEM|PUBLIC)|"(?<value>[^"]*)"|'(?<value>[^']*)')""")]
     private static partial Regex EntityDeclaration();

@@ -41,28 +41,30 @@ internal static class EntityRepairer
             var semicolon = text.IndexOf(';', i + 1, Math.Min(40, text.Length - i - 1));
             var name = semicolon > i ? text[(i + 1)..semicolon] : null;
             var replacement = Replacement(name, declared);
-            sb.Append(replacement);
-            i = replacement == "&amp;" ? i + 1 : semicolon + 1;
+            sb.Append(replacement ?? "&amp;");
+            i = replacement is null ? i + 1 : semicolon + 1;
         }
 
         return sb.ToString();
     }
 
-    private static string Replacement(string? name, IReadOnlyDictionary<string, string> declared)
+    /// <returns>The text replacing the whole reference, or null when the '&amp;' is a stray one to escape alone.</returns>
+    private static string? Replacement(string? name, IReadOnlyDictionary<string, string> declared)
     {
         if (name is null || name.Length == 0)
         {
-            return "&amp;";
+            return null;
         }
 
         if (name[0] == '#')
         {
-            return IsValidCharReference(name) ? $"&{name};" : "&amp;";
+            // XML only knows a lower-case x in hexadecimal references; HTML accepts both.
+            return IsValidCharReference(name) ? $"&#{name[1..].Replace('X', 'x')};" : null;
         }
 
         if (!IsName(name))
         {
-            return "&amp;";
+            return null;
         }
 
         if (XmlPredefined.Contains(name))

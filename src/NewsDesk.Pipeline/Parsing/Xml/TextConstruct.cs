@@ -19,7 +19,9 @@ internal static class TextConstruct
 
         var type = (element.Attribute("type")?.Value ?? string.Empty).Trim().ToLowerInvariant();
         var mode = (element.Attribute("mode")?.Value ?? string.Empty).Trim().ToLowerInvariant();
-        if (mode == "base64")
+        // Atom 0.3 says mode="base64"; Atom 1.0 says any type that is not text, HTML, XHTML or XML is base64.
+        if (mode == "base64" || (type.Contains('/', StringComparison.Ordinal) && !type.StartsWith("text/", StringComparison.Ordinal)
+            && !type.EndsWith("xml", StringComparison.Ordinal) && type is not "application/xhtml+xml"))
         {
             return DecodeBase64(element.Value);
         }

@@ -16,14 +16,19 @@ internal static class UrlResolver
             return href;
         }
 
-        var b = BaseOf(context, baseUrl);
-        if (b is null)
+        // An absolute link is kept as written: re-serialising it would punycode IRIs and add slashes.
+        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "mailto" or "ftp")
         {
             return href;
         }
 
-        return Uri.TryCreate(b, href, out var resolved) ? resolved.OriginalString.Length > 0 ? resolved.AbsoluteUri : href : href;
+        var b = BaseOf(context, baseUrl);
+        return b is not null && Uri.TryCreate(b, href, out var resolved) ? resolved.AbsoluteUri : href;
     }
+
+    /// <summary>Resolves a relative id (rare, but feedparser and GOV.UK-like feeds write path ids) while leaving URNs and tag: ids alone.</summary>
+    public static string? ResolveId(XElement context, string? id, Uri? baseUrl) =>
+        id is not null && id.StartsWith('/') ? Resolve(context, id, baseUrl) : id;
 
     public static Uri? BaseOf(XElement context, Uri? baseUrl)
     {

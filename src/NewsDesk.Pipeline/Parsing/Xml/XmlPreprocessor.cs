@@ -15,6 +15,9 @@ internal static partial class XmlPreprocessor
         var start = text.IndexOf('<', StringComparison.Ordinal);
         text = start < 0 ? string.Empty : text[start..];
         text = XmlDeclaration().Replace(text, string.Empty, 1);
+
+        // Control characters are illegal in XML 1.0 and carry no meaning in a feed.
+        text = ControlCharacters().Replace(text, string.Empty);
         text = DoctypeStripper.Strip(text, out var entities, out netscapeDoctype);
         text = EntityRepairer.Repair(text, entities);
         return DeclareMissingPrefixes(text);
@@ -42,6 +45,9 @@ internal static partial class XmlPreprocessor
 
     [GeneratedRegex(@"^\s*<\?xml[^>]*\?>")]
     private static partial Regex XmlDeclaration();
+
+    [GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]")]
+    private static partial Regex ControlCharacters();
 
     [GeneratedRegex(@"xmlns:([\w.-]+)\s*=")]
     private static partial Regex DeclaredPrefix();

@@ -86,8 +86,11 @@ internal static partial class ExpectationReader
         var first = authors.Count > 0 ? authors[0] : null;
         switch (field)
         {
-            case "author" or "author_name":
-                value = field == "author" ? first?.Name ?? first?.Email : first?.Name;
+            case "author":
+                value = AuthorLine(authors);
+                return true;
+            case "author_name":
+                value = first?.Name;
                 return true;
             case "author_email":
                 value = first?.Email;
@@ -124,6 +127,17 @@ internal static partial class ExpectationReader
         };
         return value != Missing;
     }
+
+    /// <summary>
+    /// The sources' one-line author: "Name (email)" for a single person (feedparser), names joined by
+    /// ", " for several (Miniflux).
+    /// </summary>
+    private static string? AuthorLine(IReadOnlyList<FeedPerson> authors) => authors.Count switch
+    {
+        0 => null,
+        1 => authors[0] is { Name: { } n, Email: { } e } ? $"{n} ({e})" : authors[0].Name ?? authors[0].Email,
+        _ => string.Join(", ", authors.Select(a => a.Name ?? a.Email)),
+    };
 
     private static T? At<T>(IReadOnlyList<T> list, int i) where T : class => i < list.Count ? list[i] : null;
 

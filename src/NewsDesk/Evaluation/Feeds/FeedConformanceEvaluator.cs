@@ -83,8 +83,25 @@ internal sealed class FeedConformanceEvaluator(FeedParser parser)
         }
 
         actual = ValueComparer.Describe(value);
-        return ValueComparer.Matches(expected, value);
+        return key switch
+        {
+            "format" => FormatFamily(expected.GetString()) == FormatFamily(value as string),
+            "feed.language" or "encoding" => string.Equals(expected.GetString(), value as string, StringComparison.OrdinalIgnoreCase),
+            _ => ValueComparer.Matches(expected, value),
+        };
     }
+
+    /// <summary>
+    /// The README allows comparing by family where sources name versions differently: gofeed's "rss091"
+    /// vs feedparser's rss091u/rss091n, "rss201"/"rss21" vs rss20.
+    /// </summary>
+    private static string? FormatFamily(string? format) => format switch
+    {
+        null => null,
+        _ when format.StartsWith("rss09", StringComparison.Ordinal) && format.Length > 6 => format[..6],
+        _ when format.StartsWith("rss2", StringComparison.Ordinal) => "rss2",
+        _ => format,
+    };
 
     private static readonly ParsedFeed Empty = new() { Format = string.Empty, Entries = [] };
 
