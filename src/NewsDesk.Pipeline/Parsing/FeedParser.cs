@@ -38,7 +38,7 @@ public sealed class FeedParser
             var decoded = FeedTextDecoder.Decode(data, contentType);
             var text = decoded.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n', '\0');
             var feed = text.StartsWith('{') ? JsonFeedAdapter.Read(text, baseUrl) : ReadXml(text, baseUrl);
-            return feed with { Encoding = decoded.EncodingName };
+            return feed with { Encoding = decoded.EncodingName, Entries = [.. feed.Entries.Select(WithId)] };
         }
         catch (FeedParseException)
         {
@@ -51,6 +51,10 @@ public sealed class FeedParser
             throw new FeedParseException($"unexpected {ex.GetType().Name} while reading the feed: {ex.Message}", inner: ex);
         }
     }
+
+    /// <summary>Every entry needs an id for de-duplication; one with no guid, id or link gets a content hash.</summary>
+    private static FeedEntry WithId(FeedEntry entry) =>
+        entry.Id.Length > 0 ? entry : entry with { Id = EntryIds.Fallback(entry.Title, entry.Content ?? entry.Summary, entry.Published ?? entry.Updated) };
 
     private static ParsedFeed ReadXml(string text, Uri? baseUrl)
     {

@@ -75,9 +75,28 @@ internal static class LenientXmlLoader
             {
                 throw new FeedParseException($"not well-formed XML: {ex.Message}", ex.LineNumber, ex.LinePosition, ex);
             }
+
+            // Only a break-off at the end of the text is a truncated download; a mismatched tag
+            // earlier on leaves the element being read complete enough to keep.
+            if (ex.LineNumber >= text.AsSpan().Count('\n') + 1)
+            {
+                DropUnfinished(current);
+            }
         }
 
         return root ?? throw new FeedParseException("document has no root element");
+    }
+
+    /// <summary>
+    /// After a break-off, the item or entry that was being read is incomplete (a title cut mid-word, no
+    /// link): drop it rather than publish half an article. Other open elements (rss, channel) are kept.
+    /// </summary>
+    private static void DropUnfinished(XElement? current)
+    {
+        var open = current?.AncestorsAndSelf().ToList() ?? [];
+        var unfinished = open.LastOrDefault(e => e.Name.LocalName is "item" or "entry")
+            ?? (current is { HasElements: false, Parent: not null } ? current : null);
+        unfinished?.Remove();
     }
 
     private static XElement ReadStartElement(XmlReader reader)
