@@ -16,4 +16,10 @@ public sealed record FeedEntry
     public string? Content { get; init; }
     public string? Author { get; init; }
     public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<FeedPerson> Authors { get; init; } = [];
+    public IReadOnlyList<FeedLink> Links { get; init; } = [];
+    public IReadOnlyList<FeedEnclosure> Enclosures { get; init; } = [];
+    /// <summary>URL of the comments page (RSS &lt;comments&gt;).</summary>
+    public string? Comments { get; init; }
+    public string? Rights { get; init; }
 }

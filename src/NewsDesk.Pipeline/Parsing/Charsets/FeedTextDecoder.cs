@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NewsDesk.Parsing.Charsets;
+
+/// <summary>
+/// Turns feed bytes into text. Order of authority: byte-order mark, then the HTTP charset (servers
+/// re-encode; the declaration inside the file is the author's wish), then the XML declaration, then UTF-8.
+/// </summary>
+internal static partial class FeedTextDecoder
+{
+    static FeedTextDecoder() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static DecodedText Decode(byte[] data, string? contentType)
+    {
+        var (bomEncoding, bomLength) = DetectBom(data);
+        if (bomEncoding is not null)
+        {
+            return new DecodedText(bomEncoding.GetString(data, bomLength, data.Length - bomLength), bomEncoding.WebName.Name());
+        }
+
+        var declared = GetEncoding(CharsetFromContentType(contentType));
+        if (declared is not null)
+        {
+            return new DecodedText(declared.GetString(data), declared.WebName.Name());
+        }
+
+        var sniffed = SniffUtf16(data);
+        if (sniffed is not null)
+        {
+            return new DecodedText(sniffed.GetString(data), sniffed.WebName.Name());
+        }
+
+        var xmlDeclared = GetEncoding(CharsetFromXmlDeclaration(data));
+        if (xmlDeclared is null || xmlDeclared is UnicodeEncoding || xmlDeclared.CodePage == 65001)
+        {
+            return new DecodedText(DecodeUtf8(data), "utf-8");
+        }
+
+        // A document declared as a Western single-byte charset that is in fact valid UTF-8 with
+        // non-ASCII bytes was mislabelled by its CMS; decoding as declared would produce mojibake.
+        if (xmlDeclared.CodePage is 1252 or 28591 && HasNonAscii(data) && IsValidUtf8(data))
+        {
+            return new DecodedText(DecodeUtf8(data), "utf-8");
+        }
+
+        return new DecodedText(xmlDeclared.GetString(data), xmlDeclared.WebName.Name());
+    }
+
+    private static (System.Text.Encoding? Encoding, int Length) DetectBom(byte[] d) => d switch
+    {
+        [0xEF, 0xBB, 0xBF, ..] => (new UTF8Encoding(false), 3),
+        [0x00, 0x00, 0xFE, 0xFF, ..] => (new UTF32Encoding(true, false), 4),
+        [0xFF, 0xFE, 0x00, 0x00, ..] => (new UTF32Encoding(false, false), 4),
+        [0xFE, 0xFF, ..] => (new UnicodeEncoding(true, false), 2),
+        [0xFF, 0xFE, ..] => (new UnicodeEncoding(false, false), 2),
+        _ => (null, 0),
+    };
+
+    private static System.Text.Encoding? SniffUtf16(byte[] d) => d switch
+    {
+        [0x00, 0x00, 0x00, 0x3C, ..] => new UTF32Encoding(true, false),
+        [0x3C, 0x00, 0x00, 0x00, ..] => new UTF32Encoding(false, false),
+        [0x00, 0x3C, 0x00, _, ..] => new UnicodeEncoding(true, false),
+        [0x3C, 0x00, _, 0x00, ..] => new UnicodeEncoding(false, false),
+        _ => null,
+    };
+
+    private static string DecodeUtf8(byte[] data) => System.Text.Encoding.UTF8.GetString(data);
+
+    private static bool HasNonAscii(byte[] data) => data.Any(b => b >= 0x80);
+
+    private static bool IsValidUtf8(byte[] data) => System.Text.Unicode.Utf8.IsValid(data);
+
+    private static System.Text.Encoding? GetEncoding(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        name = name.Trim().Trim('"', '\'').ToLowerInvariant();
+
+        // GB18030 is a superset of GB2312 and GBK; publishers declare the older names for text that uses the newer one.
+        name = name is "gb2312" or "gbk" or "x-gbk" ? "gb18030" : name;
+        try
+        {
+            return System.Text.Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            // Unknown charset names are common ("utf8mb4", typos); fall back to the next source of truth.
+            return null;
+        }
+    }
+
+    private static string? CharsetFromContentType(string? contentType)
+    {
+        var m = contentType is null ? Match.Empty : ContentTypeCharset().Match(contentType);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    private static string? CharsetFromXmlDeclaration(byte[] data)
+    {
+        var head = System.Text.Encoding.ASCII.GetString(data, 0, Math.Min(data.Length, 512));
+        var m = XmlDeclarationEncoding().Match(head);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex(@"charset\s*=\s*[""']?([^\s;""']+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentTypeCharset();
+
+    [GeneratedRegex(@"^\s*<\?xml[^>]*encoding\s*=\s*[""']([^""']+)[""']", RegexOptions.IgnoreCase)]
+    private static partial Regex XmlDeclarationEncoding();
+}

@@ -1,0 +1,84 @@
+using System.Xml.Linq;
+using NewsDesk.Parsing.Atom;
+using NewsDesk.Parsing.Cdf;
+using NewsDesk.Parsing.Charsets;
+using NewsDesk.Parsing.Json;
+using NewsDesk.Parsing.Rss;
+using NewsDesk.Parsing.Xml;
+
+namespace NewsDesk.Parsing;
+
+/// <summary>
+/// Entry point of the parsing stage: bytes in, NewsDesk's ParsedFeed out. It decodes, repairs and
+/// detects the format, then hands off to one adapter per format. Any input that is not a readable
+/// feed ends in a FeedParseException; no other exception type escapes.
+/// </summary>
+public sealed class FeedParser
+{
+    /// <summary>Larger bodies are not feeds we want; the fetcher caps downloads at this size too.</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    /// <param name="data">The body as received.</param>
+    /// <param name="contentType">The HTTP Content-Type; its charset overrides the XML declaration.</param>
+    /// <param name="baseUrl">The document's URL (Content-Location, else the fetch URL) for relative links.</param>
+    public ParsedFeed Parse(byte[] data, string? contentType = null, Uri? baseUrl = null)
+    {
+        if (data is null || data.Length == 0)
+        {
+            throw new FeedParseException("document is empty");
+        }
+
+        if (data.Length > MaxBytes)
+        {
+            throw new FeedParseException($"document is {data.Length} bytes, over the {MaxBytes}-byte limit");
+        }
+
+        try
+        {
+            var decoded = FeedTextDecoder.Decode(data, contentType);
+            var text = decoded.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n', '\0');
+            var feed = text.StartsWith('{') ? JsonFeedAdapter.Read(text, baseUrl) : ReadXml(text, baseUrl);
+            return feed with { Encoding = decoded.EncodingName, Entries = [.. feed.Entries.Select(WithId)] };
+        }
+        catch (FeedParseException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug in a format adapter must still surface as a parse failure of this feed, with its
+            // cause attached, rather than take down the poller.
+            throw new FeedParseException($"unexpected {ex.GetType().Name} while reading the feed: {ex.Message}", inner: ex);
+        }
+    }
+
+    /// <summary>Every entry needs an id for de-duplication; one with no guid, id or link gets a content hash.</summary>
+    private static FeedEntry WithId(FeedEntry entry) =>
+        entry.Id.Length > 0 ? entry : entry with { Id = EntryIds.Fallback(entry.Title, entry.Content ?? entry.Summary, entry.Published ?? entry.Updated) };
+
+    private static ParsedFeed ReadXml(string text, Uri? baseUrl)
+    {
+        if (text.Length == 0)
+        {
+            throw new FeedParseException("document is empty or not XML");
+        }
+
+        var prepared = XmlPreprocessor.Prepare(text, out var netscapeDoctype);
+        var root = LenientXmlLoader.Load(prepared);
+        return Detect(root) switch
+        {
+            "rss" => RssAdapter.Read(root, baseUrl, netscapeDoctype),
+            "atom" => AtomAdapter.Read(root, baseUrl),
+            "cdf" => CdfAdapter.Read(root, baseUrl),
+            _ => throw new FeedParseException($"unable to detect feed format: root element <{root.Name.LocalName}> is not rss, RDF, feed or CHANNEL"),
+        };
+    }
+
+    private static string? Detect(XElement root) => root.Name.LocalName switch
+    {
+        "rss" or "RDF" => "rss",
+        "feed" => "atom",
+        "channel" or "CHANNEL" or "Channel" => "cdf",
+        _ => null,
+    };
+}

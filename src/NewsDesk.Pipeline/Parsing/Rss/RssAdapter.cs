@@ -1,0 +1,133 @@
+using System.Xml.Linq;
+using NewsDesk.Parsing.Dates;
+using NewsDesk.Parsing.Xml;
+
+namespace NewsDesk.Parsing.Rss;
+
+/// <summary>
+/// RSS 0.9x/2.0 and RDF (RSS 0.90/1.0) to ParsedFeed. Tolerates what FeedReader crashed on: no version
+/// attribute, a namespaced &lt;rss&gt;, an RDF document without a channel.
+/// </summary>
+internal static class RssAdapter
+{
+    public static ParsedFeed Read(XElement root, Uri? baseUrl, bool netscapeDoctype)
+    {
+        var isRdf = root.Name.LocalName == "RDF";
+        var core = isRdf ? RdfCoreNamespace(root) : root.Name.Namespace;
+        var channel = root.Core(core, "channel") ?? root;
+        var items = channel.CoreAll(core, "item").Concat(channel == root ? [] : root.CoreAll(core, "item")).ToList();
+        var atomLinks = AtomLinks(channel, baseUrl);
+        var links = new List<FeedLink>();
+        var link = UrlResolver.Resolve(channel, channel.Core(core, "link").Text(), baseUrl);
+        if (link is not null)
+        {
+            links.Add(new FeedLink(link, "alternate", "text/html"));
+        }
+
+        links.AddRange(atomLinks);
+        var image = channel.Core(core, "image") ?? root.Core(core, "image");
+        return new ParsedFeed
+        {
+            Format = isRdf ? (core == FeedNamespaces.Rss090 ? "rss090" : "rss10") : RssFormat(root, netscapeDoctype),
+            Title = TextConstruct.Read(channel.Core(core, "title") ?? channel.Ext(FeedNamespaces.Dc, "title")),
+            Link = link ?? atomLinks.FirstOrDefault(l => l.Rel == "alternate")?.Href,
+            Description = TextConstruct.Read(channel.Core(core, "description") ?? channel.Ext(FeedNamespaces.Dc, "description")),
+            Language = Languages.Normalize((channel.Core(core, "language") ?? channel.Ext(FeedNamespaces.Dc, "language")).Text()
+                ?? channel.Attr(FeedNamespaces.Xml + "lang") ?? root.Attr(FeedNamespaces.Xml + "lang")),
+            TtlMinutes = int.TryParse(channel.Core(core, "ttl").Text(), out var ttl) ? ttl : null,
+            Copyright = TextConstruct.Read(channel.Core(core, "copyright") ?? channel.Ext(FeedNamespaces.Dc, "rights")),
+            Generator = channel.Core(core, "generator").Text(),
+            ImageUrl = UrlResolver.Resolve(image ?? channel, image?.Core(core, "url").Text(), baseUrl),
+            FeedUrl = atomLinks.FirstOrDefault(l => l.Rel == "self")?.Href ?? baseUrl?.AbsoluteUri,
+            Updated = FeedDateParser.Parse((channel.Core(core, "lastBuildDate") ?? channel.Ext(FeedNamespaces.Dc, "date") ?? channel.Ext(FeedNamespaces.DcTerms, "modified")).Text()),
+            Published = FeedDateParser.Parse((channel.Core(core, "pubDate") ?? channel.Ext(FeedNamespaces.DcTerms, "issued")).Text()),
+            Authors = People(channel, core, "managingEditor", "author", "webMaster"),
+            Links = links,
+            Categories = Categories(channel, core),
+            Entries = [.. items.Select(item => ReadItem(item, core, baseUrl))],
+        };
+    }
+
+    private static FeedEntry ReadItem(XElement item, XNamespace core, Uri? baseUrl)
+    {
+        var guid = item.Core(core, "guid");
+        var guidText = guid.Text();
+        var atomLinks = AtomLinks(item, baseUrl);
+        var link = UrlResolver.Resolve(item, item.Core(core, "link").Text(), baseUrl)
+            ?? atomLinks.FirstOrDefault(l => l.Rel == "alternate")?.Href
+            ?? PermalinkFromGuid(guid, guidText, baseUrl);
+        var links = new List<FeedLink>();
+        if (link is not null)
+        {
+            links.Add(new FeedLink(link, "alternate", "text/html"));
+        }
+
+        links.AddRange(atomLinks);
+        var enclosures = item.CoreAll(core, "enclosure")
+            .Select(e => (Url: UrlResolver.Resolve(e, e.Attr("url"), baseUrl), Element: e))
+            .Where(e => e.Url is not null)
+            .Select(e => new FeedEnclosure(e.Url!, e.Element.Attr("type"), XmlNav.ParseLength(e.Element.Attr("length"))))
+            .DistinctBy(e => e.Url)
+            .ToList();
+        var authors = People(item, core, "author");
+        var summary = item.Core(core, "description") ?? item.Ext(FeedNamespaces.Dc, "description");
+        var content = item.Ext(FeedNamespaces.Content, "encoded") ?? item.Ext(FeedNamespaces.Xhtml, "body") ?? item.Core(core, "fullitem")
+            ?? item.Ext(FeedNamespaces.Atom10, "content");
+        return new FeedEntry
+        {
+            Id = UrlResolver.ResolveId(item, guidText, baseUrl) ?? item.Attr(FeedNamespaces.Rdf + "about") ?? link ?? string.Empty,
+            Title = TextConstruct.Read(item.Core(core, "title") ?? item.Ext(FeedNamespaces.Dc, "title")),
+            Link = link,
+            Published = FeedDateParser.Parse((item.Core(core, "pubDate") ?? item.Ext(FeedNamespaces.DcTerms, "issued") ?? item.Ext(FeedNamespaces.Atom10, "published")).Text()),
+            Updated = FeedDateParser.Parse((item.Ext(FeedNamespaces.Dc, "date") ?? item.Ext(FeedNamespaces.DcTerms, "modified") ?? item.Ext(FeedNamespaces.Atom10, "updated")).Text()),
+            Summary = HtmlUrlResolver.Resolve(summary, TextConstruct.Read(summary), baseUrl),
+            Content = HtmlUrlResolver.Resolve(content, TextConstruct.Read(content), baseUrl),
+            Author = authors.FirstOrDefault()?.Name ?? authors.FirstOrDefault()?.Email,
+            Authors = authors,
+            Categories = Categories(item, core),
+            Links = links,
+            Enclosures = enclosures,
+            Comments = UrlResolver.Resolve(item, item.Core(core, "comments").Text(), baseUrl),
+            Rights = TextConstruct.Read(item.Ext(FeedNamespaces.Dc, "rights")),
+        };
+    }
+
+    private static string? PermalinkFromGuid(XElement? guid, string? guidText, Uri? baseUrl)
+    {
+        var isPermaLink = !string.Equals(guid.Attr("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase);
+        return isPermaLink && guidText is not null && (guidText.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || guidText.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            ? UrlResolver.Resolve(guid!, guidText, baseUrl)
+            : null;
+    }
+
+    /// <summary>RSS author elements hold "email (Name)" or a name; dc:creator holds a name; atom:author has parts.</summary>
+    private static List<FeedPerson> People(XElement parent, XNamespace core, params string[] elements) =>
+        [.. elements.SelectMany(name => parent.CoreAll(core, name))
+            .Concat(parent.Elements(FeedNamespaces.Dc + "creator")).Concat(parent.Elements(FeedNamespaces.Dc + "author"))
+            .Select(e => e.Text()).OfType<string>().Select(PersonText.Parse)
+            .Concat(parent.Elements(FeedNamespaces.Atom10 + "author").Select(a => new FeedPerson(
+                a.Ext(FeedNamespaces.Atom10, "name").Text(), a.Ext(FeedNamespaces.Atom10, "email").Text(), a.Ext(FeedNamespaces.Atom10, "uri").Text())))];
+
+    private static List<string> Categories(XElement parent, XNamespace core) =>
+        [.. parent.CoreAll(core, "category").Concat(parent.Elements(FeedNamespaces.Dc + "subject")).Select(c => c.Text()).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    private static List<FeedLink> AtomLinks(XElement parent, Uri? baseUrl) =>
+        [.. parent.Elements(FeedNamespaces.Atom10 + "link")
+            .Select(l => (Href: UrlResolver.Resolve(l, l.Attr("href"), baseUrl), Element: l))
+            .Where(l => l.Href is not null)
+            .Select(l => new FeedLink(l.Href!, l.Element.Attr("rel") ?? "alternate", l.Element.Attr("type"), l.Element.Attr("title"), XmlNav.ParseLength(l.Element.Attr("length"))))];
+
+    private static XNamespace RdfCoreNamespace(XElement root) =>
+        root.Elements().Any(e => e.Name.Namespace == FeedNamespaces.Rss090) ? FeedNamespaces.Rss090 : FeedNamespaces.Rss10;
+
+    private static string RssFormat(XElement root, bool netscapeDoctype) => root.Attr("version") switch
+    {
+        { } v when v.StartsWith('2') => "rss20",
+        "0.91" => netscapeDoctype ? "rss091n" : "rss091u",
+        "0.92" => "rss092",
+        "0.93" => "rss093",
+        "0.94" => "rss094",
+        "0.90" or "0.9" => "rss090",
+        _ => "rss",
+    };
+}

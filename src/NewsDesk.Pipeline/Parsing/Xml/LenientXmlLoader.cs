@@ -1,0 +1,126 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace NewsDesk.Parsing.Xml;
+
+/// <summary>
+/// Reads repaired feed text into an XElement tree with a strict, safe reader (no DTD, no resolver,
+/// size and depth caps). When the document breaks off part-way (truncated download, mismatched tag),
+/// the tree built so far is kept: a feed missing its last items is worth more than no feed.
+/// </summary>
+internal static class LenientXmlLoader
+{
+    private const int MaxDepth = 64;
+    private const long MaxCharacters = 50_000_000;
+
+    public static XElement Load(string text)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxCharacters,
+            MaxCharactersFromEntities = 0,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CheckCharacters = false,
+        };
+
+        XElement? root = null;
+        XElement? current = null;
+        using var reader = XmlReader.Create(new StringReader(text), settings);
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        var element = ReadStartElement(reader);
+                        if (reader.Depth >= MaxDepth)
+                        {
+                            throw new FeedParseException("document nests elements too deeply", Line(reader), Column(reader));
+                        }
+
+                        if (current is null)
+                        {
+                            root = element;
+                        }
+                        else
+                        {
+                            current.Add(element);
+                        }
+
+                        if (!reader.IsEmptyElement)
+                        {
+                            current = element;
+                        }
+
+                        break;
+                    case XmlNodeType.EndElement:
+                        current = current?.Parent;
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                        current?.Add(new XText(reader.Value));
+                        break;
+                    case XmlNodeType.CDATA:
+                        current?.Add(new XCData(reader.Value));
+                        break;
+                }
+            }
+        }
+        catch (XmlException ex)
+        {
+            if (root is null || !root.HasElements)
+            {
+                throw new FeedParseException($"not well-formed XML: {ex.Message}", ex.LineNumber, ex.LinePosition, ex);
+            }
+
+            // Only a break-off at the end of the text is a truncated download; a mismatched tag
+            // earlier on leaves the element being read complete enough to keep.
+            if (ex.LineNumber >= text.AsSpan().Count('\n') + 1)
+            {
+                DropUnfinished(current);
+            }
+        }
+
+        return root ?? throw new FeedParseException("document has no root element");
+    }
+
+    /// <summary>
+    /// After a break-off, the item or entry that was being read is incomplete (a title cut mid-word, no
+    /// link): drop it rather than publish half an article. Other open elements (rss, channel) are kept.
+    /// </summary>
+    private static void DropUnfinished(XElement? current)
+    {
+        var open = current?.AncestorsAndSelf().ToList() ?? [];
+        var unfinished = open.LastOrDefault(e => e.Name.LocalName is "item" or "entry")
+            ?? (current is { HasElements: false, Parent: not null } ? current : null);
+        unfinished?.Remove();
+    }
+
+    private static XElement ReadStartElement(XmlReader reader)
+    {
+        var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                // Namespace declarations are dropped: names already carry their namespace, and
+                // re-declaring them on a detached tree only invites prefix conflicts.
+                if (reader.NamespaceURI != "http://www.w3.org/2000/xmlns/")
+                {
+                    element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+
+        return element;
+    }
+
+    private static int? Line(XmlReader reader) => (reader as IXmlLineInfo)?.LineNumber;
+
+    private static int? Column(XmlReader reader) => (reader as IXmlLineInfo)?.LinePosition;
+}

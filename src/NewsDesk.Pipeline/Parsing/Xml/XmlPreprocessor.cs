@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace NewsDesk.Parsing.Xml;
+
+/// <summary>
+/// Turns decoded feed text into something a strict XML reader accepts, in a fixed order: the
+/// declaration goes first (its encoding no longer applies to decoded text), then the DOCTYPE (so DTD
+/// processing can stay prohibited), then entities (which need the DOCTYPE's internal entities), and
+/// last undeclared namespace prefixes (which otherwise abort the whole read).
+/// </summary>
+internal static partial class XmlPreprocessor
+{
+    public static string Prepare(string text, out bool netscapeDoctype)
+    {
+        var start = text.IndexOf('<', StringComparison.Ordinal);
+        text = start < 0 ? string.Empty : text[start..];
+        text = XmlDeclaration().Replace(text, string.Empty, 1);
+
+        // Control characters are illegal in XML 1.0 and carry no meaning in a feed.
+        text = ControlCharacters().Replace(text, string.Empty);
+        text = DoctypeStripper.Strip(text, out var entities, out netscapeDoctype);
+        text = EntityRepairer.Repair(text, entities);
+        return DeclareMissingPrefixes(text);
+    }
+
+    private static string DeclareMissingPrefixes(string text)
+    {
+        var declared = DeclaredPrefix().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var missing = UsedPrefix().Matches(text).Select(m => m.Groups[1].Value)
+            .Where(p => p is not ("xml" or "xmlns") && !declared.Contains(p)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
+        {
+            return text;
+        }
+
+        var root = RootStartTag().Match(text);
+        if (!root.Success)
+        {
+            return text;
+        }
+
+        var declarations = string.Concat(missing.Select(p => $" xmlns:{p}=\"urn:newsdesk:undeclared:{p}\""));
+        return text.Insert(root.Groups[1].Index + root.Groups[1].Length, declarations);
+    }
+
+    [GeneratedRegex(@"^\s*<\?xml[^>]*\?>")]
+    private static partial Regex XmlDeclaration();
+
+    [GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]")]
+    private static partial Regex ControlCharacters();
+
+    [GeneratedRegex(@"xmlns:([\w.-]+)\s*=")]
+    private static partial Regex DeclaredPrefix();
+
+    [GeneratedRegex(@"</?([A-Za-z_][\w.-]*):[A-Za-z_]")]
+    private static partial Regex UsedPrefix();
+
+    [GeneratedRegex(@"<([A-Za-z_][\w.:-]*)(?=[\s/>])")]
+    private static partial Regex RootStartTag();
+}

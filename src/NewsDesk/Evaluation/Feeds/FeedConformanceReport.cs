@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace NewsDesk.Evaluation.Feeds;
+
+/// <summary>Figures of one `eval feeds` run, and their printout.</summary>
+internal sealed record FeedConformanceReport(
+    IReadOnlyList<CaseResult> Cases,
+    int DatesCorrect,
+    int DatesTotal,
+    IReadOnlyList<string> DateFailures)
+{
+    public int Checkable => Cases.Count(c => c.Checkable);
+
+    public int Passed => Cases.Count(c => c.Passed);
+
+    public double PassRate => Checkable == 0 ? 0 : (double)Passed / Checkable;
+
+    public double DateAccuracy => DatesTotal == 0 ? 0 : (double)DatesCorrect / DatesTotal;
+
+    public int UnexpectedExceptions => Cases.Count(c => c.Unexpected);
+
+    public static FeedConformanceReport Run(string dataDir, FeedConformanceEvaluator evaluator)
+    {
+        var cases = evaluator.Run(dataDir);
+        var (correct, total, failures) = DateConformance.Run(dataDir);
+        return new FeedConformanceReport(cases, correct, total, failures);
+    }
+
+    public void Write(TextWriter output, bool listFailures = true)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Format(ci, "cases: {0}, checkable: {1}, passed: {2} ({3:P1})", Cases.Count, Checkable, Passed, PassRate));
+        output.WriteLine(string.Format(ci, "dates: {0}/{1} ({2:P1})", DatesCorrect, DatesTotal, DateAccuracy));
+        output.WriteLine(string.Format(ci, "unexpected exceptions: {0}", UnexpectedExceptions));
+        output.WriteLine(string.Format(ci, "rejected with FeedParseException: {0}", Cases.Count(c => c.Error is not null)));
+        output.WriteLine("per category:");
+        foreach (var group in Cases.Where(c => c.Checkable).GroupBy(c => c.Category).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var passed = group.Count(c => c.Passed);
+            output.WriteLine(string.Format(ci, "  {0,-24} {1,4}/{2,-4} {3,7:P1}", group.Key, passed, group.Count(), (double)passed / group.Count()));
+        }
+
+        if (!listFailures)
+        {
+            return;
+        }
+
+        output.WriteLine("failures:");
+        foreach (var c in Cases.Where(c => c.Checkable && !c.Passed))
+        {
+            output.WriteLine($"  {c.Id}{(c.Error is null ? string.Empty : " [" + c.Error + "]")}");
+            foreach (var m in c.Mismatches)
+            {
+                output.WriteLine($"      {m.ReplaceLineEndings(" ")}");
+            }
+        }
+
+        foreach (var c in Cases.Where(c => c.Unexpected))
+        {
+            output.WriteLine($"  unexpected exception in {c.Id}: {c.Error}");
+        }
+
+        foreach (var f in DateFailures)
+        {
+            output.WriteLine($"  {f}");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using NewsDesk.Evaluation.Feeds;
+using NewsDesk.Parsing;
+
+namespace NewsDesk.Tests.Parsing;
+
+/// <summary>
+/// Runs the shared feed conformance corpus (../shared/data/feeds-conformance) and fails when the figures
+/// drop below the best reached so far. Raise the constants when the parser improves; never lower them.
+/// </summary>
+public sealed class FeedConformanceTests
+{
+    /// <summary>Most checkable cases passed so far (see docs/benchmarks/feeds.md). Counts, not rates, so rounding cannot hide a loss.</summary>
+    private const int PassedRatchet = 877;
+
+    private const int DatesCorrectRatchet = 112;
+
+    [Fact]
+    public void Conformance_does_not_regress()
+    {
+        var dataDir = FindData();
+        var report = FeedConformanceReport.Run(dataDir, new FeedConformanceEvaluator(new FeedParser()));
+        var summary = new StringWriter();
+        report.Write(summary);
+
+        Assert.True(report.UnexpectedExceptions == 0, summary.ToString());
+        Assert.True(report.Passed >= PassedRatchet, $"passed {report.Passed} < ratchet {PassedRatchet}\n{summary}");
+        Assert.True(report.DatesCorrect >= DatesCorrectRatchet, $"dates correct {report.DatesCorrect} < ratchet {DatesCorrectRatchet}\n{summary}");
+    }
+
+    private static string FindData()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsDesk.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var data = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "feeds-conformance"));
+        if (data is null || !File.Exists(Path.Combine(data, "cases.jsonl")))
+        {
+            Assert.Skip("feed conformance corpus: ../shared/data/feeds-conformance not found");
+        }
+
+        return data;
+    }
+}
