@@ -35,7 +35,7 @@ internal sealed class BoilerplatePruner(ClassPatterns patterns)
     }
 
     public bool IsChrome(ContentNode node) =>
-        !node.IsArticleBody && (ChromeTags.Contains(node.Tag) || patterns.Weigh(node.ClassAndId) < 0);
+        !node.ContainsStrong && (ChromeTags.Contains(node.Tag) || patterns.Weigh(node.ClassAndId) < 0);
 
     public static void Remove(ContentNode node)
     {

@@ -10,14 +10,14 @@ internal sealed class ClassPatterns
     // Substrings that name page chrome wherever they appear in a token.
     private static readonly string[] NegativeParts =
     [
-        "comment", "disqus", "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup",
-        "sign-up", "cookie", "consent", "gdpr", "related", "recommend", "popular", "trending", "most-read",
+        "disqus", "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup",
+        "sign-up", "cookie", "consent", "gdpr", "recommend", "popular", "trending", "most-read",
         "mostread", "sidebar", "promo", "sponsor", "advert", "breadcrumb", "pagination", "pager", "footer",
         "masthead", "byline", "author", "toolbar", "modal", "popup", "skip-", "sr-only", "visually-hidden",
         "visuallyhidden", "screen-reader", "tags", "tag-list", "taglist", "read-more", "readmore", "more-stories",
-        "next-post", "prev-post", "post-nav", "navigation", "navbar", "subnav", "menu", "banner", "dfp-",
-        "outbrain", "taboola", "zergnet", "login", "rating", "feedback", "survey", "header", "masthead",
-        "timestamp", "dateline", "recirc", "read-next", "readnext", "up-next", "you-may", "also-read",
+        "next-post", "prev-post", "post-nav", "navigation", "navbar", "subnav", "banner", "dfp-",
+        "outbrain", "taboola", "zergnet", "login", "rating", "feedback", "survey", "header", "submenu", "mainmenu", "megamenu",
+        "timestamp", "dateline", "recirc", "related-", "-related", "comment-", "-comment", "comments", "read-next", "readnext", "up-next", "you-may", "also-read",
         "more-from", "further-reading", "post-meta", "entry-meta", "article-meta", "meta-data", "print-",
         "jump-link", "table-of-contents", "utility", "follow", "donate", "contributor", "author-bio",
         "adslot", "ad-slot", "ad-container", "ad-wrapper", "ad-unit", "gpt-ad", "is-hidden", "offscreen",
@@ -25,7 +25,22 @@ internal sealed class ClassPatterns
     ];
 
     // Whole tokens (or token prefixes/suffixes with a separator) too short to match as substrings.
-    private static readonly string[] NegativeTokens = ["ad", "ads", "nav", "widget", "meta", "hide", "cta", "tools", "aside", "toc", "bio"];
+    private static readonly string[] NegativeTokens = ["ad", "ads", "nav", "menu", "meta", "hide", "cta", "tools", "aside", "toc", "bio"];
+
+    // Tokens that only say what a wrapper is for (WordPress "widget widget_text"), not a component's part ("c-product-widget").
+    private static readonly string[] NegativePrefixes = ["widget-", "widget_", "comment", "related"];
+
+    // Taxonomy and state classes ("tag-social-media", "has-comments", "author-jane") describe the post, not a part of the page.
+    private static readonly string[] StatePrefixes = ["tag-", "category-", "author-", "has-", "with-", "postid-", "single-", "page-id-", "page-template", "format-", "status-", "type-"];
+
+    // Names that templates give to the article body itself: a block named so is never pruned, nor is any block around it.
+    private static readonly string[] StrongParts =
+    [
+        "article-body", "articlebody", "article__body", "article-content", "articlecontent", "article__content", "article-text",
+        "articletext", "post-body", "postbody", "post__body", "post-content", "postcontent", "post__content", "entry-content",
+        "entry-body", "entrycontent", "story-body", "storybody", "story-content", "story__body", "body-text", "bodytext",
+        "content-body", "blog-content", "blog-post-content", "news-content", "news-body", "article-main", "richtext",
+    ];
 
     private static readonly string[] PositiveParts =
     [
@@ -50,6 +65,11 @@ internal sealed class ClassPatterns
         var weight = 0;
         foreach (var token in classAndId.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (StartsWithAny(token, StatePrefixes))
+            {
+                continue;
+            }
+
             if (IsNegative(token))
             {
                 weight = -1;
@@ -67,9 +87,35 @@ internal sealed class ClassPatterns
     }
 
     /// <summary>True when a token names a comments section, which never belongs to the article even when long.</summary>
-    public static bool IsComments(string classAndId) =>
-        classAndId.Contains("comment", StringComparison.Ordinal) && !classAndId.Contains("commentary", StringComparison.Ordinal)
-        || classAndId.Contains("disqus", StringComparison.Ordinal);
+    public static bool IsComments(string classAndId)
+    {
+        foreach (var token in classAndId.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!StartsWithAny(token, StatePrefixes) && !token.Contains("commentary", StringComparison.Ordinal)
+                && (token.Contains("comment", StringComparison.Ordinal) || token.Contains("disqus", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for names templates give the article body itself ("entry-content", "article-body").</summary>
+    public static bool IsStrong(string classAndId) => classAndId.Length > 0 && ContainsAny(classAndId, StrongParts);
+
+    private static bool StartsWithAny(string token, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsNegative(string token)
     {
@@ -91,7 +137,7 @@ internal sealed class ClassPatterns
             }
         }
 
-        return false;
+        return token == "widget" || StartsWithAny(token, NegativePrefixes);
     }
 
     private static bool HasSeparatedAffix(string token, string word)

@@ -60,7 +60,7 @@ internal sealed class ContentLocator(ClassPatterns patterns)
                 if (!ancestor.IsCandidate)
                 {
                     ancestor.IsCandidate = true;
-                    ancestor.Score = TagBonus(ancestor.Tag) + 25 * patterns.Weigh(ancestor.ClassAndId) + (ancestor.IsArticleBody ? 25 : 0);
+                    ancestor.Score = TagBonus(ancestor.Tag) + 25 * patterns.Weigh(ancestor.ClassAndId) + (ancestor.IsStrong && ancestor.ProseLength >= ContentTreeBuilder.StrongMinProse ? 25 : 0);
                     candidates.Add(ancestor);
                 }
 

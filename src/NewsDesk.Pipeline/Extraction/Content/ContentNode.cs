@@ -23,6 +23,10 @@ internal sealed class ContentNode
     public string? Src { get; set; }
     public string? Alt { get; set; }
     public bool IsArticleBody { get; set; }
+    /// <summary>itemprop=articleBody or a class templates give the article body ("entry-content").</summary>
+    public bool IsStrong { get; set; }
+    /// <summary>This node or a descendant <see cref="IsStrong"/>: such blocks are never pruned as chrome.</summary>
+    public bool ContainsStrong { get; set; }
 
     /// <summary>Letters and digits in the subtree (whitespace and punctuation not counted).</summary>
     public int TextLength { get; set; }

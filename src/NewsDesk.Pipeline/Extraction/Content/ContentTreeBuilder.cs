@@ -12,6 +12,9 @@ internal sealed class ContentTreeBuilder(Uri? baseUri)
     // so that recursion can never exhaust the stack.
     private const int MaxDepth = 256;
 
+    /// <summary>About 80 words of prose.</summary>
+    internal const int StrongMinProse = 400;
+
     private static readonly HashSet<string> DroppedRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar",
@@ -91,6 +94,7 @@ internal sealed class ContentTreeBuilder(Uri? baseUri)
             ClassAndId = BuildClassAndId(element),
             IsArticleBody = string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase),
         };
+        node.IsStrong = node.IsArticleBody || ClassPatterns.IsStrong(node.ClassAndId);
         var role = element.GetAttribute("role");
         if (role is not null && DroppedRoles.Contains(role))
         {
@@ -170,6 +174,7 @@ internal sealed class ContentTreeBuilder(Uri? baseUri)
     {
         int text = 0, links = 0, commas = 0, inline = 0, prose = 0;
         var hasBlock = false;
+        var strong = false;
         foreach (var child in node.Children)
         {
             if (child.Removed)
@@ -181,6 +186,7 @@ internal sealed class ContentTreeBuilder(Uri? baseUri)
             links += child.LinkTextLength;
             commas += child.Commas;
             prose += child.ProseLength;
+            strong |= child.ContainsStrong;
             if (child.IsText || !TagSets.IsBlock(child.Tag))
             {
                 inline += child.TextLength;
@@ -214,5 +220,7 @@ internal sealed class ContentTreeBuilder(Uri? baseUri)
         }
 
         node.ProseLength = prose;
+        // A teaser card called "post-content" is not the article: only a named body with real prose protects its ancestors.
+        node.ContainsStrong = strong || (node.IsStrong && prose >= StrongMinProse);
     }
 }
