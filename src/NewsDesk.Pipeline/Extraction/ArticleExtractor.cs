@@ -1,0 +1,106 @@
+using AngleSharp.Html.Parser;
+using NewsDesk.Extraction.Content;
+using NewsDesk.Extraction.Decoding;
+using NewsDesk.Extraction.Metadata;
+
+namespace NewsDesk.Extraction;
+
+/// <summary>
+/// Extracts the main text, a cleaned HTML copy and the metadata of an article page. The page is
+/// parsed once; everything after the parse works on a light copy of the body with text lengths
+/// summed bottom-up, so no step re-reads large subtrees. AngleSharp types stay inside this folder.
+/// </summary>
+public sealed class ArticleExtractor
+{
+    private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsScripting = false };
+
+    /// <summary>Extracts from a response body, decoding it with the HTTP charset, a BOM or &lt;meta charset&gt;.</summary>
+    public ExtractedArticle Extract(byte[] body, string? contentType, Uri? pageUrl)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (body.Length == 0)
+        {
+            return NotArticle("empty page");
+        }
+
+        if (!HtmlDecoder.IsHtml(body, contentType))
+        {
+            return NotArticle($"not HTML ({contentType ?? "binary content"})");
+        }
+
+        return Extract(HtmlDecoder.Decode(body, contentType), pageUrl);
+    }
+
+    /// <summary>Extracts from HTML that is already decoded.</summary>
+    public ExtractedArticle Extract(string html, Uri? pageUrl)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return NotArticle("empty page");
+        }
+
+        using var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        var metadata = MetadataReader.Read(document, pageUrl);
+        if (document.Body is null)
+        {
+            return FromMetadata(metadata, "no page body");
+        }
+
+        var baseUri = BaseUri(document.QuerySelector("base[href]")?.GetAttribute("href"), pageUrl, metadata.CanonicalUrl);
+        var body = new ContentTreeBuilder(baseUri).Build(document.Body);
+        var patterns = new ClassPatterns();
+        var pruner = new BoilerplatePruner(patterns);
+        pruner.Prune(body, 0.5);
+        var selected = new ContentLocator(patterns).Locate(body);
+
+        var renderer = new ContentRenderer();
+        var letters = 0;
+        foreach (var block in selected)
+        {
+            if (block != body)
+            {
+                pruner.Prune(block, 0.5);
+            }
+
+            letters += block.TextLength;
+            renderer.Render(block);
+        }
+
+        renderer.Finish();
+        var reason = ArticleClassifier.WhyNotArticle(body, selected, letters, metadata, pageUrl);
+        return FromMetadata(metadata, reason) with
+        {
+            Text = renderer.Text,
+            Html = HtmlOutputSanitizer.Sanitize(renderer.Html),
+            LeadImage = metadata.LeadImage ?? renderer.FirstImage,
+        };
+    }
+
+    private static ExtractedArticle NotArticle(string reason) => new() { IsArticle = false, NotArticleReason = reason };
+
+    private static ExtractedArticle FromMetadata(PageMetadata metadata, string? notArticleReason) => new()
+    {
+        IsArticle = notArticleReason is null,
+        NotArticleReason = notArticleReason,
+        Title = metadata.Title,
+        Byline = metadata.Byline,
+        Published = metadata.Published,
+        Modified = metadata.Modified,
+        CanonicalUrl = metadata.CanonicalUrl,
+        Description = metadata.Description,
+        LeadImage = metadata.LeadImage,
+        Language = metadata.Language,
+        SiteName = metadata.SiteName,
+    };
+
+    private static Uri? BaseUri(string? baseHref, Uri? pageUrl, string? canonical)
+    {
+        var fallback = pageUrl ?? (canonical is not null && Uri.TryCreate(canonical, UriKind.Absolute, out var c) ? c : null);
+        if (!string.IsNullOrWhiteSpace(baseHref) && MetadataReader.Absolute(baseHref, fallback) is { } resolved)
+        {
+            return new Uri(resolved);
+        }
+
+        return fallback;
+    }
+}

@@ -1,0 +1,222 @@
+namespace NewsDesk.Extraction.Content;
+
+/// <summary>
+/// Finds the blocks that hold the article: every prose paragraph scores its ancestors (more for
+/// commas and length, less further up), scores are damped by link density and nudged by class
+/// names, then the best block is widened to its parent when the parent is the real container and
+/// joined by siblings that carry prose of their own. An itemprop="articleBody" block wins when it
+/// holds most of that prose.
+/// </summary>
+internal sealed class ContentLocator(ClassPatterns patterns)
+{
+    private const int MinParagraphLetters = 20;
+    private const int AncestorLevels = 5;
+
+    public IReadOnlyList<ContentNode> Locate(ContentNode body)
+    {
+        var candidates = ScoreCandidates(body);
+        if (candidates.Count == 0)
+        {
+            return [body];
+        }
+
+        foreach (var candidate in candidates)
+        {
+            candidate.Score *= 1 - candidate.LinkDensity;
+        }
+
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var top = PreferSharedAncestor(candidates, body);
+        top = ClimbWhileParentScoresHigher(top, body);
+        var selected = WithSiblings(top);
+        return PreferArticleBody(body, selected) ?? selected;
+    }
+
+    private List<ContentNode> ScoreCandidates(ContentNode body)
+    {
+        var candidates = new List<ContentNode>();
+        var stack = new Stack<ContentNode>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            foreach (var child in node.Children)
+            {
+                if (!child.IsText && !child.Removed)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            if (!IsScoredParagraph(node))
+            {
+                continue;
+            }
+
+            var score = 1.0 + node.Commas + Math.Min(node.InlineTextLength / 80, 3);
+            var ancestor = node.Parent;
+            for (var level = 0; level < AncestorLevels && ancestor is not null; level++, ancestor = ancestor.Parent)
+            {
+                if (!ancestor.IsCandidate)
+                {
+                    ancestor.IsCandidate = true;
+                    ancestor.Score = TagBonus(ancestor.Tag) + 25 * patterns.Weigh(ancestor.ClassAndId) + (ancestor.IsStrong && ancestor.ProseLength >= ContentTreeBuilder.StrongMinProse ? 25 : 0);
+                    candidates.Add(ancestor);
+                }
+
+                ancestor.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            }
+        }
+
+        return candidates;
+    }
+
+    private static bool IsScoredParagraph(ContentNode node) =>
+        node.InlineTextLength >= MinParagraphLetters
+        && !TagSets.Headings.Contains(node.Tag)
+        && (TagSets.ParagraphLike.Contains(node.Tag) || (TagSets.IsBlock(node.Tag) && !node.HasBlockChild))
+        && node.LinkDensity < 0.5;
+
+    private static double TagBonus(string tag) => tag switch
+    {
+        "div" or "article" or "main" => 5,
+        "section" or "pre" or "td" or "blockquote" => 3,
+        "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+        _ => 0,
+    };
+
+    /// <summary>When several near-best blocks share an ancestor, the article is that ancestor.</summary>
+    private static ContentNode PreferSharedAncestor(List<ContentNode> sorted, ContentNode body)
+    {
+        var top = sorted[0];
+        var alternatives = sorted.Skip(1).Take(4).Where(c => c.Score >= top.Score * 0.75).ToList();
+        if (alternatives.Count < 3)
+        {
+            return top;
+        }
+
+        for (var ancestor = top.Parent; ancestor is not null && ancestor != body; ancestor = ancestor.Parent)
+        {
+            var contained = alternatives.Count(a => IsDescendant(a, ancestor));
+            if (contained >= 3)
+            {
+                return ancestor;
+            }
+        }
+
+        return top;
+    }
+
+    private static ContentNode ClimbWhileParentScoresHigher(ContentNode top, ContentNode body)
+    {
+        var lastScore = top.Score;
+        var threshold = lastScore / 3;
+        for (var parent = top.Parent; parent is not null && parent != body; parent = parent.Parent)
+        {
+            if (!parent.IsCandidate)
+            {
+                continue;
+            }
+
+            if (parent.Score < threshold)
+            {
+                break;
+            }
+
+            if (parent.Score > lastScore)
+            {
+                top = parent;
+                break;
+            }
+
+            lastScore = parent.Score;
+        }
+
+        while (top.Parent is not null && top.Parent != body && top.Parent.Children.Count(c => !c.Removed && !c.IsText) == 1)
+        {
+            top = top.Parent;
+        }
+
+        return top;
+    }
+
+    private List<ContentNode> WithSiblings(ContentNode top)
+    {
+        if (top.Parent is null)
+        {
+            return [top];
+        }
+
+        var threshold = Math.Max(10, top.Score * 0.2);
+        var result = new List<ContentNode>();
+        foreach (var sibling in top.Parent.Children)
+        {
+            if (sibling == top)
+            {
+                result.Add(sibling);
+                continue;
+            }
+
+            if (sibling.IsText || sibling.Removed || sibling.TextLength == 0)
+            {
+                continue;
+            }
+
+            var bonus = sibling.ClassAndId.Length > 0 && sibling.ClassAndId == top.ClassAndId ? top.Score * 0.2 : 0;
+            if (sibling.IsCandidate && sibling.Score + bonus >= threshold)
+            {
+                result.Add(sibling);
+            }
+            else if (sibling.Tag == "p" && patterns.Weigh(sibling.ClassAndId) >= 0)
+            {
+                var density = sibling.LinkDensity;
+                if ((sibling.TextLength > 65 && density < 0.25) || (sibling.TextLength > 0 && density == 0 && sibling.Commas + 1 > 0))
+                {
+                    result.Add(sibling);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static List<ContentNode>? PreferArticleBody(ContentNode body, List<ContentNode> selected)
+    {
+        ContentNode? best = null;
+        var stack = new Stack<ContentNode>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.IsArticleBody && !node.Removed && (best is null || node.ProseLength > best.ProseLength))
+            {
+                best = node;
+            }
+
+            foreach (var child in node.Children)
+            {
+                if (!child.IsText && !child.Removed)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        var selectedProse = selected.Sum(s => s.ProseLength);
+        return best is not null && best.ProseLength >= selectedProse * 0.6 ? [best] : null;
+    }
+
+    private static bool IsDescendant(ContentNode node, ContentNode ancestor)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+namespace NewsDesk.Extraction.Content;
+
+/// <summary>
+/// A light copy of one DOM node, built once from the parsed page. Text statistics are computed
+/// bottom-up while building, so scoring and rendering never re-walk big subtrees for their text.
+/// </summary>
+internal sealed class ContentNode
+{
+    public ContentNode(string tag, ContentNode? parent)
+    {
+        Tag = tag;
+        Parent = parent;
+    }
+
+    /// <summary>Lower-case tag name, or "#text" for a text node.</summary>
+    public string Tag { get; }
+    public ContentNode? Parent { get; set; }
+    public List<ContentNode> Children { get; } = [];
+    public string? Text { get; set; }
+    /// <summary>Lower-case class and id tokens joined by spaces, for pattern checks.</summary>
+    public string ClassAndId { get; set; } = "";
+    public string? Href { get; set; }
+    public string? Src { get; set; }
+    public string? Alt { get; set; }
+    public bool IsArticleBody { get; set; }
+    /// <summary>itemprop=articleBody or a class templates give the article body ("entry-content").</summary>
+    public bool IsStrong { get; set; }
+    /// <summary>This node or a descendant <see cref="IsStrong"/>: such blocks are never pruned as chrome.</summary>
+    public bool ContainsStrong { get; set; }
+
+    /// <summary>Letters and digits in the subtree (whitespace and punctuation not counted).</summary>
+    public int TextLength { get; set; }
+    /// <summary>Letters and digits inside links in the subtree.</summary>
+    public int LinkTextLength { get; set; }
+    /// <summary>Commas in the subtree; a cheap sign of running prose.</summary>
+    public int Commas { get; set; }
+    /// <summary>Letters and digits of text that sits directly in this element (text nodes and inline children).</summary>
+    public int InlineTextLength { get; set; }
+    /// <summary>Text length of prose blocks (paragraph-like, low link density) in the subtree.</summary>
+    public int ProseLength { get; set; }
+    public bool HasBlockChild { get; set; }
+    public double Score { get; set; }
+    public bool IsCandidate { get; set; }
+    public bool Removed { get; set; }
+
+    public bool IsText => Text is not null && Tag == "#text";
+
+    public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
+}

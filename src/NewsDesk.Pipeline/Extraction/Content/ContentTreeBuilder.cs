@@ -1,0 +1,226 @@
+using AngleSharp.Dom;
+
+namespace NewsDesk.Extraction.Content;
+
+/// <summary>
+/// Copies the page body into a <see cref="ContentNode"/> tree in one walk, dropping scripts, form
+/// controls and hidden elements, and summing text statistics bottom-up on the way out.
+/// </summary>
+internal sealed class ContentTreeBuilder(Uri? baseUri)
+{
+    // Deeper nesting than this is a broken or hostile page; the rest of the subtree is kept as plain text
+    // so that recursion can never exhaust the stack.
+    private const int MaxDepth = 256;
+
+    /// <summary>About 80 words of prose.</summary>
+    internal const int StrongMinProse = 400;
+
+    private static readonly HashSet<string> DroppedRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar",
+    };
+
+    public ContentNode Build(IElement body)
+    {
+        var root = new ContentNode("body", null);
+        AddChildren(body, root, 0);
+        Summarise(root);
+        return root;
+    }
+
+    private void AddChildren(INode source, ContentNode target, int depth)
+    {
+        for (var child = source.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                target.Children.Add(CreateText(text.Data, target));
+            }
+            else if (child is IElement element)
+            {
+                var node = CreateElement(element, target);
+                if (node is null)
+                {
+                    continue;
+                }
+
+                target.Children.Add(node);
+                if (depth >= MaxDepth)
+                {
+                    node.Children.Add(CreateText(element.TextContent, node));
+                }
+                else
+                {
+                    AddChildren(element, node, depth + 1);
+                }
+
+                Summarise(node);
+            }
+        }
+    }
+
+    private static ContentNode CreateText(string data, ContentNode parent)
+    {
+        var node = new ContentNode("#text", parent) { Text = data };
+        var letters = 0;
+        var commas = 0;
+        foreach (var c in data)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters++;
+            }
+            else if (c == ',' || c == '\u3001' || c == '\uFF0C')
+            {
+                commas++;
+            }
+        }
+
+        node.TextLength = letters;
+        node.Commas = commas;
+        return node;
+    }
+
+    private ContentNode? CreateElement(IElement element, ContentNode parent)
+    {
+        var tag = element.LocalName;
+        if (TagSets.Dropped.Contains(tag) || IsHidden(element))
+        {
+            return null;
+        }
+
+        var node = new ContentNode(tag, parent)
+        {
+            ClassAndId = BuildClassAndId(element),
+            IsArticleBody = string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase),
+        };
+        node.IsStrong = node.IsArticleBody || ClassPatterns.IsStrong(node.ClassAndId);
+        var role = element.GetAttribute("role");
+        if (role is not null && DroppedRoles.Contains(role))
+        {
+            node.ClassAndId = "role-" + role.ToLowerInvariant() + " " + node.ClassAndId;
+        }
+
+        switch (tag)
+        {
+            case "a":
+                node.Href = Resolve(element.GetAttribute("href"));
+                break;
+            case "img":
+                node.Src = Resolve(element.GetAttribute("src") is { Length: > 0 } src && !src.StartsWith("data:", StringComparison.Ordinal)
+                    ? src
+                    : element.GetAttribute("data-src") ?? element.GetAttribute("data-original") ?? element.GetAttribute("data-lazy-src"));
+                node.Alt = element.GetAttribute("alt");
+                break;
+        }
+
+        return node;
+    }
+
+    private static string BuildClassAndId(IElement element)
+    {
+        var cls = element.GetAttribute("class");
+        var id = element.Id;
+        if (string.IsNullOrEmpty(cls))
+        {
+            return string.IsNullOrEmpty(id) ? "" : id.ToLowerInvariant();
+        }
+
+        return string.IsNullOrEmpty(id) ? cls.ToLowerInvariant() : (cls + " " + id).ToLowerInvariant();
+    }
+
+    private static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden"))
+        {
+            return true;
+        }
+
+        if (string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
+            && element.LocalName != "img")
+        {
+            return true;
+        }
+
+        var style = element.GetAttribute("style");
+        return style is not null
+            && (ContainsNoSpace(style, "display:none") || ContainsNoSpace(style, "visibility:hidden"));
+    }
+
+    private static bool ContainsNoSpace(string style, string needle)
+    {
+        var compact = style.Replace(" ", "", StringComparison.Ordinal);
+        return compact.Contains(needle, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private string? Resolve(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return null;
+        }
+
+        url = url.Trim();
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute))
+        {
+            return absolute.Scheme is "http" or "https" or "mailto" ? absolute.ToString() : null;
+        }
+
+        return baseUri is not null && Uri.TryCreate(baseUri, url, out var resolved) ? resolved.ToString() : null;
+    }
+
+    /// <summary>Sums the statistics of a finished element from its children.</summary>
+    internal static void Summarise(ContentNode node)
+    {
+        int text = 0, links = 0, commas = 0, inline = 0, prose = 0;
+        var hasBlock = false;
+        var strong = false;
+        foreach (var child in node.Children)
+        {
+            if (child.Removed)
+            {
+                continue;
+            }
+
+            text += child.TextLength;
+            links += child.LinkTextLength;
+            commas += child.Commas;
+            prose += child.ProseLength;
+            strong |= child.ContainsStrong;
+            if (child.IsText || !TagSets.IsBlock(child.Tag))
+            {
+                inline += child.TextLength;
+            }
+            else
+            {
+                hasBlock = true;
+            }
+        }
+
+        node.TextLength = text;
+        node.LinkTextLength = node.Tag == "a" ? text : links;
+        node.Commas = commas;
+        node.InlineTextLength = inline;
+        node.HasBlockChild = hasBlock;
+        if (TagSets.IsBlock(node.Tag) && inline >= 20 && node.Tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6"))
+        {
+            var inlineLinks = links;
+            foreach (var child in node.Children)
+            {
+                if (!child.Removed && !child.IsText && TagSets.IsBlock(child.Tag))
+                {
+                    inlineLinks -= child.LinkTextLength;
+                }
+            }
+
+            if (inlineLinks < inline / 2)
+            {
+                prose += inline;
+            }
+        }
+
+        node.ProseLength = prose;
+        // A teaser card called "post-content" is not the article: only a named body with real prose protects its ancestors.
+        node.ContainsStrong = strong || (node.IsStrong && prose >= StrongMinProse);
+    }
+}
