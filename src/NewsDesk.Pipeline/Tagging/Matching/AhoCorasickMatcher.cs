@@ -106,12 +106,27 @@ internal sealed class AhoCorasickMatcher
                 var pattern = _patterns[id];
                 var start = i - pattern.Folded.Length + 1;
                 if (IsBounded(pattern, folded, start, i + 1)
-                    && (!pattern.CaseSensitive || original.AsSpan(start, pattern.Original.Length).SequenceEqual(pattern.Original)))
+                    && (!pattern.CaseSensitive || SameCase(pattern.Original, original, start)))
                 {
                     results.Add(new PatternMatch(id, start, pattern.Folded.Length));
                 }
             }
         }
+    }
+
+    /// <summary>Letters must match exactly; other characters only after folding, so "Britain's" also finds "Britain’s".</summary>
+    private static bool SameCase(string pattern, string original, int start)
+    {
+        for (var k = 0; k < pattern.Length; k++)
+        {
+            var c = original[start + k];
+            if (char.IsLetter(c) ? c != pattern[k] : TextNormaliser.Fold(c) != TextNormaliser.Fold(pattern[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsBounded(MatcherPattern pattern, string text, int start, int end)
