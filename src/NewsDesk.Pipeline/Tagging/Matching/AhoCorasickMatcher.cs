@@ -1,0 +1,142 @@
+namespace NewsDesk.Tagging.Matching;
+
+/// <summary>
+/// All taxonomy and gazetteer phrases compiled into one Aho–Corasick automaton over folded characters, so an
+/// article is read once whatever the number of terms. The automaton is a dense transition table built once and never
+/// written again, which makes concurrent <see cref="Scan"/> calls safe without locks.
+/// </summary>
+internal sealed class AhoCorasickMatcher
+{
+    private readonly MatcherPattern[] _patterns;
+    private readonly ushort[] _charClass = new ushort[char.MaxValue + 1];
+    private readonly int _classCount;
+    private readonly int[] _delta;
+    private readonly int[][] _outputs;
+
+    public AhoCorasickMatcher(IReadOnlyList<MatcherPattern> patterns)
+    {
+        _patterns = [.. patterns];
+        ushort next = 1; // class 0: characters no pattern uses, which always fall back to the root
+        foreach (var pattern in _patterns)
+        {
+            foreach (var c in pattern.Folded)
+            {
+                if (_charClass[c] == 0)
+                {
+                    _charClass[c] = next++;
+                }
+            }
+        }
+
+        _classCount = next;
+        var children = new List<Dictionary<int, int>> { new() };
+        var own = new List<List<int>> { new() };
+        for (var id = 0; id < _patterns.Length; id++)
+        {
+            var node = 0;
+            foreach (var c in _patterns[id].Folded)
+            {
+                var cls = _charClass[c];
+                if (!children[node].TryGetValue(cls, out var child))
+                {
+                    child = children.Count;
+                    children.Add(new Dictionary<int, int>());
+                    own.Add(new List<int>());
+                    children[node][cls] = child;
+                }
+
+                node = child;
+            }
+
+            own[node].Add(id);
+        }
+
+        (_delta, _outputs) = BuildAutomaton(children, own);
+    }
+
+    public int PatternCount => _patterns.Length;
+
+    public MatcherPattern Pattern(int id) => _patterns[id];
+
+    private (int[] Delta, int[][] Outputs) BuildAutomaton(List<Dictionary<int, int>> children, List<List<int>> own)
+    {
+        var nodeCount = children.Count;
+        var delta = new int[nodeCount * _classCount];
+        var fail = new int[nodeCount];
+        var outputs = new int[nodeCount][];
+        outputs[0] = [.. own[0]];
+        var queue = new Queue<int>();
+        foreach (var (cls, child) in children[0])
+        {
+            delta[cls] = child;
+            queue.Enqueue(child);
+        }
+
+        while (queue.Count > 0)
+        {
+            var node = queue.Dequeue();
+            outputs[node] = [.. own[node], .. outputs[fail[node]]];
+            for (var cls = 0; cls < _classCount; cls++)
+            {
+                if (children[node].TryGetValue(cls, out var child))
+                {
+                    fail[child] = node == 0 ? 0 : delta[(fail[node] * _classCount) + cls];
+                    delta[(node * _classCount) + cls] = child;
+                    queue.Enqueue(child);
+                }
+                else
+                {
+                    delta[(node * _classCount) + cls] = delta[(fail[node] * _classCount) + cls];
+                }
+            }
+        }
+
+        return (delta, outputs);
+    }
+
+    /// <summary>Finds every word-bounded occurrence of every pattern; <paramref name="folded"/> is <paramref name="original"/> folded.</summary>
+    public void Scan(string original, string folded, List<PatternMatch> results)
+    {
+        var state = 0;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            state = _delta[(state * _classCount) + _charClass[folded[i]]];
+            foreach (var id in _outputs[state])
+            {
+                var pattern = _patterns[id];
+                var start = i - pattern.Folded.Length + 1;
+                if (IsBounded(pattern, folded, start, i + 1)
+                    && (!pattern.CaseSensitive || SameCase(pattern.Original, original, start)))
+                {
+                    results.Add(new PatternMatch(id, start, pattern.Folded.Length));
+                }
+            }
+        }
+    }
+
+    /// <summary>Letters must match exactly; other characters only after folding, so "Britain's" also finds "Britain’s".</summary>
+    private static bool SameCase(string pattern, string original, int start)
+    {
+        for (var k = 0; k < pattern.Length; k++)
+        {
+            var c = original[start + k];
+            if (char.IsLetter(c) ? c != pattern[k] : TextNormaliser.Fold(c) != TextNormaliser.Fold(pattern[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsBounded(MatcherPattern pattern, string text, int start, int end)
+    {
+        var phrase = pattern.Folded;
+        if (TextNormaliser.IsWordChar(phrase[0]) && start > 0 && TextNormaliser.IsWordChar(text[start - 1]))
+        {
+            return false;
+        }
+
+        return pattern.OpenEnd || !TextNormaliser.IsWordChar(phrase[^1]) || end >= text.Length || !TextNormaliser.IsWordChar(text[end]);
+    }
+}

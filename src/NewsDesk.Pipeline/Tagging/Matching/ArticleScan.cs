@@ -1,0 +1,102 @@
+using NewsDesk.Tagging.Entities;
+
+namespace NewsDesk.Tagging.Matching;
+
+/// <summary>
+/// Everything one pass of the automaton found in an article: vocabulary and theme-term hits, gazetteer mentions,
+/// counted groups ("28 countries") and organisation names. Built per call and never shared, so tagging is thread-safe.
+/// </summary>
+internal sealed class ArticleScan
+{
+    private ArticleScan(string[] texts, int vocabularies, int terms)
+    {
+        Texts = texts;
+        VocabularyHits = new List<Hit>?[vocabularies];
+        TermHits = new List<Hit>?[terms];
+    }
+
+    /// <summary>Title, lede and body ("" when absent).</summary>
+    public string[] Texts { get; }
+    public List<Hit>?[] VocabularyHits { get; }
+    public List<Hit>?[] TermHits { get; }
+    public List<EntityMention> Mentions { get; } = [];
+    public List<(Hit Hit, int Number)> Counts { get; } = [];
+    public List<(Hit Hit, string Name)> Organisations { get; } = [];
+
+    /// <summary>The fields that frame the story (title and lede); the body too when there is no lede.</summary>
+    public bool IsHead(int field) => field < 2 || Texts[1].Length == 0;
+
+    public static ArticleScan Run(CompiledTaxonomy compiled, string[] texts)
+    {
+        var scan = new ArticleScan(texts, compiled.VocabularyNames.Length, compiled.Terms.Length);
+        var matches = new List<PatternMatch>();
+        var mentions = new List<EntityMention>();
+        for (var field = 0; field < texts.Length; field++)
+        {
+            var text = texts[field];
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            matches.Clear();
+            compiled.Matcher.Scan(text, TextNormaliser.Fold(text), matches);
+            foreach (var match in matches)
+            {
+                var hit = new Hit(field, match.Start, match.Length);
+                foreach (var role in compiled.Roles(match.PatternId))
+                {
+                    switch (role.Kind)
+                    {
+                        case PatternRoleKind.Vocabulary:
+                            (scan.VocabularyHits[role.Index] ??= []).Add(hit);
+                            break;
+                        case PatternRoleKind.ThemeTerm:
+                            (scan.TermHits[role.Index] ??= []).Add(hit);
+                            break;
+                        case PatternRoleKind.Entity or PatternRoleKind.Demonym:
+                            var entry = compiled.Taxonomy.Gazetteer.Entries[role.Index];
+                            mentions.Add(new EntityMention(entry, field, match.Start, match.Length, role.Kind == PatternRoleKind.Demonym));
+                            break;
+                        case PatternRoleKind.CountNoun:
+                            if (GroupCounter.CountBefore(text, match.Start) is { } number)
+                            {
+                                scan.Counts.Add((hit, number));
+                            }
+
+                            break;
+                        case PatternRoleKind.OrganisationSuffix:
+                            if (OrganisationFinder.NameAround(text, match.Start, match.Length) is { } span)
+                            {
+                                scan.Organisations.Add((new Hit(field, span.Start, span.End - span.Start), text[span.Start..span.End]));
+                            }
+
+                            break;
+                    }
+                }
+            }
+        }
+
+        scan.Mentions.AddRange(LongestMentions(mentions));
+        return scan;
+    }
+
+    /// <summary>"Papua New Guinea" is one mention, not also "Guinea": inside one field, a mention within a longer one is dropped.</summary>
+    private static IEnumerable<EntityMention> LongestMentions(List<EntityMention> mentions)
+    {
+        mentions.Sort((a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var field = -1;
+        var end = -1;
+        foreach (var mention in mentions)
+        {
+            if (mention.Field == field && mention.Start + mention.Length <= end)
+            {
+                continue;
+            }
+
+            field = mention.Field;
+            end = mention.Start + mention.Length;
+            yield return mention;
+        }
+    }
+}
