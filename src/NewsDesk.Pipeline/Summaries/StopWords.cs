@@ -28,12 +28,14 @@ internal static class StopWords
     /// Lower-cased content words with a light plural strip, so "agreements" meets "agreement" without a
     /// full stemmer (which would cost more than it buys on news text).
     /// </summary>
-    public static List<string> ContentTerms(string text)
+    /// <param name="text">The text.</param>
+    /// <param name="keepNumbers">Keep numbers of two or more digits ("110", "2026"): they tell one story from another.</param>
+    public static List<string> ContentTerms(string text, bool keepNumbers = false)
     {
         var result = new List<string>();
         foreach (var token in Text.WordTokenizer.LowerTokens(text))
         {
-            if (token.Length < 2 || Words.Contains(token) || IsNumber(token))
+            if (token.Length < 2 || Words.Contains(token) || (!keepNumbers && IsNumber(token)))
             {
                 continue;
             }
