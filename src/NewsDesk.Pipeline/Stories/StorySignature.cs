@@ -10,4 +10,9 @@ public sealed record StorySignature
     public ulong TitleSimHash { get; init; }
     public string[] TitleTerms { get; init; } = [];
     public string[] Entities { get; init; } = [];
+    /// <summary>
+    /// Distinct content words of the title and the start of the text: two reports of one event that share
+    /// few word triples (a rewrite, a short lede) still share these.
+    /// </summary>
+    public string[] Terms { get; init; } = [];
 }

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace NewsDesk.Stories;
+
+/// <summary>
+/// The <c>cluster</c> command's work: JSON lines in (<c>id</c>, <c>title</c>, <c>text</c> or <c>lede</c>, optional
+/// <c>date</c>), JSON lines out (<c>id</c>, <c>story</c>) in input order. Parties come from
+/// <see cref="StoryEntities"/>, so the command does not depend on the tagging stage.
+/// </summary>
+public static class ClusterRunner
+{
+    public static void Run(TextReader input, TextWriter output, StoryMatcherOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        var items = Read(input);
+        var stories = Group(items, new StoryClusterer(new StoryMatcher(options)));
+        foreach (var item in items)
+        {
+            output.WriteLine(JsonSerializer.Serialize(new { id = item.Id, story = stories[item.Id] }));
+        }
+    }
+
+    /// <summary>Clusters in date order (undated last, otherwise input order) so each story is named after its first report.</summary>
+    public static IReadOnlyDictionary<string, string> Group(IEnumerable<StoryItem> items, StoryClusterer clusterer)
+    {
+        ArgumentNullException.ThrowIfNull(clusterer);
+        clusterer.AddRange(items.OrderBy(i => i.Date is null).ThenBy(i => i.Date ?? DateTimeOffset.MaxValue));
+        return clusterer.Stories;
+    }
+
+    public static List<StoryItem> Read(TextReader input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var items = new List<StoryItem>();
+        var lineNumber = 0;
+        while (input.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                items.Add(ToItem(json.RootElement));
+            }
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+            {
+                throw new FormatException($"cluster: line {lineNumber}: {e.Message}", e);
+            }
+        }
+
+        return items;
+    }
+
+    public static StoryItem ToItem(JsonElement item)
+    {
+        var id = item.GetProperty("id").GetString() ?? throw new FormatException("'id' is null");
+        var title = String(item, "title");
+        var text = String(item, "text");
+        if (text.Length == 0)
+        {
+            text = String(item, "lede");
+        }
+
+        return new StoryItem(id, title, text, ParseDate(String(item, "date")), StoryEntities.Find(title, text));
+    }
+
+    /// <summary>
+    /// A full date or timestamp. "2024-05" or "2024" is too coarse for a days-wide window, so it reads as no
+    /// date (which never vetoes a match) rather than as the first of the month.
+    /// </summary>
+    public static DateTimeOffset? ParseDate(string value)
+    {
+        if (value.Length < 10)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? date
+            : throw new FormatException($"'date' is not a date: '{value}'");
+    }
+
+    private static string String(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+}

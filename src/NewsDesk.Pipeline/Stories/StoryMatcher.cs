@@ -1,0 +1,161 @@
+namespace NewsDesk.Stories;
+
+/// <summary>
+/// Decides whether two reports tell the same story. Two routes lead there: near-duplicate text (one press
+/// release reposted, MinHash) or enough shared headline words, content words and named parties. Dates far
+/// apart, or different countries on each side, keep apart reports that only sound alike.
+/// </summary>
+public sealed class StoryMatcher(StoryMatcherOptions options)
+{
+    private const int HashCount = 64;
+    private const int RowsPerBand = 4;
+    private const int ShingleSize = 3;
+    // Enough of the text to cover a lede and its first paragraphs, where the who-and-what of a story sits.
+    private const int LeadTermWords = 80;
+    // Caps on pair keys keep a long headline or an entity-heavy text from flooding the index.
+    private const int MaxKeyTitleTerms = 8;
+    private const int MaxKeyEntities = 6;
+    private const double TitleWeight = 0.4;
+    private const double TermWeight = 0.35;
+    private const double EntityWeight = 0.25;
+
+    public StoryMatcher()
+        : this(new StoryMatcherOptions())
+    {
+    }
+
+    public StorySignature Sign(string title, string text, IReadOnlyCollection<string> entities)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(entities);
+
+        var titleTerms = StoryTerms.Of(title).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var lead = StoryTerms.Of(text).Take(LeadTermWords);
+        return new StorySignature
+        {
+            MinHash = Sketches.MinHash(Text.WordTokenizer.LowerTokens(title + "\n" + text), HashCount, ShingleSize),
+            TitleSimHash = Sketches.SimHash(titleTerms),
+            TitleTerms = titleTerms,
+            Terms = [.. titleTerms.Concat(lead).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Entities = [.. entities.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0)
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>
+    /// Index keys: two signatures that could be one story share at least one. MinHash bands catch
+    /// near-duplicates, SimHash bands near-identical headlines, and headline-word and entity pairs catch
+    /// rewrites and short ledes that share too few shingles.
+    /// </summary>
+    public string[] BandKeys(StorySignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        var keys = new List<string>();
+        for (var band = 0; band + RowsPerBand <= signature.MinHash.Length; band += RowsPerBand)
+        {
+            var hash = 17UL;
+            for (var row = band; row < band + RowsPerBand; row++)
+            {
+                hash = StableHash.Mix(hash ^ signature.MinHash[row]);
+            }
+
+            keys.Add($"b{band / RowsPerBand}:{hash:x16}");
+        }
+
+        if (signature.TitleTerms.Length > 0)
+        {
+            for (var band = 0; band < 4; band++)
+            {
+                keys.Add($"s{band}:{signature.TitleSimHash >> (band * 16) & 0xFFFF:x4}");
+            }
+        }
+
+        AddPairs(keys, "t", [.. signature.TitleTerms.Where(t => !StoryTerms.IsGeneric(t)).Take(MaxKeyTitleTerms)]);
+        AddPairs(keys, "e", [.. signature.Entities.Take(MaxKeyEntities)]);
+        return [.. keys.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The larger of the estimated shingle Jaccard and a blend of headline-word, content-word and entity
+    /// overlap (words that every AI-cooperation report uses left out); 0 = nothing alike, 1 = the same.
+    /// </summary>
+    public double Similarity(StorySignature a, StorySignature b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var blended = TitleWeight * Dice(Specific(a.TitleTerms), Specific(b.TitleTerms))
+            + TermWeight * Dice(Specific(a.Terms), Specific(b.Terms))
+            + EntityWeight * Jaccard(a.Entities, b.Entities);
+        return Math.Max(blended, Sketches.EstimateJaccard(a.MinHash, b.MinHash));
+    }
+
+    public bool IsSameStory(StorySignature a, DateTimeOffset? dateA, StorySignature b, DateTimeOffset? dateB)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (dateA is { } da && dateB is { } db && (da - db).Duration() > options.TimeWindow)
+        {
+            return false; // a missing date does not veto: feeds often lack one
+        }
+
+        // Before the near-duplicate test: templated releases ("UK and X sign AI pact") share most of their words.
+        if (CountriesConflict(a.Entities, b.Entities))
+        {
+            return false;
+        }
+
+        return Sketches.EstimateJaccard(a.MinHash, b.MinHash) >= options.NearDuplicateJaccard
+            || Similarity(a, b) >= options.SameStoryThreshold;
+    }
+
+    /// <summary>"UK and India sign AI pact" against "UK and Japan sign AI pact": each names a country the other lacks.</summary>
+    private static bool CountriesConflict(string[] a, string[] b)
+    {
+        var countriesA = a.Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
+        var countriesB = b.Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
+        if (countriesA.Count == 0 || countriesB.Count == 0)
+        {
+            return false;
+        }
+
+        var onlyA = countriesA.Except(countriesB).Any();
+        var onlyB = countriesB.Except(countriesA).Any();
+        return onlyA && onlyB && Jaccard([.. countriesA], [.. countriesB]) < 0.5;
+    }
+
+    private static string[] Specific(string[] terms) => [.. terms.Where(t => !StoryTerms.IsGeneric(t))];
+
+    private static double Dice(string[] a, string[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        var shared = a.Intersect(b, StringComparer.Ordinal).Count();
+        return 2.0 * shared / (a.Length + b.Length);
+    }
+
+    private static double Jaccard(string[] a, string[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        var shared = a.Intersect(b, StringComparer.Ordinal).Count();
+        return shared / (double)(a.Length + b.Length - shared);
+    }
+
+    private static void AddPairs(List<string> keys, string prefix, string[] items)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            for (var j = i + 1; j < items.Length; j++)
+            {
+                keys.Add($"{prefix}:{items[i]}|{items[j]}");
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using NewsDesk.Evaluation.Stories;
+using NewsDesk.Stories;
+
+namespace NewsDesk.Commands;
+
+/// <summary><c>eval stories --data DIR</c>: pairwise precision, recall and F1 of story grouping on a labelled set.</summary>
+internal static class EvalStoriesCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Folder holding items.jsonl with story labels (e.g. ../shared/data/themes-dev)", Required = true };
+        var command = new Command("stories", "Score story grouping against labelled stories");
+        command.Options.Add(data);
+        command.SetAction(parseResult =>
+        {
+            var directory = parseResult.GetValue(data)!;
+            if (!File.Exists(Path.Combine(directory, StoryEvaluator.ItemsFile)))
+            {
+                Console.Error.WriteLine($"eval stories: {Path.Combine(directory, StoryEvaluator.ItemsFile)} not found.");
+                return 2;
+            }
+
+            try
+            {
+                Console.WriteLine(StoryEvaluator.Evaluate(directory, new StoryMatcherOptions()).Format());
+                return 0;
+            }
+            catch (Exception e) when (e is FormatException or IOException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+}
