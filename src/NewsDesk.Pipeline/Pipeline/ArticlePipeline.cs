@@ -61,7 +61,9 @@ public sealed partial class ArticlePipeline(
         var feedText = HtmlText.ToPlainText(entry.Content ?? entry.Summary);
         var text = fallbackReason is null ? extracted!.Text : feedText;
         var html = fallbackReason is null ? extracted!.Html : HtmlText.Sanitize(entry.Content ?? entry.Summary);
-        var title = FirstNonEmpty(HtmlText.ToPlainText(entry.Title), extracted?.Title, url);
+        // Feed titles arrive as plain text from the parsing stage; markup-looking text in them is literal (and the
+        // digest escapes it), so it is not run through an HTML parser here.
+        var title = FirstNonEmpty(FoldWhitespace(entry.Title), extracted?.Title, url);
         var contentHash = ArticleIdentity.Hash(title, text);
 
         // A feed that re-publishes an item under a new URL or GUID must not create a second article.
@@ -183,6 +185,9 @@ public sealed partial class ArticlePipeline(
     }
 
     private static string FirstNonEmpty(params string?[] values) => values.First(v => !string.IsNullOrWhiteSpace(v))!.Trim();
+
+    private static string? FoldWhitespace(string? text) =>
+        text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max].TrimEnd() + "…";
 

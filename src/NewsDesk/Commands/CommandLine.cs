@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using NewsDesk.Feeds;
 using NewsDesk.Storage;
@@ -26,6 +27,16 @@ internal static class CommandLine
         root.Add(ExportCommand.Create());
         root.Add(FeedsCommand.Create());
         root.Add(HealthcheckCommand.Create());
+        root.Add(ExtractCommand.Create());
+        root.Add(TagCommand.Create());
+        root.Add(ClusterCommand.Create());
+        root.Add(new Command("eval", "Measure a stage against labelled data.")
+        {
+            EvalFeedsCommand.Create(),
+            EvalExtractionCommand.Create(),
+            EvalThemesCommand.Create(),
+            EvalStoriesCommand.Create(),
+        });
         root.SetAction((parse, ct) => RunCommand.RunAsync([], ct));
 
         var parse = root.Parse(args);
@@ -40,14 +51,26 @@ internal static class CommandLine
             return Usage;
         }
 
+        // Ctrl+C and SIGTERM cancel the command's token and nothing else: the worker then stops through the host
+        // (jobs finish, the store closes) and exits 0. System.CommandLine's own handling would exit with 143.
+        using var stop = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, stop.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (Describe(ex) is { } message)
         {
             await Console.Error.WriteLineAsync($"newsdesk: {message}").ConfigureAwait(false);
             return Failure;
+        }
+
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
         }
     }
 

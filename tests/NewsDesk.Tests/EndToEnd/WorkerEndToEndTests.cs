@@ -34,9 +34,15 @@ public sealed class WorkerEndToEndTests
             var fallback = Assert.Single(articles, a => a.TextSource == "feed");
             Assert.NotNull(fallback.FallbackReason);
             Assert.All(articles.Where(a => a.TextSource == "page"), a => Assert.DoesNotContain("Is this page useful", a.Text));
-            var ukIndia = articles.Where(a => a.Title.Contains("India", StringComparison.Ordinal)).ToList();
-            Assert.True(ukIndia.Count >= 3);
-            Assert.Single(ukIndia.Select(a => a.StoryId).Distinct());
+            Assert.Contains(articles, a => a.Title.Contains("<script>alert(1)</script>", StringComparison.Ordinal));
+
+            // The samples hold two multi-report stories: UK-India (GOV.UK, PolicyWire, TechPress) and the UK-led
+            // coalition (GOV.UK, TechPress). Each must be one story, and they must not be merged.
+            var ukIndia = articles.Single(a => a.Url.Contains("uk-and-india-sign-ai-safety-memorandum", StringComparison.Ordinal)).StoryId;
+            var coalition = articles.Single(a => a.Url.Contains("/government/news/", StringComparison.Ordinal) && a.Title.Contains("Coalition", StringComparison.Ordinal)).StoryId;
+            Assert.NotEqual(ukIndia, coalition);
+            Assert.Equal(3, articles.Count(a => a.StoryId == ukIndia));
+            Assert.Equal(2, articles.Count(a => a.StoryId == coalition));
         }
 
         await RunWorkerUntilPolledAsync(settings, feedCount: 3, previousPolls: 1);

@@ -21,9 +21,9 @@ public sealed class WorkerProcessTests
         using var process = StartWorker(temp, feeds, port);
         try
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             await WaitUntilAsync(async () => (await TryGet(http, $"http://127.0.0.1:{port}/healthz")) == HttpStatusCode.OK, "/healthz answered", ct);
-            Assert.Equal(HttpStatusCode.OK, await TryGet(http, $"http://127.0.0.1:{port}/readyz"));
+            await WaitUntilAsync(async () => (await TryGet(http, $"http://127.0.0.1:{port}/readyz")) == HttpStatusCode.OK, "/readyz answered", ct);
             await WaitUntilAsync(() => Task.FromResult(feeds.Server.Requests >= 3 + SampleFeeds.EntryCount), "the feeds and pages were fetched", ct);
 
             using (Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
