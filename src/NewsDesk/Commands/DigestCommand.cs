@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsDesk.Digests;
+using NewsDesk.Digests.Delivery;
 using NewsDesk.Hosting;
 
 namespace NewsDesk.Commands;
@@ -15,13 +16,28 @@ internal static class DigestCommand
         var format = new Option<string>("--format") { Description = "md, html or json.", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html", "json");
         var output = new Option<string?>("--out") { Description = "Write the digest to this file instead of stdout." };
-        var command = new Command("digest", "Make the digest for a date: store it, write md/html/json to the output folder, and print one format.") { date, format, output };
+        var deliver = new Option<bool>("--deliver") { Description = "Also send it to the configured delivery targets (SMTP, webhook), as the daily job does." };
+        var command = new Command("digest", "Make the digest for a date: store it, write md/html/json to the output folder, and print one format.") { date, format, output, deliver };
         command.SetAction(async (parse, ct) =>
         {
             using var host = NewsDeskHost.CreateTool();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
             var day = ParseDate(parse.GetValue(date), options.Zone(), host.Services.GetRequiredService<TimeProvider>());
             var published = host.Services.GetRequiredService<DigestPublisher>().Publish(day);
+            if (parse.GetValue(deliver))
+            {
+                var failures = await host.Services.GetRequiredService<DigestDelivery>().DeliverAsync(published, ct).ConfigureAwait(false);
+                foreach (var failure in failures)
+                {
+                    await Console.Error.WriteLineAsync($"newsdesk: delivery failed: {failure}").ConfigureAwait(false);
+                }
+
+                if (failures.Count > 0)
+                {
+                    return CommandLine.Failure;
+                }
+            }
+
             var text = parse.GetValue(format) switch
             {
                 "html" => published.Stored.Html,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NewsDesk.Digests;
+using NewsDesk.Digests.Delivery;
 using NewsDesk.Extraction;
 using NewsDesk.Fetching;
 using NewsDesk.Parsing;
@@ -26,7 +27,9 @@ public static class PipelineServices
             .Validate(o => TryZone(o.TimeZone), "NewsDesk:Digest:TimeZone is not a known time zone id (use an IANA id such as Europe/London).")
             .ValidateOnStart();
 
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient(DigestDelivery.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(HttpFetcher.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => FetchHandlerFactory.Create(sp.GetRequiredService<IOptions<FetchOptions>>().Value))
             .AddResilienceHandler("fetch", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -57,6 +60,7 @@ public static class PipelineServices
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestPublisher>();
+        services.AddSingleton<DigestDelivery>();
         services.AddSingleton<FeedRegistry>();
         return services;
     }

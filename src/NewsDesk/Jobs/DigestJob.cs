@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsDesk.Digests;
+using NewsDesk.Digests.Delivery;
 using Quartz;
 
 namespace NewsDesk.Jobs;
@@ -9,13 +10,13 @@ namespace NewsDesk.Jobs;
 /// complete by then; `digest --date` covers any other day on demand.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class DigestJob(DigestPublisher publisher, IOptions<DigestOptions> options, TimeProvider time) : IJob
+public sealed class DigestJob(DigestPublisher publisher, DigestDelivery delivery, IOptions<DigestOptions> options, TimeProvider time) : IJob
 {
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var zone = options.Value.Zone();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        publisher.Publish(today.AddDays(-1));
-        return ValueTask.CompletedTask;
+        var published = publisher.Publish(today.AddDays(-1));
+        await delivery.DeliverAsync(published, cancellationToken).ConfigureAwait(false);
     }
 }
