@@ -1,3 +1,4 @@
+using NewsDesk.Api;
 using NewsDesk.Digests;
 
 namespace NewsDesk.Hosting;
@@ -30,6 +31,7 @@ public static class NewsDeskHost
         var app = builder.Build();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapDigestEndpoints();
         return app;
     }
 

@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using NewsDesk.Digests;
+using NewsDesk.Hosting;
+using NewsDesk.Parsing;
+using NewsDesk.Storage;
+using NewsDesk.Tests.Support;
+
+namespace NewsDesk.Tests.Api;
+
+public sealed class DigestEndpointTests
+{
+    [Fact]
+    public async Task Worker_serves_digests_in_every_format_and_an_atom_feed_of_them()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("feeds.json"), """{ "feeds": [] }""");
+        var app = NewsDeskHost.CreateWorker([], new Dictionary<string, string?>
+        {
+            ["NewsDesk:FeedsFile"] = temp.File("feeds.json"),
+            ["NewsDesk:Storage:Path"] = temp.File("n.db"),
+            ["NewsDesk:Digest:OutputFolder"] = temp.File("out"),
+            ["NewsDesk:Digest:TimeZone"] = "Etc/UTC",
+            ["urls"] = "http://127.0.0.1:0",
+        });
+        await using (app)
+        {
+            var ct = TestContext.Current.CancellationToken;
+            await app.StartAsync(ct);
+            var store = app.Services.GetRequiredService<NewsStore>();
+            store.Save(Articles.Make("a1", "UK and India sign AI memorandum", new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero), ["bilateral"]));
+            app.Services.GetRequiredService<DigestPublisher>().Publish(new DateOnly(2026, 11, 22));
+            var origin = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(origin) };
+
+            var html = await http.GetStringAsync(new Uri("/api/digests/2026-11-22", UriKind.Relative), ct);
+            var markdown = await http.GetStringAsync(new Uri("/api/digests/2026-11-22?format=md", UriKind.Relative), ct);
+            var json = await http.GetStringAsync(new Uri("/api/digests/2026-11-22?format=json", UriKind.Relative), ct);
+            var missing = await http.GetAsync(new Uri("/api/digests/2026-11-21", UriKind.Relative), ct);
+            var bad = await http.GetAsync(new Uri("/api/digests/yesterday", UriKind.Relative), ct);
+            var atom = await http.GetByteArrayAsync(new Uri("/digests.atom", UriKind.Relative), ct);
+
+            Assert.Contains("<html", html);
+            Assert.StartsWith("# NewsDesk digest for 2026-11-22", markdown);
+            Assert.Contains("\"date\": \"2026-11-22\"", json);
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var feed = new FeedParser().Parse(atom, "application/atom+xml", new Uri(origin));
+            var entry = Assert.Single(feed.Entries);
+            Assert.Equal("urn:newsdesk:digest:2026-11-22", entry.Id);
+            Assert.EndsWith("/api/digests/2026-11-22?format=html", entry.Link);
+
+            await app.StopAsync(ct);
+        }
+    }
+}
