@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsDesk.Storage;
+using NewsDesk.Summaries;
 
 namespace NewsDesk.Digests;
 
@@ -8,14 +9,14 @@ namespace NewsDesk.Digests;
 /// Makes the digest for a date: builds it, renders every format, replaces any earlier digest of that date in the
 /// store and writes the files to the output folder. The daily job and `digest --date` both come here.
 /// </summary>
-public sealed partial class DigestPublisher(DigestBuilder builder, NewsStore store, IOptions<DigestOptions> options, ILogger<DigestPublisher> logger)
+public sealed partial class DigestPublisher(DigestBuilder builder, NewsStore store, MachineSummarizer machine, IOptions<DigestOptions> options, ILogger<DigestPublisher> logger)
 {
     private readonly DigestOptions _options = options.Value;
 
     /// <param name="writeFiles">Also write the Markdown, HTML and JSON files to the output folder.</param>
-    public PublishedDigest Publish(DateOnly date, bool writeFiles = true)
+    public async Task<PublishedDigest> PublishAsync(DateOnly date, bool writeFiles = true, CancellationToken ct = default)
     {
-        var digest = builder.Build(date, _options.Zone());
+        var digest = await WithMachineSummariesAsync(builder.Build(date, _options.Zone()), ct).ConfigureAwait(false);
         var stored = new StoredDigest
         {
             Id = digest.Date,
@@ -43,6 +44,31 @@ public sealed partial class DigestPublisher(DigestBuilder builder, NewsStore sto
         };
         LogPublished(digest.Date, digest.StoryCount, digest.ArticleCount, folder);
         return new PublishedDigest(digest, stored, files);
+    }
+
+    /// <summary>When a model is configured, each story's summary is written by it from the primary source; otherwise (or on failure) the extractive one stays.</summary>
+    private async Task<Digest> WithMachineSummariesAsync(Digest digest, CancellationToken ct)
+    {
+        if (!machine.IsEnabled)
+        {
+            return digest;
+        }
+
+        var sections = new List<DigestSection>();
+        foreach (var section in digest.Sections)
+        {
+            var entries = new List<DigestEntry>();
+            foreach (var entry in section.Entries)
+            {
+                var article = store.FindArticle(entry.ArticleId);
+                var summary = article is null ? entry.Summary : await machine.SummarizeAsync(article.Title, article.Text, article.Url, entry.Summary, ct).ConfigureAwait(false);
+                entries.Add(entry with { Summary = summary });
+            }
+
+            sections.Add(section with { Entries = [.. entries] });
+        }
+
+        return digest with { Sections = [.. sections] };
     }
 
     /// <summary>Writes through a temporary file so a reader never sees half a digest.</summary>

@@ -72,7 +72,7 @@ internal static class DemoCommand
             var store = host.Services.GetRequiredService<NewsStore>();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
             var day = DigestDay(store, options.Zone(), host.Services.GetRequiredService<TimeProvider>());
-            var published = host.Services.GetRequiredService<DigestPublisher>().Publish(day);
+            var published = await host.Services.GetRequiredService<DigestPublisher>().PublishAsync(day, ct: ct).ConfigureAwait(false);
             Console.WriteLine($"Database: {store.FilePath} ({store.CountArticles()} articles)");
             Console.WriteLine($"Digest for {published.Digest.Date}: {published.Digest.StoryCount} stories from {published.Digest.ArticleCount} articles");
             foreach (var file in published.Files)

@@ -23,7 +23,7 @@ internal static class DigestCommand
             using var host = NewsDeskHost.CreateTool();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
             var day = ParseDate(parse.GetValue(date), options.Zone(), host.Services.GetRequiredService<TimeProvider>());
-            var published = host.Services.GetRequiredService<DigestPublisher>().Publish(day);
+            var published = await host.Services.GetRequiredService<DigestPublisher>().PublishAsync(day, ct: ct).ConfigureAwait(false);
             if (parse.GetValue(deliver))
             {
                 var failures = await host.Services.GetRequiredService<DigestDelivery>().DeliverAsync(published, ct).ConfigureAwait(false);

@@ -27,6 +27,7 @@ public static class PipelineServices
             .Validate(o => TryZone(o.TimeZone), "NewsDesk:Digest:TimeZone is not a known time zone id (use an IANA id such as Europe/London).")
             .ValidateOnStart();
 
+        services.AddOptions<MachineSummaryOptions>().BindConfiguration(MachineSummaryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient(DigestDelivery.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
@@ -61,6 +62,7 @@ public static class PipelineServices
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestPublisher>();
         services.AddSingleton<DigestDelivery>();
+        services.AddSingleton<MachineSummarizer>();
         services.AddSingleton<FeedRegistry>();
         return services;
     }

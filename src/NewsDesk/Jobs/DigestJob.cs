@@ -16,7 +16,7 @@ public sealed class DigestJob(DigestPublisher publisher, DigestDelivery delivery
     {
         var zone = options.Value.Zone();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        var published = publisher.Publish(today.AddDays(-1));
+        var published = await publisher.PublishAsync(today.AddDays(-1), ct: cancellationToken).ConfigureAwait(false);
         await delivery.DeliverAsync(published, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -31,7 +31,7 @@ public sealed class DigestEndpointTests
             await app.StartAsync(ct);
             var store = app.Services.GetRequiredService<NewsStore>();
             store.Save(Articles.Make("a1", "UK and India sign AI memorandum", new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero), ["bilateral"]));
-            app.Services.GetRequiredService<DigestPublisher>().Publish(new DateOnly(2026, 11, 22));
+            await app.Services.GetRequiredService<DigestPublisher>().PublishAsync(new DateOnly(2026, 11, 22), ct: ct);
             var origin = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(origin) };
 

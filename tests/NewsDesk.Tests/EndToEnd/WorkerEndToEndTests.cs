@@ -54,7 +54,7 @@ public sealed class WorkerEndToEndTests
         }
 
         using var tool = NewsDeskHost.CreateTool(settings);
-        var digest = tool.Services.GetRequiredService<DigestPublisher>().Publish(new DateOnly(2026, 11, 22));
+        var digest = await tool.Services.GetRequiredService<DigestPublisher>().PublishAsync(new DateOnly(2026, 11, 22), ct: TestContext.Current.CancellationToken);
         Assert.Contains("India", digest.Stored.Markdown);
         Assert.Contains("Also reported by", digest.Stored.Markdown);
         Assert.Equal(3, digest.Files.Count);

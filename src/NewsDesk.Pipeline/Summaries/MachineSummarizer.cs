@@ -1,0 +1,73 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace NewsDesk.Summaries;
+
+/// <summary>
+/// Asks a language model for a two-to-three sentence summary of a story's primary source. Its text is labelled as
+/// machine-written and keeps the source link. Any error, refusal or timeout falls back to the extractive summary,
+/// so the digest never waits on or fails because of the model.
+/// </summary>
+public sealed partial class MachineSummarizer(IOptions<MachineSummaryOptions> options, ILogger<MachineSummarizer> logger)
+{
+    private const string Instructions =
+        "You summarise news for an editorial desk that follows international cooperation on AI. " +
+        "Write two or three plain sentences that state who agreed or announced what, with whom, and when, " +
+        "using only facts in the article. No opinions, no preamble, no markdown.";
+
+    private readonly MachineSummaryOptions _options = options.Value;
+    private readonly IChatClient? _client = options.Value.IsUsable ? CreateClient(options.Value) : null;
+
+    public bool IsEnabled => _client is not null;
+
+    public async Task<Summary> SummarizeAsync(string title, string text, string sourceUrl, Summary fallback, CancellationToken ct)
+    {
+        if (!IsEnabled)
+        {
+            return fallback;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            var body = text.Length > _options.MaxInputChars ? text[.._options.MaxInputChars] : text;
+            var response = await _client!.GetResponseAsync(
+                [new Microsoft.Extensions.AI.ChatMessage(ChatRole.System, Instructions), new Microsoft.Extensions.AI.ChatMessage(ChatRole.User, $"Headline: {title}\n\nArticle:\n{body}")],
+                new ChatOptions { ModelId = _options.Model, Temperature = 0.2f, MaxOutputTokens = 200 },
+                timeout.Token).ConfigureAwait(false);
+            var summary = string.Join(' ', (response.Text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (summary.Length == 0)
+            {
+                LogFellBack(sourceUrl, "the model returned no text");
+                return fallback;
+            }
+
+            return new Summary
+            {
+                Method = SummaryMethods.Machine,
+                Model = response.ModelId ?? _options.Model,
+                Sentences = [new SummarySentence { Text = summary, SentenceIndex = -1, Start = 0, Length = 0, SourceUrl = sourceUrl }],
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Deliberately broad: whatever the model endpoint does (HTTP errors, malformed JSON, timeouts), the
+            // extractive summary is a correct answer, and the reason is logged.
+            LogFellBack(sourceUrl, ex.Message);
+            return fallback;
+        }
+    }
+
+    /// <summary>Any OpenAI-compatible chat completions endpoint (OpenAI, Ollama, vLLM, LM Studio...).</summary>
+    private static IChatClient CreateClient(MachineSummaryOptions options) =>
+        new ChatClient(options.Model!, new ApiKeyCredential(options.ApiKey ?? "not-needed"), new OpenAIClientOptions { Endpoint = options.Endpoint, NetworkTimeout = options.Timeout })
+            .AsIChatClient();
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Machine summary of {Url} failed, kept the extractive summary: {Reason}")]
+    private partial void LogFellBack(string url, string reason);
+}
