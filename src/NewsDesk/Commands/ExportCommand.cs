@@ -29,22 +29,32 @@ internal static class ExportCommand
         var command = new Command("export", "Export tagged articles as CSV or JSONL.") { theme, since, until, dateField, feed, party, organisation, minScore, story, query, format, output };
         command.SetAction(async (parse, ct) =>
         {
-            var filter = new ArticleQuery
+            ArticleQuery filter;
+            try
             {
-                Themes = parse.GetValue(theme) ?? [],
-                Since = ParseInstant(parse.GetValue(since), "--since"),
-                Until = ParseInstant(parse.GetValue(until), "--until"),
-                DateField = parse.GetValue(dateField) == "ingested" ? ArticleDateField.Ingested : ArticleDateField.Published,
-                Feeds = parse.GetValue(feed) ?? [],
-                Party = parse.GetValue(party),
-                Organisation = parse.GetValue(organisation),
-                MinScore = parse.GetValue(minScore),
-                Story = parse.GetValue(story),
-                Text = parse.GetValue(query),
-            };
+                filter = ArticleQueryText.Parse(
+                    parse.GetValue(theme), parse.GetValue(since), parse.GetValue(until), parse.GetValue(dateField), parse.GetValue(feed),
+                    parse.GetValue(party), parse.GetValue(organisation), parse.GetValue(minScore)?.ToString(CultureInfo.InvariantCulture),
+                    parse.GetValue(story), parse.GetValue(query));
+            }
+            catch (FormatException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+
             var exportFormat = parse.GetValue(format) == "jsonl" ? ExportFormat.Jsonl : ExportFormat.Csv;
             using var host = NewsDeskHost.CreateTool();
-            var store = host.Services.GetRequiredService<NewsStore>();
+            NewsStore store;
+            try
+            {
+                store = host.Services.GetRequiredService<NewsStore>();
+            }
+            catch (StorageException ex)
+            {
+                // The worker holds the file: LiteDB must not be opened twice, so export through its API instead.
+                throw new StorageException($"{ex.Message} While the worker runs, export through its API, e.g. curl -o articles.csv \"http://127.0.0.1:8080/api/articles?format=csv&theme=standards\".", ex);
+            }
+
             var path = parse.GetValue(output);
             await using var writer = path is null ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) : new StreamWriter(path, false, new UTF8Encoding(false));
             var rows = ArticleExporter.Write(store.Query(filter), exportFormat, writer, ct: ct);
@@ -52,22 +62,5 @@ internal static class ExportCommand
             return CommandLine.Success;
         });
         return command;
-    }
-
-    private static DateTimeOffset? ParseInstant(string? text, string option)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
-            ? instant
-            : throw new UsageException($"{option} \"{text}\" is not a date (yyyy-MM-dd) or an ISO 8601 instant.");
     }
 }

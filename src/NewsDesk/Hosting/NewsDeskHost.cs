@@ -32,6 +32,8 @@ public static class NewsDeskHost
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapDigestEndpoints();
+        app.MapArticleEndpoints();
+        app.MapStoryAndFeedEndpoints();
         return app;
     }
 

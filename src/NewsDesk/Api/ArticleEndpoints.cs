@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using NewsDesk.Exports;
+using NewsDesk.Storage;
+
+namespace NewsDesk.Api;
+
+/// <summary>
+/// GET /api/articles (same filters as `export`; JSON is paged, JSONL and CSV stream) and GET /api/articles/{id}.
+/// The worker holds the LiteDB file, so while it runs this is how people and tools read the store.
+/// </summary>
+public static class ArticleEndpoints
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 500;
+
+    public static void MapArticleEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/articles", (HttpContext context, NewsStore store) =>
+        {
+            var q = context.Request.Query;
+            ArticleQuery filter;
+            try
+            {
+                filter = ArticleQueryText.Parse(q["theme"].ToArray()!, q["since"], q["until"], q["date_field"], q["feed"].ToArray()!, q["party"], q["org"], q["min_score"], q["story"], q["q"]);
+            }
+            catch (FormatException ex)
+            {
+                return Results.BadRequest(new { error = ex.Message });
+            }
+
+            return (string?)q["format"] switch
+            {
+                null or "" or "json" => Page(context, store, filter),
+                "jsonl" => Stream(context, store, filter, ExportFormat.Jsonl, "application/x-ndjson; charset=utf-8"),
+                "csv" => Stream(context, store, filter, ExportFormat.Csv, "text/csv; charset=utf-8"),
+                var other => Results.BadRequest(new { error = $"format \"{other}\" is not json, jsonl or csv" }),
+            };
+        });
+
+        app.MapGet("/api/articles/{id}", (string id, NewsStore store) =>
+            store.FindArticle(id) is { } article
+                ? Results.Json(ArticleView.From(article), ApiJson.Options)
+                : Results.NotFound(new { error = $"no article with id {id}" }));
+    }
+
+    private static IResult Page(HttpContext context, NewsStore store, ArticleQuery filter)
+    {
+        var q = context.Request.Query;
+        var page = int.TryParse(q["page"], out var p) && p > 0 ? p : 1;
+        var size = int.TryParse(q["page_size"], out var s) && s > 0 ? Math.Min(s, MaxPageSize) : DefaultPageSize;
+        var rows = store.Query(filter).Skip((page - 1) * size).Take(size + 1).Select(ExportRow.From).ToList();
+        var hasMore = rows.Count > size;
+        string? next = null;
+        if (hasMore)
+        {
+            var query = QueryString.Create(q.Where(kv => kv.Key != "page").SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))))
+                .Add("page", (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            next = context.Request.Path + query.ToUriComponent();
+        }
+
+        // `next` is always present (null on the last page), so clients can loop on it.
+        return Results.Json(new { page, pageSize = size, items = rows.Take(size), next }, ApiJson.PageOptions);
+    }
+
+    /// <summary>Writes row by row straight to the response, so an export of any size keeps memory flat.</summary>
+    private static IResult Stream(HttpContext context, NewsStore store, ArticleQuery filter, ExportFormat format, string contentType) =>
+        Results.Stream(async body =>
+        {
+            // The exporter is synchronous (CsvHelper's writer); rows are written as they are read from LiteDB.
+            context.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+            await using var writer = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 64 * 1024);
+            ArticleExporter.Write(store.Query(filter), format, writer, ct: context.RequestAborted);
+        }, contentType);
+}
+
+/// <summary>JSON settings for the read API: camelCase, nulls left out.</summary>
+public static class ApiJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>For pages of export rows: every column is present, null or not, as in docs/export-schema.md.</summary>
+    public static readonly JsonSerializerOptions PageOptions = new(JsonSerializerDefaults.Web);
+}
