@@ -16,7 +16,11 @@ public static class HtmlDigestRenderer
     private const string Meta = "color:#555;font-size:13px;font-family:Arial,sans-serif";
     private const string Tag = "display:inline-block;background:#eef2f7;color:#1d3557;border-radius:3px;padding:0 6px;margin-right:4px;font-size:12px;font-family:Arial,sans-serif";
 
-    public static string Render(Digest digest, bool showEvidence)
+    public static string Render(Digest digest, bool showEvidence) =>
+        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>NewsDesk digest for {E(digest.Date)}</title></head>\n<body style=\"{Body}\">\n{RenderBody(digest, showEvidence)}\n</body></html>\n";
+
+    /// <summary>The sanitised digest body, one &lt;section data-theme&gt; per theme, for embedding in a page.</summary>
+    public static string RenderBody(Digest digest, bool showEvidence)
     {
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:26px\">NewsDesk digest for {E(digest.Date)}</h1>");
@@ -29,16 +33,17 @@ public static class HtmlDigestRenderer
             body.Append(CultureInfo.InvariantCulture, $"<p style=\"{Meta}\">{digest.StoryCount} stories from {digest.ArticleCount} articles ({E(digest.TimeZone)}). Summaries are sentences quoted from the primary source unless marked as machine-written.</p>");
             foreach (var section in digest.Sections)
             {
-                body.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:20px;border-bottom:1px solid #ccc\" data-theme=\"{E(section.Theme)}\">{E(section.Heading)}</h2>");
+                body.Append(CultureInfo.InvariantCulture, $"<section data-theme=\"{E(section.Theme)}\"><h2 style=\"font-size:20px;border-bottom:1px solid #ccc\">{E(section.Heading)}</h2>");
                 foreach (var entry in section.Entries)
                 {
                     AppendEntry(body, entry, showEvidence);
                 }
+
+                body.Append("</section>");
             }
         }
 
-        var safe = HtmlText.Sanitize(body.ToString());
-        return $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>NewsDesk digest for {E(digest.Date)}</title></head>\n<body style=\"{Body}\">\n{safe}\n</body></html>\n";
+        return HtmlText.Sanitize(body.ToString());
     }
 
     private static void AppendEntry(StringBuilder html, DigestEntry entry, bool showEvidence)

@@ -34,6 +34,7 @@ public static class NewsDeskHost
         app.MapDigestEndpoints();
         app.MapArticleEndpoints();
         app.MapStoryAndFeedEndpoints();
+        app.MapEditorPage();
         return app;
     }
 
