@@ -61,6 +61,11 @@ internal static class CommandLine
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parse.InvokeAsync(invocation, stop.Token).ConfigureAwait(false);
         }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync($"newsdesk: {ex.Message}").ConfigureAwait(false);
+            return Usage;
+        }
         catch (Exception ex) when (Describe(ex) is { } message)
         {
             await Console.Error.WriteLineAsync($"newsdesk: {message}").ConfigureAwait(false);
@@ -78,7 +83,7 @@ internal static class CommandLine
     private static string? Describe(Exception ex) => ex switch
     {
         OptionsValidationException options => "configuration is invalid: " + string.Join(" ", options.Failures),
-        FeedCatalogException or StorageException or UsageException => ex.Message,
+        FeedCatalogException or StorageException => ex.Message,
         Tagging.TaxonomyException => ex.Message,
         IOException io => io.Message,
         UnauthorizedAccessException access => access.Message,

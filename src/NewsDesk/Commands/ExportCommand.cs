@@ -23,10 +23,10 @@ internal static class ExportCommand
         var minScore = new Option<double?>("--min-score") { Description = "Only articles with a tag scoring at least this." };
         var story = new Option<string?>("--story") { Description = "Only this story id." };
         var query = new Option<string?>("--query") { Description = "Only articles whose title or text contains this (case-insensitive)." };
-        var format = new Option<string>("--format") { Description = "csv or jsonl.", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "jsonl");
+        var format = new Option<string>("--format") { Description = "csv, jsonl or parquet (parquet needs --out).", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "jsonl", "parquet");
         var output = new Option<string?>("--out") { Description = "Output file (default: stdout)." };
-        var command = new Command("export", "Export tagged articles as CSV or JSONL.") { theme, since, until, dateField, feed, party, organisation, minScore, story, query, format, output };
+        var command = new Command("export", "Export tagged articles as CSV, JSONL or Parquet.") { theme, since, until, dateField, feed, party, organisation, minScore, story, query, format, output };
         command.SetAction(async (parse, ct) =>
         {
             ArticleQuery filter;
@@ -42,7 +42,13 @@ internal static class ExportCommand
                 throw new UsageException(ex.Message);
             }
 
-            var exportFormat = parse.GetValue(format) == "jsonl" ? ExportFormat.Jsonl : ExportFormat.Csv;
+            var path = parse.GetValue(output);
+            var kind = parse.GetValue(format);
+            if (kind == "parquet" && path is null)
+            {
+                throw new UsageException("--format parquet needs --out FILE: Parquet cannot be written to a pipe.");
+            }
+
             using var host = NewsDeskHost.CreateTool();
             NewsStore store;
             try
@@ -55,9 +61,20 @@ internal static class ExportCommand
                 throw new StorageException($"{ex.Message} While the worker runs, export through its API, e.g. curl -o articles.csv \"http://127.0.0.1:8080/api/articles?format=csv&theme=standards\".", ex);
             }
 
-            var path = parse.GetValue(output);
-            await using var writer = path is null ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) : new StreamWriter(path, false, new UTF8Encoding(false));
-            var rows = ArticleExporter.Write(store.Query(filter), exportFormat, writer, ct: ct);
+            var progress = ExportProgress.ForTerminal();
+            int rows;
+            if (kind == "parquet")
+            {
+                await using var file = File.Create(path!);
+                rows = await ParquetArticleWriter.WriteAsync(store.Query(filter), file, progress is null ? null : progress.Report, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await using var writer = path is null ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) : new StreamWriter(path, false, new UTF8Encoding(false));
+                rows = ArticleExporter.Write(store.Query(filter), kind == "jsonl" ? ExportFormat.Jsonl : ExportFormat.Csv, writer, progress is null ? null : progress.Report, ct);
+            }
+
+            progress?.Done(rows);
             await Console.Error.WriteLineAsync($"Exported {rows} articles{(path is null ? "" : " to " + Path.GetFullPath(path))}.").ConfigureAwait(false);
             return CommandLine.Success;
         });
