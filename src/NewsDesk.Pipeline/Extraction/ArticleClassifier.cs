@@ -9,8 +9,8 @@ namespace NewsDesk.Extraction;
 /// </summary>
 internal static class ArticleClassifier
 {
-    /// <summary>About 60 words: less than that is a teaser, a stub or an error page, not an article.</summary>
-    private const int MinArticleLetters = 300;
+    /// <summary>About 40 words: less than that is a teaser, a stub or an error page, not an article.</summary>
+    private const int MinArticleLetters = 200;
     /// <summary>A paywalled page showing less than about 300 words is the stub, not the story.</summary>
     private const int MinPaywalledLetters = 1500;
 

@@ -161,12 +161,13 @@ internal sealed class ContentTreeBuilder(Uri? baseUri)
         }
 
         url = url.Trim();
-        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute))
+        // On Unix "/path" parses as an absolute file: URI, so only an explicit scheme counts as absolute here.
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile)
         {
             return absolute.Scheme is "http" or "https" or "mailto" ? absolute.ToString() : null;
         }
 
-        return baseUri is not null && Uri.TryCreate(baseUri, url, out var resolved) ? resolved.ToString() : null;
+        return baseUri is not null && Uri.TryCreate(baseUri, url, out var resolved) && resolved.Scheme is "http" or "https" ? resolved.ToString() : null;
     }
 
     /// <summary>Sums the statistics of a finished element from its children.</summary>

@@ -24,13 +24,13 @@ internal static class MetadataReader
             Byline = BylineReader.Read(document, meta, jsonLd),
             Published = DateValueParser.Parse(jsonLd.DatePublished)
                 ?? ParseFirst(meta, "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
-                    "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published")
+                    "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "govuk:first-published-at")
                 ?? DateValueParser.Parse(document.QuerySelector("[itemprop='datePublished' i]")?.GetAttribute("content")
                     ?? document.QuerySelector("[itemprop='datePublished' i]")?.GetAttribute("datetime"))
                 ?? DateValueParser.Parse(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"))
                 ?? DateValueParser.FromUrl(pageUrl?.AbsolutePath ?? canonical),
             Modified = DateValueParser.Parse(jsonLd.DateModified)
-                ?? ParseFirst(meta, "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "article.updated"),
+                ?? ParseFirst(meta, "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "article.updated", "govuk:updated-at", "govuk:public-updated-at"),
             Language = ReadLanguage(document, meta, jsonLd),
             CanonicalUrl = canonical,
             Description = Meta(meta, "description", "og:description", "twitter:description", "dc.description") ?? jsonLd.Description,
