@@ -20,7 +20,7 @@ internal sealed class ClassPatterns
         "timestamp", "dateline", "recirc", "related-", "-related", "comment-", "-comment", "comments", "read-next", "readnext", "up-next", "you-may", "also-read",
         "more-from", "further-reading", "post-meta", "entry-meta", "article-meta", "meta-data", "print-",
         "jump-link", "table-of-contents", "utility", "follow", "donate", "contributor", "author-bio",
-        "adslot", "ad-slot", "ad-container", "ad-wrapper", "ad-unit", "gpt-ad", "is-hidden", "offscreen",
+        "caption", "credit", "adslot", "ad-slot", "ad-container", "ad-wrapper", "ad-unit", "gpt-ad", "is-hidden", "offscreen",
         "role-",
     ];
 
@@ -39,7 +39,8 @@ internal sealed class ClassPatterns
         "article-body", "articlebody", "article__body", "article-content", "articlecontent", "article__content", "article-text",
         "articletext", "post-body", "postbody", "post__body", "post-content", "postcontent", "post__content", "entry-content",
         "entry-body", "entrycontent", "story-body", "storybody", "story-content", "story__body", "body-text", "bodytext",
-        "content-body", "blog-content", "blog-post-content", "news-content", "news-body", "article-main", "richtext",
+        "content-body", "blog-content", "blog-post-content", "news-content", "news-body", "article-main", "richtext", "e-content",
+        "blog-item-content",
     ];
 
     private static readonly string[] PositiveParts =

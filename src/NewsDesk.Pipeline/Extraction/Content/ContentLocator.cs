@@ -29,6 +29,11 @@ internal sealed class ContentLocator(ClassPatterns patterns)
         var top = PreferSharedAncestor(candidates, body);
         top = ClimbWhileParentScoresHigher(top, body);
         var selected = WithSiblings(top);
+        if (ClimbToProse(selected, body) is { } container)
+        {
+            selected = [container];
+        }
+
         return PreferArticleBody(body, selected) ?? selected;
     }
 
@@ -140,6 +145,48 @@ internal sealed class ContentLocator(ClassPatterns patterns)
 
         return top;
     }
+
+    /// <summary>
+    /// Page builders (Squarespace, Divi, Elementor) split one article into many sibling blocks, each
+    /// too small to win alone. When an ancestor holds clearly more prose at a low link density, the
+    /// article is that ancestor; the climb stops at an &lt;article&gt;, &lt;main&gt; or named article body.
+    /// </summary>
+    private static ContentNode? ClimbToProse(List<ContentNode> selected, ContentNode body)
+    {
+        var current = selected.Count == 1 ? selected[0] : selected[0].Parent;
+        if (current is null || IsBoundary(current))
+        {
+            return null;
+        }
+
+        var prose = selected.Sum(s => s.ProseLength);
+        var text = selected.Sum(s => s.TextLength);
+        var links = selected.Sum(s => s.LinkTextLength);
+        ContentNode? best = null;
+        for (var parent = current.Parent; parent is not null && parent != body; parent = parent.Parent)
+        {
+            // Judge only what the parent adds: teaser lists add headline links, dates and short excerpts.
+            double addedText = parent.TextLength - text;
+            if (parent.ProseLength >= prose * 1.3 && addedText > 0
+                && (parent.LinkTextLength - links) / addedText < 0.15 && (parent.ProseLength - prose) / addedText > 0.6)
+            {
+                best = parent;
+                prose = parent.ProseLength;
+                text = parent.TextLength;
+                links = parent.LinkTextLength;
+            }
+
+            if (IsBoundary(parent))
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsBoundary(ContentNode node) =>
+        node.Tag is "article" or "main" || node.IsArticleBody || (node.IsStrong && node.ProseLength >= ContentTreeBuilder.StrongMinProse);
 
     private List<ContentNode> WithSiblings(ContentNode top)
     {

@@ -170,7 +170,7 @@ internal sealed class ContentRenderer
 
     private static bool IsSkipped(ContentNode node)
     {
-        if (node.Tag == "h1")
+        if (node.Tag is "h1" or "figcaption")
         {
             return true;
         }
