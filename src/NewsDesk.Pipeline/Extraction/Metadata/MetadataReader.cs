@@ -87,8 +87,17 @@ internal static class MetadataReader
 
     private static string? ReadTitle(IDocument document, Dictionary<string, string> meta, JsonLdArticle jsonLd, string? siteName)
     {
+        // The visible headline is what readers (and the feed) call the article; og:title and <title> are
+        // often SEO variants of it. A single multi-word <h1> is taken as that headline.
+        var headings = document.QuerySelectorAll("h1");
+        var h1 = headings.Length == 1 ? Normalise(headings[0].TextContent) : null;
+        if (h1 is not null && h1.Split(' ').Length >= 3 && h1.Length <= 300)
+        {
+            return TitleCleaner.Clean(h1, siteName);
+        }
+
         var candidate = Meta(meta, "og:title", "twitter:title") ?? jsonLd.Headline
-            ?? Normalise(document.QuerySelector("h1")?.TextContent) ?? document.Title;
+            ?? Normalise(headings.FirstOrDefault()?.TextContent) ?? document.Title;
         return TitleCleaner.Clean(candidate, siteName);
     }
 
