@@ -236,7 +236,7 @@ internal sealed class ContentLocator(ClassPatterns patterns)
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (node.IsArticleBody && !node.Removed && (best is null || node.ProseLength > best.ProseLength))
+            if (node.IsStrong && !node.Removed && (best is null || Rank(node) > Rank(best)))
             {
                 best = node;
             }
@@ -251,8 +251,11 @@ internal sealed class ContentLocator(ClassPatterns patterns)
         }
 
         var selectedProse = selected.Sum(s => s.ProseLength);
-        return best is not null && best.ProseLength >= selectedProse * 0.6 ? [best] : null;
+        return best is not null && best.ProseLength >= Math.Max(selectedProse * 0.6, ContentTreeBuilder.StrongMinProse) ? [best] : null;
     }
+
+    /// <summary>itemprop=articleBody outranks a class name; then more prose wins.</summary>
+    private static long Rank(ContentNode node) => (node.IsArticleBody ? 1L << 40 : 0) + node.ProseLength;
 
     private static bool IsDescendant(ContentNode node, ContentNode ancestor)
     {
