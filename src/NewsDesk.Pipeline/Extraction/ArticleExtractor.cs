@@ -48,8 +48,8 @@ public sealed class ArticleExtractor
         }
 
         var baseUri = BaseUri(signals.BaseHref, pageUrl, metadata.CanonicalUrl);
-        var body = new ContentTreeBuilder(baseUri).Build(document.Body);
         var patterns = new ClassPatterns();
+        var body = new ContentTreeBuilder(baseUri, patterns).Build(document.Body);
         var pruner = new BoilerplatePruner(patterns);
         pruner.Prune(body, 0.5);
         var selected = new ContentLocator(patterns).Locate(body);

@@ -49,6 +49,7 @@ internal sealed class ClassPatterns
     ];
 
     private readonly Dictionary<string, int> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _strongCache = new(StringComparer.Ordinal);
 
     /// <summary>-1 for chrome, +1 for article-like names, 0 otherwise.</summary>
     public int Weigh(string classAndId)
@@ -103,7 +104,21 @@ internal sealed class ClassPatterns
     }
 
     /// <summary>True for names templates give the article body itself ("entry-content", "article-body").</summary>
-    public static bool IsStrong(string classAndId) => classAndId.Length > 0 && ContainsAny(classAndId, StrongParts);
+    public bool IsStrong(string classAndId)
+    {
+        if (classAndId.Length == 0)
+        {
+            return false;
+        }
+
+        if (!_strongCache.TryGetValue(classAndId, out var strong))
+        {
+            strong = ContainsAny(classAndId, StrongParts);
+            _strongCache[classAndId] = strong;
+        }
+
+        return strong;
+    }
 
     private static bool StartsWithAny(string token, string[] prefixes)
     {

@@ -6,7 +6,7 @@ namespace NewsDesk.Extraction.Content;
 /// Copies the page body into a <see cref="ContentNode"/> tree in one walk, dropping scripts, form
 /// controls and hidden elements, and summing text statistics bottom-up on the way out.
 /// </summary>
-internal sealed class ContentTreeBuilder(Uri? baseUri)
+internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
 {
     // Deeper nesting than this is a broken or hostile page; the rest of the subtree is kept as plain text
     // so that recursion can never exhaust the stack.
@@ -94,7 +94,7 @@ internal sealed class ContentTreeBuilder(Uri? baseUri)
             ClassAndId = BuildClassAndId(element),
             IsArticleBody = string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase),
         };
-        node.IsStrong = node.IsArticleBody || ClassPatterns.IsStrong(node.ClassAndId);
+        node.IsStrong = node.IsArticleBody || patterns.IsStrong(node.ClassAndId);
         var role = element.GetAttribute("role");
         if (role is not null && DroppedRoles.Contains(role))
         {
