@@ -16,7 +16,7 @@ internal static class ArticleClassifier
 
     public static string? WhyNotArticle(ContentNode body, IReadOnlyList<ContentNode> selected, int textLetters, PageMetadata metadata, Uri? pageUrl)
     {
-        if (IsSearchUrl(pageUrl) && !metadata.DeclaresArticle)
+        if (IsSearchUrl(pageUrl))
         {
             return "search results page";
         }
@@ -47,9 +47,8 @@ internal static class ArticleClassifier
             return false;
         }
 
-        var path = pageUrl.AbsolutePath;
         var query = pageUrl.Query;
-        return path.Contains("/search", StringComparison.OrdinalIgnoreCase)
+        return pageUrl.Segments.Any(s => s.TrimEnd('/').Equals("search", StringComparison.OrdinalIgnoreCase))
             || query.Contains("?q=", StringComparison.Ordinal) || query.Contains("&q=", StringComparison.Ordinal)
             || query.Contains("query=", StringComparison.OrdinalIgnoreCase) || query.Contains("keywords=", StringComparison.OrdinalIgnoreCase);
     }
