@@ -218,7 +218,8 @@ internal sealed class ContentLocator(ClassPatterns patterns)
             else if (sibling.Tag == "p" && patterns.Weigh(sibling.ClassAndId) >= 0)
             {
                 var density = sibling.LinkDensity;
-                if ((sibling.TextLength > 65 && density < 0.25) || (sibling.TextLength > 0 && density == 0 && sibling.Commas + 1 > 0))
+                // A long paragraph with few links, or a short one with none, continues the article.
+                if ((sibling.TextLength > 65 && density < 0.25) || density == 0)
                 {
                     result.Add(sibling);
                 }
