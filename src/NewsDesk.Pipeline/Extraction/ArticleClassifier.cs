@@ -9,14 +9,14 @@ namespace NewsDesk.Extraction;
 /// </summary>
 internal static class ArticleClassifier
 {
-    /// <summary>About 60 words: less than that is a teaser, a stub or an error page, not an article.</summary>
-    private const int MinArticleLetters = 300;
+    /// <summary>About 40 words: less than that is a teaser, a stub or an error page, not an article.</summary>
+    private const int MinArticleLetters = 200;
     /// <summary>A paywalled page showing less than about 300 words is the stub, not the story.</summary>
     private const int MinPaywalledLetters = 1500;
 
     public static string? WhyNotArticle(ContentNode body, IReadOnlyList<ContentNode> selected, int textLetters, PageMetadata metadata, Uri? pageUrl)
     {
-        if (IsSearchUrl(pageUrl) && !metadata.DeclaresArticle)
+        if (IsSearchUrl(pageUrl))
         {
             return "search results page";
         }
@@ -47,9 +47,8 @@ internal static class ArticleClassifier
             return false;
         }
 
-        var path = pageUrl.AbsolutePath;
         var query = pageUrl.Query;
-        return path.Contains("/search", StringComparison.OrdinalIgnoreCase)
+        return pageUrl.Segments.Any(s => s.TrimEnd('/').Equals("search", StringComparison.OrdinalIgnoreCase))
             || query.Contains("?q=", StringComparison.Ordinal) || query.Contains("&q=", StringComparison.Ordinal)
             || query.Contains("query=", StringComparison.OrdinalIgnoreCase) || query.Contains("keywords=", StringComparison.OrdinalIgnoreCase);
     }

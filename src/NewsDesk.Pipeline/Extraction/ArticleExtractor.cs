@@ -40,15 +40,16 @@ public sealed class ArticleExtractor
         }
 
         using var document = new HtmlParser(ParserOptions).ParseDocument(html);
-        var metadata = MetadataReader.Read(document, pageUrl);
+        var signals = PageSignals.Collect(document);
+        var metadata = MetadataReader.Read(signals, pageUrl);
         if (document.Body is null)
         {
             return FromMetadata(metadata, "no page body");
         }
 
-        var baseUri = BaseUri(document.QuerySelector("base[href]")?.GetAttribute("href"), pageUrl, metadata.CanonicalUrl);
-        var body = new ContentTreeBuilder(baseUri).Build(document.Body);
+        var baseUri = BaseUri(signals.BaseHref, pageUrl, metadata.CanonicalUrl);
         var patterns = new ClassPatterns();
+        var body = new ContentTreeBuilder(baseUri, patterns).Build(document.Body);
         var pruner = new BoilerplatePruner(patterns);
         pruner.Prune(body, 0.5);
         var selected = new ContentLocator(patterns).Locate(body);

@@ -20,7 +20,7 @@ internal sealed class ClassPatterns
         "timestamp", "dateline", "recirc", "related-", "-related", "comment-", "-comment", "comments", "read-next", "readnext", "up-next", "you-may", "also-read",
         "more-from", "further-reading", "post-meta", "entry-meta", "article-meta", "meta-data", "print-",
         "jump-link", "table-of-contents", "utility", "follow", "donate", "contributor", "author-bio",
-        "adslot", "ad-slot", "ad-container", "ad-wrapper", "ad-unit", "gpt-ad", "is-hidden", "offscreen",
+        "caption", "credit", "adslot", "ad-slot", "ad-container", "ad-wrapper", "ad-unit", "gpt-ad", "is-hidden", "offscreen",
         "role-",
     ];
 
@@ -39,7 +39,8 @@ internal sealed class ClassPatterns
         "article-body", "articlebody", "article__body", "article-content", "articlecontent", "article__content", "article-text",
         "articletext", "post-body", "postbody", "post__body", "post-content", "postcontent", "post__content", "entry-content",
         "entry-body", "entrycontent", "story-body", "storybody", "story-content", "story__body", "body-text", "bodytext",
-        "content-body", "blog-content", "blog-post-content", "news-content", "news-body", "article-main", "richtext",
+        "content-body", "blog-content", "blog-post-content", "news-content", "news-body", "article-main", "richtext", "e-content",
+        "blog-item-content",
     ];
 
     private static readonly string[] PositiveParts =
@@ -48,6 +49,7 @@ internal sealed class ClassPatterns
     ];
 
     private readonly Dictionary<string, int> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _strongCache = new(StringComparer.Ordinal);
 
     /// <summary>-1 for chrome, +1 for article-like names, 0 otherwise.</summary>
     public int Weigh(string classAndId)
@@ -102,7 +104,21 @@ internal sealed class ClassPatterns
     }
 
     /// <summary>True for names templates give the article body itself ("entry-content", "article-body").</summary>
-    public static bool IsStrong(string classAndId) => classAndId.Length > 0 && ContainsAny(classAndId, StrongParts);
+    public bool IsStrong(string classAndId)
+    {
+        if (classAndId.Length == 0)
+        {
+            return false;
+        }
+
+        if (!_strongCache.TryGetValue(classAndId, out var strong))
+        {
+            strong = ContainsAny(classAndId, StrongParts);
+            _strongCache[classAndId] = strong;
+        }
+
+        return strong;
+    }
 
     private static bool StartsWithAny(string token, string[] prefixes)
     {

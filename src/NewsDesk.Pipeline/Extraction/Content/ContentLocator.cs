@@ -29,6 +29,11 @@ internal sealed class ContentLocator(ClassPatterns patterns)
         var top = PreferSharedAncestor(candidates, body);
         top = ClimbWhileParentScoresHigher(top, body);
         var selected = WithSiblings(top);
+        if (ClimbToProse(selected, body) is { } container)
+        {
+            selected = [container];
+        }
+
         return PreferArticleBody(body, selected) ?? selected;
     }
 
@@ -141,6 +146,48 @@ internal sealed class ContentLocator(ClassPatterns patterns)
         return top;
     }
 
+    /// <summary>
+    /// Page builders (Squarespace, Divi, Elementor) split one article into many sibling blocks, each
+    /// too small to win alone. When an ancestor holds clearly more prose at a low link density, the
+    /// article is that ancestor; the climb stops at an &lt;article&gt;, &lt;main&gt; or named article body.
+    /// </summary>
+    private static ContentNode? ClimbToProse(List<ContentNode> selected, ContentNode body)
+    {
+        var current = selected.Count == 1 ? selected[0] : selected[0].Parent;
+        if (current is null || IsBoundary(current))
+        {
+            return null;
+        }
+
+        var prose = selected.Sum(s => s.ProseLength);
+        var text = selected.Sum(s => s.TextLength);
+        var links = selected.Sum(s => s.LinkTextLength);
+        ContentNode? best = null;
+        for (var parent = current.Parent; parent is not null && parent != body; parent = parent.Parent)
+        {
+            // Judge only what the parent adds: teaser lists add headline links, dates and short excerpts.
+            double addedText = parent.TextLength - text;
+            if (parent.ProseLength >= prose * 1.3 && addedText > 0
+                && (parent.LinkTextLength - links) / addedText < 0.15 && (parent.ProseLength - prose) / addedText > 0.6)
+            {
+                best = parent;
+                prose = parent.ProseLength;
+                text = parent.TextLength;
+                links = parent.LinkTextLength;
+            }
+
+            if (IsBoundary(parent))
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsBoundary(ContentNode node) =>
+        node.Tag is "article" or "main" || node.IsArticleBody || (node.IsStrong && node.ProseLength >= ContentTreeBuilder.StrongMinProse);
+
     private List<ContentNode> WithSiblings(ContentNode top)
     {
         if (top.Parent is null)
@@ -171,7 +218,8 @@ internal sealed class ContentLocator(ClassPatterns patterns)
             else if (sibling.Tag == "p" && patterns.Weigh(sibling.ClassAndId) >= 0)
             {
                 var density = sibling.LinkDensity;
-                if ((sibling.TextLength > 65 && density < 0.25) || (sibling.TextLength > 0 && density == 0 && sibling.Commas + 1 > 0))
+                // A long paragraph with few links, or a short one with none, continues the article.
+                if ((sibling.TextLength > 65 && density < 0.25) || density == 0)
                 {
                     result.Add(sibling);
                 }
@@ -189,7 +237,7 @@ internal sealed class ContentLocator(ClassPatterns patterns)
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (node.IsArticleBody && !node.Removed && (best is null || node.ProseLength > best.ProseLength))
+            if (node.IsStrong && !node.Removed && (best is null || Rank(node) > Rank(best)))
             {
                 best = node;
             }
@@ -204,8 +252,11 @@ internal sealed class ContentLocator(ClassPatterns patterns)
         }
 
         var selectedProse = selected.Sum(s => s.ProseLength);
-        return best is not null && best.ProseLength >= selectedProse * 0.6 ? [best] : null;
+        return best is not null && best.ProseLength >= Math.Max(selectedProse * 0.6, ContentTreeBuilder.StrongMinProse) ? [best] : null;
     }
+
+    /// <summary>itemprop=articleBody outranks a class name; then more prose wins.</summary>
+    private static long Rank(ContentNode node) => (node.IsArticleBody ? 1L << 40 : 0) + node.ProseLength;
 
     private static bool IsDescendant(ContentNode node, ContentNode ancestor)
     {

@@ -28,7 +28,14 @@ internal sealed class ContentRenderer
         "skip to content", "skip to main content", "copy link", "link copied",
     };
 
+    private static readonly HashSet<string> DeduplicatedBlocks = new(StringComparer.Ordinal)
+    {
+        "p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
+    };
+
     private readonly TextOutput _text = new();
+    // Responsive templates print the same block twice (mobile and desktop copies); a repeat adds nothing.
+    private readonly HashSet<string> _seenBlocks = new(StringComparer.Ordinal);
     private readonly StringBuilder _html = new();
     private int _textContainerDepth;
     private bool _paragraphOpen;
@@ -102,6 +109,8 @@ internal sealed class ContentRenderer
         }
 
         CloseParagraph();
+        var textMark = _text.Length;
+        var htmlMark = _html.Length;
         var emitTag = HtmlContainers.Contains(node.Tag);
         var textContainer = TextContainers.Contains(node.Tag);
         if (emitTag)
@@ -116,6 +125,13 @@ internal sealed class ContentRenderer
         if (emitTag)
         {
             _html.Append("</").Append(node.Tag).Append('>');
+        }
+
+        if (DeduplicatedBlocks.Contains(node.Tag) && !node.HasBlockChild && node.TextLength >= 20 && !_seenBlocks.Add(_text.Since(textMark)))
+        {
+            _text.Truncate(textMark);
+            _html.Length = htmlMark;
+            return;
         }
 
         if (lines > 0)
@@ -170,7 +186,7 @@ internal sealed class ContentRenderer
 
     private static bool IsSkipped(ContentNode node)
     {
-        if (node.Tag == "h1")
+        if (node.Tag is "h1" or "figcaption")
         {
             return true;
         }

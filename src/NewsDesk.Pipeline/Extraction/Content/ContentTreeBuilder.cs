@@ -6,7 +6,7 @@ namespace NewsDesk.Extraction.Content;
 /// Copies the page body into a <see cref="ContentNode"/> tree in one walk, dropping scripts, form
 /// controls and hidden elements, and summing text statistics bottom-up on the way out.
 /// </summary>
-internal sealed class ContentTreeBuilder(Uri? baseUri)
+internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
 {
     // Deeper nesting than this is a broken or hostile page; the rest of the subtree is kept as plain text
     // so that recursion can never exhaust the stack.
@@ -94,7 +94,7 @@ internal sealed class ContentTreeBuilder(Uri? baseUri)
             ClassAndId = BuildClassAndId(element),
             IsArticleBody = string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase),
         };
-        node.IsStrong = node.IsArticleBody || ClassPatterns.IsStrong(node.ClassAndId);
+        node.IsStrong = node.IsArticleBody || patterns.IsStrong(node.ClassAndId);
         var role = element.GetAttribute("role");
         if (role is not null && DroppedRoles.Contains(role))
         {
@@ -161,12 +161,13 @@ internal sealed class ContentTreeBuilder(Uri? baseUri)
         }
 
         url = url.Trim();
-        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute))
+        // On Unix "/path" parses as an absolute file: URI, so only an explicit scheme counts as absolute here.
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile)
         {
             return absolute.Scheme is "http" or "https" or "mailto" ? absolute.ToString() : null;
         }
 
-        return baseUri is not null && Uri.TryCreate(baseUri, url, out var resolved) ? resolved.ToString() : null;
+        return baseUri is not null && Uri.TryCreate(baseUri, url, out var resolved) && resolved.Scheme is "http" or "https" ? resolved.ToString() : null;
     }
 
     /// <summary>Sums the statistics of a finished element from its children.</summary>

@@ -46,5 +46,14 @@ internal sealed class TextOutput
         _pendingSpace = false;
     }
 
+    public string Since(int mark) => mark >= _text.Length ? "" : _text.ToString(mark, _text.Length - mark).Trim();
+
+    /// <summary>Drops everything written after <paramref name="mark"/>, leaving a paragraph break pending.</summary>
+    public void Truncate(int mark)
+    {
+        _text.Length = Math.Min(mark, _text.Length);
+        Break(2);
+    }
+
     public override string ToString() => _text.ToString();
 }

@@ -1,5 +1,3 @@
-using AngleSharp.Dom;
-
 namespace NewsDesk.Extraction.Metadata;
 
 /// <summary>Finds the author: JSON-LD, then meta tags, then rel=author links and byline elements.</summary>
@@ -7,22 +5,22 @@ internal static class BylineReader
 {
     private const int MaxLength = 120;
 
-    public static string? Read(IDocument document, Dictionary<string, string> meta, JsonLdArticle jsonLd)
+    public static string? Read(PageSignals signals, JsonLdArticle jsonLd)
     {
         if (Clean(jsonLd.Author) is { } fromJsonLd)
         {
             return fromJsonLd;
         }
 
-        var fromMeta = MetadataReader.Meta(meta, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl");
+        var fromMeta = MetadataReader.Meta(signals.Meta, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl");
         if (fromMeta is not null && !fromMeta.StartsWith("http", StringComparison.OrdinalIgnoreCase) && Clean(fromMeta) is { } cleanMeta)
         {
             return cleanMeta;
         }
 
-        foreach (var selector in new[] { "[rel='author']", "[itemprop='author'] [itemprop='name']", "[itemprop='author']", "[class*='byline']", "[class*='author-name']" })
+        foreach (var candidate in signals.Bylines)
         {
-            if (Clean(document.QuerySelector(selector)?.TextContent) is { } fromPage)
+            if (Clean(candidate) is { } fromPage)
             {
                 return fromPage;
             }

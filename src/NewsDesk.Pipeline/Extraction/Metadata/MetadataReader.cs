@@ -1,5 +1,3 @@
-using AngleSharp.Dom;
-
 namespace NewsDesk.Extraction.Metadata;
 
 /// <summary>
@@ -9,29 +7,28 @@ namespace NewsDesk.Extraction.Metadata;
 /// </summary>
 internal static class MetadataReader
 {
-    public static PageMetadata Read(IDocument document, Uri? pageUrl)
+    public static PageMetadata Read(PageSignals signals, Uri? pageUrl)
     {
-        var meta = ReadMetaTags(document);
-        var jsonLd = JsonLdReader.Read(document.QuerySelectorAll("script[type='application/ld+json' i]").Select(s => s.TextContent));
+        var meta = signals.Meta;
+        var jsonLd = JsonLdReader.Read(signals.JsonLdBlocks);
         var siteName = Meta(meta, "og:site_name", "application-name") ?? jsonLd.Publisher ?? jsonLd.WebSiteName;
-        var canonical = Absolute(document.QuerySelector("link[rel='canonical' i]")?.GetAttribute("href"), pageUrl)
+        var canonical = Absolute(signals.CanonicalHref, pageUrl)
             ?? Absolute(Meta(meta, "og:url"), pageUrl) ?? Absolute(jsonLd.Url, pageUrl);
         var baseForImages = pageUrl ?? (canonical is null ? null : new Uri(canonical));
 
         return new PageMetadata
         {
-            Title = ReadTitle(document, meta, jsonLd, siteName),
-            Byline = BylineReader.Read(document, meta, jsonLd),
+            Title = ReadTitle(signals, jsonLd, siteName),
+            Byline = BylineReader.Read(signals, jsonLd),
             Published = DateValueParser.Parse(jsonLd.DatePublished)
                 ?? ParseFirst(meta, "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
-                    "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published")
-                ?? DateValueParser.Parse(document.QuerySelector("[itemprop='datePublished' i]")?.GetAttribute("content")
-                    ?? document.QuerySelector("[itemprop='datePublished' i]")?.GetAttribute("datetime"))
-                ?? DateValueParser.Parse(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"))
+                    "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "govuk:first-published-at")
+                ?? DateValueParser.Parse(signals.ItemPropPublished)
+                ?? DateValueParser.Parse(signals.TimeDateTime)
                 ?? DateValueParser.FromUrl(pageUrl?.AbsolutePath ?? canonical),
             Modified = DateValueParser.Parse(jsonLd.DateModified)
-                ?? ParseFirst(meta, "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "article.updated"),
-            Language = ReadLanguage(document, meta, jsonLd),
+                ?? ParseFirst(meta, "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "article.updated", "govuk:updated-at", "govuk:public-updated-at"),
+            Language = ReadLanguage(signals.HtmlLang, meta, jsonLd),
             CanonicalUrl = canonical,
             Description = Meta(meta, "description", "og:description", "twitter:description", "dc.description") ?? jsonLd.Description,
             LeadImage = Absolute(Meta(meta, "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"), baseForImages)
@@ -41,22 +38,6 @@ internal static class MetadataReader
             IsPaywalled = jsonLd.IsAccessibleForFreeFalse,
             DeclaresArticle = jsonLd.IsArticle || string.Equals(Meta(meta, "og:type"), "article", StringComparison.OrdinalIgnoreCase),
         };
-    }
-
-    private static Dictionary<string, string> ReadMetaTags(IDocument document)
-    {
-        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var element in document.QuerySelectorAll("meta"))
-        {
-            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
-            var content = element.GetAttribute("content");
-            if (key is not null && !string.IsNullOrWhiteSpace(content))
-            {
-                meta.TryAdd(key.Trim(), content.Trim());
-            }
-        }
-
-        return meta;
     }
 
     internal static string? Meta(Dictionary<string, string> meta, params string[] keys)
@@ -85,16 +66,23 @@ internal static class MetadataReader
         return null;
     }
 
-    private static string? ReadTitle(IDocument document, Dictionary<string, string> meta, JsonLdArticle jsonLd, string? siteName)
+    private static string? ReadTitle(PageSignals signals, JsonLdArticle jsonLd, string? siteName)
     {
-        var candidate = Meta(meta, "og:title", "twitter:title") ?? jsonLd.Headline
-            ?? Normalise(document.QuerySelector("h1")?.TextContent) ?? document.Title;
+        // The visible headline is what readers (and the feed) call the article; og:title and <title> are
+        // often SEO variants of it. A single multi-word <h1> is taken as that headline.
+        var h1 = Normalise(signals.FirstH1);
+        if (signals.H1Count == 1 && h1 is not null && h1.Split(' ').Length >= 3 && h1.Length <= 300)
+        {
+            return TitleCleaner.Clean(h1, siteName);
+        }
+
+        var candidate = Meta(signals.Meta, "og:title", "twitter:title") ?? jsonLd.Headline ?? h1 ?? Normalise(signals.TitleElement);
         return TitleCleaner.Clean(candidate, siteName);
     }
 
-    private static string? ReadLanguage(IDocument document, Dictionary<string, string> meta, JsonLdArticle jsonLd)
+    private static string? ReadLanguage(string? htmlLang, Dictionary<string, string> meta, JsonLdArticle jsonLd)
     {
-        var lang = document.DocumentElement?.GetAttribute("lang") ?? document.DocumentElement?.GetAttribute("xml:lang");
+        var lang = htmlLang;
         if (string.IsNullOrWhiteSpace(lang))
         {
             lang = Meta(meta, "og:locale")?.Replace('_', '-') ?? Meta(meta, "content-language", "language", "dc.language") ?? jsonLd.Language;

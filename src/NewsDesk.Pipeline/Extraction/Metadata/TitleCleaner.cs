@@ -20,7 +20,7 @@ internal static class TitleCleaner
             {
                 var head = title[..last].Trim();
                 var tail = title[(last + separator.Length)..].Trim();
-                if (IsSiteName(tail, siteName) || (siteName is null && WordCount(tail) <= 3 && WordCount(head) >= 3))
+                if (IsSiteName(tail, siteName) || (WordCount(tail) <= (siteName is null ? 5 : 4) && WordCount(head) > WordCount(tail) + 1))
                 {
                     return head;
                 }

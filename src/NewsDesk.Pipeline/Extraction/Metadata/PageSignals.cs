@@ -1,0 +1,131 @@
+using AngleSharp.Dom;
+
+namespace NewsDesk.Extraction.Metadata;
+
+/// <summary>
+/// Everything the metadata readers look at, gathered in one walk over the document instead of a
+/// dozen selector queries that would each walk it again.
+/// </summary>
+internal sealed class PageSignals
+{
+    public Dictionary<string, string> Meta { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public List<string> JsonLdBlocks { get; } = [];
+    public string? CanonicalHref { get; private set; }
+    public string? BaseHref { get; private set; }
+    public string? TitleElement { get; private set; }
+    public string? HtmlLang { get; private set; }
+    public int H1Count { get; private set; }
+    public string? FirstH1 { get; private set; }
+    public string? ItemPropPublished { get; private set; }
+    public string? TimeDateTime { get; private set; }
+    /// <summary>Byline candidates in order of trust: rel=author, itemprop=author name, itemprop=author, byline class, author-name class.</summary>
+    public string?[] Bylines { get; } = new string?[5];
+
+    public static PageSignals Collect(IDocument document)
+    {
+        var signals = new PageSignals();
+        if (document.DocumentElement is not { } root)
+        {
+            return signals;
+        }
+
+        signals.HtmlLang = root.GetAttribute("lang") ?? root.GetAttribute("xml:lang");
+        var stack = new Stack<IElement>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            signals.Visit(element);
+            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return signals;
+    }
+
+    private void Visit(IElement element)
+    {
+        switch (element.LocalName)
+        {
+            case "meta":
+                var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
+                var content = element.GetAttribute("content");
+                if (key is not null && !string.IsNullOrWhiteSpace(content))
+                {
+                    Meta.TryAdd(key.Trim(), content.Trim());
+                }
+
+                break;
+            case "script":
+                if (string.Equals(element.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                {
+                    JsonLdBlocks.Add(element.TextContent);
+                }
+
+                return;
+            case "link":
+                if (CanonicalHref is null && string.Equals(element.GetAttribute("rel")?.Trim(), "canonical", StringComparison.OrdinalIgnoreCase))
+                {
+                    CanonicalHref = element.GetAttribute("href");
+                }
+
+                break;
+            case "base":
+                BaseHref ??= element.GetAttribute("href");
+                break;
+            case "title":
+                TitleElement ??= element.TextContent;
+                break;
+            case "h1":
+                H1Count++;
+                FirstH1 ??= element.TextContent;
+                break;
+            case "time":
+                TimeDateTime ??= element.GetAttribute("datetime");
+                break;
+        }
+
+        VisitAttributes(element);
+    }
+
+    private void VisitAttributes(IElement element)
+    {
+        var itemProp = element.GetAttribute("itemprop");
+        if (itemProp is not null)
+        {
+            if (ItemPropPublished is null && string.Equals(itemProp, "datePublished", StringComparison.OrdinalIgnoreCase))
+            {
+                ItemPropPublished = element.GetAttribute("content") ?? element.GetAttribute("datetime");
+            }
+            else if (string.Equals(itemProp, "author", StringComparison.OrdinalIgnoreCase))
+            {
+                Bylines[2] ??= element.TextContent;
+            }
+            else if (string.Equals(itemProp, "name", StringComparison.OrdinalIgnoreCase) && Bylines[1] is null
+                && string.Equals(element.ParentElement?.Closest("[itemprop]")?.GetAttribute("itemprop"), "author", StringComparison.OrdinalIgnoreCase))
+            {
+                Bylines[1] = element.TextContent;
+            }
+        }
+
+        if (Bylines[0] is null && string.Equals(element.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase))
+        {
+            Bylines[0] = element.TextContent;
+        }
+
+        var cls = element.GetAttribute("class");
+        if (cls is not null)
+        {
+            if (Bylines[3] is null && cls.Contains("byline", StringComparison.Ordinal))
+            {
+                Bylines[3] = element.TextContent;
+            }
+            else if (Bylines[4] is null && cls.Contains("author-name", StringComparison.Ordinal))
+            {
+                Bylines[4] = element.TextContent;
+            }
+        }
+    }
+}
