@@ -23,6 +23,8 @@ public sealed class ExtractiveSummarizer
     // Above this cosine a sentence says again what a chosen one said, whatever its score.
     private const double RedundancyCap = 0.5;
     private const int MinContentTerms = 3;
+    // About 30 words: the length of a standfirst sentence. Longer candidates are scored down in proportion.
+    private const int ConciseTerms = 14;
 
     public Summary Summarize(string text, string? title, string? sourceUrl, int maxSentences = 3)
     {
@@ -86,6 +88,8 @@ public sealed class ExtractiveSummarizer
             score[i] = CentralityWeight * centrality[i]
                 + LeadWeight * lead
                 + TitleWeight * SentenceGraph.Overlap(titleTerms, candidates[i].Terms);
+            // Long sentences win centrality by sheer word count; a summary wants the concise ones.
+            score[i] *= Math.Min(1.0, ConciseTerms / (double)candidates[i].Terms.Count);
         }
 
         var chosen = new List<int>();

@@ -6,8 +6,8 @@ namespace NewsDesk.Tests.Summaries;
 
 public sealed class SummaryEvaluationTests
 {
-    // Ratchet: measured 2026-11-23 on extraction-dev, ROUGE-1 F 0.338 (lead-3: 0.346); see docs/benchmarks/summaries.md.
-    private const double MinRouge1 = 0.32;
+    // Ratchet: measured 2026-11-23 on extraction-dev, ROUGE-1 F 0.352 (lead-3: 0.346); see docs/benchmarks/summaries.md.
+    private const double MinRouge1 = 0.34;
 
     [Fact]
     public void Rouge_of_identical_texts_is_one_and_of_disjoint_texts_zero()
