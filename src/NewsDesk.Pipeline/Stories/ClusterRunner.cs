@@ -34,6 +34,7 @@ public static class ClusterRunner
     {
         ArgumentNullException.ThrowIfNull(input);
         var items = new List<StoryItem>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var lineNumber = 0;
         while (input.ReadLine() is { } line)
         {
@@ -46,7 +47,13 @@ public static class ClusterRunner
             try
             {
                 using var json = JsonDocument.Parse(line);
-                items.Add(ToItem(json.RootElement));
+                var item = ToItem(json.RootElement);
+                if (!ids.Add(item.Id))
+                {
+                    throw new FormatException($"duplicate id '{item.Id}'");
+                }
+
+                items.Add(item);
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
             {

@@ -20,7 +20,7 @@ public sealed class StoryClusterer(StoryMatcher matcher)
     {
     }
 
-    /// <summary>Story id per item id, in the order the items were added.</summary>
+    /// <summary>Story id per item id, for every item added so far.</summary>
     public IReadOnlyDictionary<string, string> Stories => storyOf;
 
     public IReadOnlyList<string> AddRange(IEnumerable<StoryItem> items)

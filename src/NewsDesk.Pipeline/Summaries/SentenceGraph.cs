@@ -92,38 +92,52 @@ internal sealed class SentenceGraph
         return shared / Math.Sqrt(set.Count * (double)sentence.Distinct(StringComparer.Ordinal).Count());
     }
 
-    private static Dictionary<string, double>[] Vectorise(IReadOnlyList<List<string>> sentenceTerms)
+    /// <summary>L2-normalised TF-IDF vectors as (term id, weight) pairs sorted by id, so a dot product is one merge.</summary>
+    private static (int Term, double Weight)[][] Vectorise(IReadOnlyList<List<string>> sentenceTerms)
     {
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counted = new List<KeyValuePair<int, int>[]>(sentenceTerms.Count);
+        var documentFrequency = new List<int>();
         foreach (var terms in sentenceTerms)
         {
-            foreach (var term in terms.Distinct(StringComparer.Ordinal))
+            var counts = new Dictionary<int, int>();
+            foreach (var term in terms)
             {
-                documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
+                if (!ids.TryGetValue(term, out var id))
+                {
+                    id = ids.Count;
+                    ids[term] = id;
+                    documentFrequency.Add(0);
+                }
+
+                counts[id] = counts.GetValueOrDefault(id) + 1;
             }
+
+            foreach (var id in counts.Keys)
+            {
+                documentFrequency[id]++;
+            }
+
+            counted.Add([.. counts.OrderBy(c => c.Key)]);
         }
 
-        var vectors = new Dictionary<string, double>[sentenceTerms.Count];
-        for (var s = 0; s < sentenceTerms.Count; s++)
+        var vectors = new (int, double)[sentenceTerms.Count][];
+        for (var s = 0; s < counted.Count; s++)
         {
-            var vector = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var term in sentenceTerms[s])
-            {
-                vector[term] = vector.GetValueOrDefault(term) + 1;
-            }
-
+            var vector = new (int Term, double Weight)[counted[s].Length];
             var norm = 0.0;
-            foreach (var (term, count) in vector)
+            for (var t = 0; t < vector.Length; t++)
             {
-                var weight = count * (Math.Log((sentenceTerms.Count + 1.0) / (documentFrequency[term] + 1.0)) + 1);
-                vector[term] = weight;
+                var (id, count) = counted[s][t];
+                var weight = count * (Math.Log((sentenceTerms.Count + 1.0) / (documentFrequency[id] + 1.0)) + 1);
+                vector[t] = (id, weight);
                 norm += weight * weight;
             }
 
             norm = Math.Sqrt(norm);
-            foreach (var term in vector.Keys)
+            for (var t = 0; t < vector.Length; t++)
             {
-                vector[term] /= norm;
+                vector[t].Weight /= norm;
             }
 
             vectors[s] = vector;
@@ -132,19 +146,23 @@ internal sealed class SentenceGraph
         return vectors;
     }
 
-    private static double Dot(Dictionary<string, double> a, Dictionary<string, double> b)
+    private static double Dot((int Term, double Weight)[] a, (int Term, double Weight)[] b)
     {
-        if (a.Count > b.Count)
-        {
-            (a, b) = (b, a);
-        }
-
         var sum = 0.0;
-        foreach (var (term, weight) in a)
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
         {
-            if (b.TryGetValue(term, out var other))
+            if (a[i].Term == b[j].Term)
             {
-                sum += weight * other;
+                sum += a[i++].Weight * b[j++].Weight;
+            }
+            else if (a[i].Term < b[j].Term)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
 

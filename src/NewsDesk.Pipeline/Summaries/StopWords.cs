@@ -30,21 +30,56 @@ internal static class StopWords
     /// </summary>
     /// <param name="text">The text.</param>
     /// <param name="keepNumbers">Keep numbers of two or more digits ("110", "2026"): they tell one story from another.</param>
-    public static List<string> ContentTerms(string text, bool keepNumbers = false)
+    public static List<string> ContentTerms(string text, bool keepNumbers = false) => ContentTerms(text, keepNumbers, out _);
+
+    /// <summary>
+    /// As above, also counting every word. Tokens follow <see cref="Text.WordTokenizer"/>'s rule (runs of letters,
+    /// numbers and underscore) in a plain loop: the summarizer runs on every article and a regex pass per
+    /// sentence was most of its cost.
+    /// </summary>
+    public static List<string> ContentTerms(string text, bool keepNumbers, out int wordCount)
     {
         var result = new List<string>();
-        foreach (var token in Text.WordTokenizer.LowerTokens(text))
+        wordCount = 0;
+        var i = 0;
+        while (i < text.Length)
         {
-            if (token.Length < 2 || Words.Contains(token) || (!keepNumbers && IsNumber(token)))
+            if (!IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            wordCount++;
+            if (i - start < 2)
             {
                 continue;
             }
 
-            result.Add(Normalise(token));
+            var token = text.Substring(start, i - start).ToLowerInvariant();
+            if (!Words.Contains(token) && (keepNumbers || !IsNumber(token)))
+            {
+                result.Add(Normalise(token));
+            }
         }
 
         return result;
     }
+
+    private static bool IsWordChar(char c) => c == '_' || char.GetUnicodeCategory(c) switch
+    {
+        System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
+            or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.ModifierLetter
+            or System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.DecimalDigitNumber
+            or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherNumber => true,
+        _ => false,
+    };
 
     private static bool IsNumber(string token)
     {

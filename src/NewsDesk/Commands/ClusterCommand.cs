@@ -24,9 +24,16 @@ internal static class ClusterCommand
                 return 2;
             }
 
+            var days = parseResult.GetValue(windowDays);
+            if (days < 0)
+            {
+                Console.Error.WriteLine($"cluster: --window-days must not be negative (got {days}).");
+                return 2;
+            }
+
             try
             {
-                var options = new StoryMatcherOptions { TimeWindow = TimeSpan.FromDays(parseResult.GetValue(windowDays)) };
+                var options = new StoryMatcherOptions { TimeWindow = TimeSpan.FromDays(days) };
                 using var reader = File.OpenText(inPath);
                 using var writer = File.CreateText(parseResult.GetValue(output)!);
                 ClusterRunner.Run(reader, writer, options);

@@ -14,6 +14,16 @@ public sealed class ClusterRunnerTests
         Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_duplicate_id_is_reported_with_its_line()
+    {
+        using var input = new StringReader("{\"id\": \"a\", \"title\": \"t\"}\n{\"id\": \"a\", \"title\": \"u\"}\n");
+
+        var error = Assert.Throws<FormatException>(() => ClusterRunner.Read(input));
+
+        Assert.Contains("line 2: duplicate id 'a'", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2024-05-13", true)]
     [InlineData("2024-05-13T10:00:00+02:00", true)]

@@ -91,6 +91,20 @@ public sealed class StoryMatcherTests
     }
 
     [Fact]
+    public void Band_keys_stay_few_for_long_titles_and_many_entities()
+    {
+        string[] entities = [.. Enumerable.Range(0, 40).Select(i => $"Agency {i}")];
+        var signature = matcher.Sign(
+            "Twenty ministers from coastal nations gather in harbour city to agree shared rules for testing autonomous shipping systems",
+            Release, entities);
+
+        var keys = matcher.BandKeys(signature);
+
+        Assert.InRange(keys.Length, 20, 64);
+        Assert.Equal(keys.Length, keys.Distinct().Count());
+    }
+
+    [Fact]
     public void Entities_are_normalised()
     {
         var signature = matcher.Sign("t", "x", [" Japan", "japan", "OECD "]);
