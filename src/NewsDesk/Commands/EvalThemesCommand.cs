@@ -50,7 +50,7 @@ internal static class EvalThemesCommand
             {
                 var m = TaggingSpeed.Run(tagger, items);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"speed: {m.ArticlesPerSecond:F0} articles/s on one thread ({m.Articles} articles, {m.AverageBodyChars:F0}-char bodies, {m.Seconds:F1} s)"));
+                    $"speed: {m.ArticlesPerSecond:F0} articles/s wall clock, {m.ArticlesPerCpuSecond:F0} articles per CPU-second, one thread ({m.Articles} articles, {m.AverageBodyChars:F0}-char bodies, {m.Seconds:F1} s wall, {m.CpuSeconds:F1} s CPU)"));
             }
 
             return 0;

@@ -11,7 +11,8 @@ internal sealed class AhoCorasickMatcher
     private readonly ushort[] _charClass = new ushort[char.MaxValue + 1];
     private readonly int _classCount;
     private readonly int[] _delta;
-    private readonly int[][] _outputs;
+    private readonly int[] _outputStart;
+    private readonly int[] _outputIds;
 
     public AhoCorasickMatcher(IReadOnlyList<MatcherPattern> patterns)
     {
@@ -29,6 +30,16 @@ internal sealed class AhoCorasickMatcher
         }
 
         _classCount = next;
+
+        // Fold into the class table itself, so the scan reads the original text and needs no folded copy.
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var folded = TextNormaliser.Fold((char)c);
+            if (folded != c)
+            {
+                _charClass[c] = _charClass[folded];
+            }
+        }
         var children = new List<Dictionary<int, int>> { new() };
         var own = new List<List<int>> { new() };
         for (var id = 0; id < _patterns.Length; id++)
@@ -51,7 +62,24 @@ internal sealed class AhoCorasickMatcher
             own[node].Add(id);
         }
 
-        (_delta, _outputs) = BuildAutomaton(children, own);
+        (var delta, var outputs) = BuildAutomaton(children, own);
+
+        // The table holds row offsets (state × classes) rather than state ids, negated when the target state has
+        // outputs, so the hot loop is one load and one sign test per character.
+        _delta = new int[delta.Length];
+        for (var k = 0; k < delta.Length; k++)
+        {
+            var target = delta[k];
+            _delta[k] = outputs[target].Length > 0 ? -(target * _classCount) - 1 : target * _classCount;
+        }
+
+        _outputStart = new int[outputs.Length + 1];
+        for (var node = 0; node < outputs.Length; node++)
+        {
+            _outputStart[node + 1] = _outputStart[node] + outputs[node].Length;
+        }
+
+        _outputIds = [.. outputs.SelectMany(o => o)];
     }
 
     public int PatternCount => _patterns.Length;
@@ -94,19 +122,26 @@ internal sealed class AhoCorasickMatcher
         return (delta, outputs);
     }
 
-    /// <summary>Finds every word-bounded occurrence of every pattern; <paramref name="folded"/> is <paramref name="original"/> folded.</summary>
-    public void Scan(string original, string folded, List<PatternMatch> results)
+    /// <summary>Finds every word-bounded occurrence of every pattern in <paramref name="text"/>.</summary>
+    public void Scan(string text, List<PatternMatch> results)
     {
-        var state = 0;
-        for (var i = 0; i < folded.Length; i++)
+        var row = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            state = _delta[(state * _classCount) + _charClass[folded[i]]];
-            foreach (var id in _outputs[state])
+            row = _delta[row + _charClass[text[i]]];
+            if (row >= 0)
             {
+                continue;
+            }
+
+            row = -row - 1;
+            var state = row / _classCount;
+            for (var k = _outputStart[state]; k < _outputStart[state + 1]; k++)
+            {
+                var id = _outputIds[k];
                 var pattern = _patterns[id];
                 var start = i - pattern.Folded.Length + 1;
-                if (IsBounded(pattern, folded, start, i + 1)
-                    && (!pattern.CaseSensitive || SameCase(pattern.Original, original, start)))
+                if (IsBounded(pattern, text, start, i + 1) && (!pattern.CaseSensitive || SameCase(pattern.Original, text, start)))
                 {
                     results.Add(new PatternMatch(id, start, pattern.Folded.Length));
                 }

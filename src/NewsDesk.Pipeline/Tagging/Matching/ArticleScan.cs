@@ -40,7 +40,7 @@ internal sealed class ArticleScan
             }
 
             matches.Clear();
-            compiled.Matcher.Scan(text, TextNormaliser.Fold(text), matches);
+            compiled.Matcher.Scan(text, matches);
             foreach (var match in matches)
             {
                 var hit = new Hit(field, match.Start, match.Length);

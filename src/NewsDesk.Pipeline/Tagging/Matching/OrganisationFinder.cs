@@ -59,9 +59,15 @@ internal static class OrganisationFinder
             }
         }
 
-        while (first < start && Leading.Contains(text[first..].Split(' ', 2)[0]))
+        while (first < start)
         {
-            first = text.IndexOf(' ', first) + 1;
+            var space = text.IndexOf(' ', first, start - first);
+            if (space < 0 || !Leading.Contains(text[first..space]))
+            {
+                break;
+            }
+
+            first = space + 1;
         }
 
         return first == start && last == start + length ? null : (first, last);

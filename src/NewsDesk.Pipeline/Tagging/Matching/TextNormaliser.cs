@@ -7,7 +7,11 @@ namespace NewsDesk.Tagging.Matching;
 /// </summary>
 internal static class TextNormaliser
 {
-    public static char Fold(char c) => c switch
+    private static readonly char[] Ascii = [.. Enumerable.Range(0, 128).Select(i => char.ToLowerInvariant((char)i))];
+
+    public static char Fold(char c) => c < 128 ? Ascii[c] : FoldOther(c);
+
+    private static char FoldOther(char c) => c switch
     {
         '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
         '\u2018' or '\u2019' or '\u02BC' => '\'',

@@ -8,7 +8,7 @@ public sealed class AhoCorasickMatcherTests
     {
         var matcher = new AhoCorasickMatcher([.. terms.Select(MatcherPattern.Parse)]);
         var matches = new List<PatternMatch>();
-        matcher.Scan(text, TextNormaliser.Fold(text), matches);
+        matcher.Scan(text, matches);
         return [.. matches.Select(m => text.Substring(m.Start, m.Length))];
     }
 
