@@ -128,7 +128,11 @@ public sealed partial class ArticlePipeline(
 
     private Article AssignStory(Article article)
     {
-        var signature = stories.Sign(article.Title, article.Text, [.. article.Countries, .. article.Organisations]);
+        // Stories are matched on headline and lede, with the entities named there, exactly as `cluster` and
+        // `eval stories` measure them: whole bodies on the same beat share too much vocabulary, and too many
+        // countries named in passing, to tell two events apart.
+        var lede = Lede(article.Description, article.Text) ?? "";
+        var signature = stories.Sign(article.Title, lede, StoryEntities.Find(article.Title, lede));
         var keys = stories.BandKeys(signature);
         var since = article.EffectiveDate - _options.StoryWindow;
         var match = store.FindStoryCandidates(keys, since)

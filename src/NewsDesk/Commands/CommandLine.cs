@@ -36,6 +36,7 @@ internal static class CommandLine
             EvalExtractionCommand.Create(),
             EvalThemesCommand.Create(),
             EvalStoriesCommand.Create(),
+            EvalSummariesCommand.Create(),
         });
         root.SetAction((parse, ct) => RunCommand.RunAsync([], ct));
 
