@@ -135,12 +135,28 @@ public sealed partial class ArticlePipeline(
         var signature = stories.Sign(article.Title, lede, StoryEntities.Find(article.Title, lede));
         var keys = stories.BandKeys(signature);
         var since = article.EffectiveDate - _options.StoryWindow;
-        var match = store.FindStoryCandidates(keys, since)
+        var matches = store.FindStoryCandidates(keys, since)
             .Where(c => c.Id != article.Id && c.StorySignature is not null)
             .Where(c => stories.IsSameStory(signature, article.EffectiveDate, c.StorySignature!, c.EffectiveDate))
-            .OrderByDescending(c => stories.Similarity(signature, c.StorySignature!))
-            .FirstOrDefault();
-        return article with { StorySignature = signature, StoryKeys = keys, StoryId = match?.StoryId ?? article.Id };
+            .ToList();
+        if (matches.Count == 0)
+        {
+            return article with { StorySignature = signature, StoryKeys = keys, StoryId = article.Id };
+        }
+
+        // A report can bridge two stories that did not match each other (two rewrites of one press release that
+        // arrived first). The stories merge into the oldest one, so the grouping does not depend on arrival order.
+        var storyIds = matches.Select(m => m.StoryId ?? m.Id).Distinct().ToList();
+        var target = matches.OrderBy(m => m.EffectiveDate).ThenBy(m => m.Id, StringComparer.Ordinal).First().StoryId ?? matches[0].Id;
+        foreach (var other in storyIds.Where(id => id != target))
+        {
+            foreach (var member in store.FindStory(other))
+            {
+                store.Save(member with { StoryId = target });
+            }
+        }
+
+        return article with { StorySignature = signature, StoryKeys = keys, StoryId = target };
     }
 
     private async Task<(ExtractedArticle? Article, string? FallbackReason)> FetchAndExtractAsync(Uri url, CancellationToken ct)
