@@ -68,7 +68,7 @@ internal static class AtomAdapter
             Categories = Categories(entry, ns),
             Links = links,
             Enclosures = [.. links.Where(l => l.Rel == "enclosure").Select(l => new FeedEnclosure(l.Href, l.Type, l.Length)).DistinctBy(e => e.Url)],
-            Comments = links.FirstOrDefault(l => l.Rel == "replies" && (l.Type is null || l.Type.Contains("html", StringComparison.OrdinalIgnoreCase)))?.Href,
+            Comments = links.FirstOrDefault(l => l.Rel == "replies" && l.Type is not null && l.Type.Contains("html", StringComparison.OrdinalIgnoreCase))?.Href,
             Rights = TextConstruct.Read(entry.Core(ns, "rights") ?? entry.Core(ns, "copyright")),
         };
     }
@@ -81,5 +81,6 @@ internal static class AtomAdapter
         [.. parent.CoreAll(ns, "author")
             .Select(p => new FeedPerson(p.Core(ns, "name").Text() ?? (p.HasElements ? null : p.Text()), p.Core(ns, "email").Text(),
                 UrlResolver.Resolve(p, (p.Core(ns, "uri") ?? p.Core(ns, "url") ?? p.Core(ns, "homepage")).Text(), baseUrl)))
-            .Where(p => p.Name is not null || p.Email is not null || p.Uri is not null)];
+            .Where(p => p.Name is not null || p.Email is not null || p.Uri is not null)
+            .Distinct()];
 }

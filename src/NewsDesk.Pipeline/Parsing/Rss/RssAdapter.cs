@@ -10,6 +10,8 @@ namespace NewsDesk.Parsing.Rss;
 /// </summary>
 internal static class RssAdapter
 {
+    private static readonly XNamespace FeedBurner = "http://rssnamespace.org/feedburner/ext/1.0";
+
     public static ParsedFeed Read(XElement root, Uri? baseUrl, bool netscapeDoctype)
     {
         var isRdf = root.Name.LocalName == "RDF";
@@ -53,7 +55,8 @@ internal static class RssAdapter
         var guid = item.Core(core, "guid");
         var guidText = guid.Text();
         var atomLinks = AtomLinks(item, baseUrl);
-        var link = UrlResolver.Resolve(item, item.Core(core, "link").Text(), baseUrl)
+        // FeedBurner rewrites links to its redirector and keeps the publisher's URL in origLink.
+        var link = UrlResolver.Resolve(item, (item.Ext(FeedBurner, "origLink") ?? item.Core(core, "link")).Text(), baseUrl)
             ?? atomLinks.FirstOrDefault(l => l.Rel == "alternate")?.Href
             ?? PermalinkFromGuid(guid, guidText, baseUrl);
         var links = new List<FeedLink>();
@@ -64,7 +67,7 @@ internal static class RssAdapter
 
         links.AddRange(atomLinks);
         var enclosures = item.CoreAll(core, "enclosure")
-            .Select(e => (Url: UrlResolver.Resolve(e, e.Attr("url"), baseUrl), Element: e))
+            .Select(e => (Url: UrlResolver.Resolve(e, item.Ext(FeedBurner, "origEnclosureLink").Text() ?? e.Attr("url"), baseUrl), Element: e))
             .Where(e => e.Url is not null)
             .Select(e => new FeedEnclosure(e.Url!, e.Element.Attr("type"), XmlNav.ParseLength(e.Element.Attr("length"))))
             .DistinctBy(e => e.Url)
@@ -87,7 +90,7 @@ internal static class RssAdapter
             Categories = Categories(item, core),
             Links = links,
             Enclosures = enclosures,
-            Comments = UrlResolver.Resolve(item, item.Core(core, "comments").Text(), baseUrl),
+            Comments = item.Core(core, "comments").Text() is { } comments && !comments.Any(char.IsWhiteSpace) ? UrlResolver.Resolve(item, comments, baseUrl) : null,
             Rights = TextConstruct.Read(item.Ext(FeedNamespaces.Dc, "rights")),
         };
     }

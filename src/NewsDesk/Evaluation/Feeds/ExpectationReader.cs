@@ -68,6 +68,7 @@ internal static partial class ExpectationReader
             "summary" => e?.Summary,
             "content" => e?.Content,
             "body" => e?.Content ?? e?.Summary,
+            "summary_or_content" => e?.Summary ?? e?.Content,
             "published" => e?.Published,
             "updated" => e?.Updated,
             "date" => e?.Published ?? e?.Updated,
