@@ -38,7 +38,7 @@ public sealed class FeedParser
             var decoded = FeedTextDecoder.Decode(data, contentType);
             var text = decoded.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n', '\0');
             var feed = text.StartsWith('{') ? JsonFeedAdapter.Read(text, baseUrl) : ReadXml(text, baseUrl);
-            return feed with { Encoding = decoded.EncodingName, Entries = [.. feed.Entries.Select(WithId)] };
+            return Normalize(feed) with { Encoding = decoded.EncodingName };
         }
         catch (FeedParseException)
         {
@@ -52,9 +52,19 @@ public sealed class FeedParser
         }
     }
 
-    /// <summary>Every entry needs an id for de-duplication; one with no guid, id or link gets a content hash.</summary>
-    private static FeedEntry WithId(FeedEntry entry) =>
-        entry.Id.Length > 0 ? entry : entry with { Id = EntryIds.Fallback(entry.Title, entry.Content ?? entry.Summary, entry.Published ?? entry.Updated) };
+    /// <summary>
+    /// Format-independent normalisation, after the adapters: every entry gets an id (a content hash when it
+    /// has no guid, id or link) and a title; the id is computed first so it does not depend on the fallback title.
+    /// </summary>
+    private static ParsedFeed Normalize(ParsedFeed feed) => feed with
+    {
+        Title = string.IsNullOrWhiteSpace(feed.Title) ? feed.Link ?? feed.FeedUrl : feed.Title,
+        Entries = [.. feed.Entries.Select(entry =>
+        {
+            var withId = entry.Id.Length > 0 ? entry : entry with { Id = EntryIds.Fallback(entry.Title, entry.Content ?? entry.Summary, entry.Published ?? entry.Updated) };
+            return string.IsNullOrWhiteSpace(withId.Title) ? withId with { Title = TitleFallback.ForEntry(withId) } : withId;
+        })],
+    };
 
     private static ParsedFeed ReadXml(string text, Uri? baseUrl)
     {

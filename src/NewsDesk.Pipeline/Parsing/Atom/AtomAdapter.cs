@@ -34,14 +34,19 @@ internal static class AtomAdapter
             Authors = authors,
             Links = links,
             Categories = Categories(root, ns),
-            Entries = [.. root.CoreAll(ns, "entry").Select(e => ReadEntry(e, ns, baseUrl, authors))],
+            Entries = [.. root.CoreAll(ns, "entry").Select(e => ReadEntry(e, ns, baseUrl, authors, Categories(root, ns)))],
         };
     }
 
-    private static FeedEntry ReadEntry(XElement entry, XNamespace ns, Uri? baseUrl, IReadOnlyList<FeedPerson> feedAuthors)
+    private static FeedEntry ReadEntry(XElement entry, XNamespace ns, Uri? baseUrl, IReadOnlyList<FeedPerson> feedAuthors, List<string> feedCategories)
     {
         var links = AtomLinkReader.Read(entry, ns, baseUrl);
-        var link = AtomLinkReader.Alternate(links);
+        var id = UrlResolver.ResolveId(entry, entry.Core(ns, "id").Text(), baseUrl);
+
+        // Some publishers put the article URL only in atom:id.
+        var link = AtomLinkReader.Alternate(links)
+            ?? (id is not null && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? id : null);
+        var categories = Categories(entry, ns).Concat(Rss.MediaRss.Categories(entry)).Distinct(StringComparer.Ordinal).ToList();
         var authors = People(entry, ns, baseUrl);
         var source = entry.Core(ns, "source");
         if (authors.Count == 0 && source is not null)
@@ -56,7 +61,7 @@ internal static class AtomAdapter
         authors = authors.Count == 0 ? [.. feedAuthors] : authors;
         return new FeedEntry
         {
-            Id = UrlResolver.ResolveId(entry, entry.Core(ns, "id").Text(), baseUrl) ?? link ?? string.Empty,
+            Id = id ?? link ?? string.Empty,
             Title = TextConstruct.Read(entry.Core(ns, "title")),
             Link = link,
             Published = FeedDateParser.Parse((entry.Core(ns, "published") ?? entry.Core(ns, "issued") ?? entry.Core(ns, "created")).Text()),
@@ -65,9 +70,10 @@ internal static class AtomAdapter
             Content = HtmlUrlResolver.Resolve(content, TextConstruct.Read(content), baseUrl),
             Author = authors.FirstOrDefault()?.Name ?? authors.FirstOrDefault()?.Email,
             Authors = authors,
-            Categories = Categories(entry, ns),
+            Categories = categories.Count > 0 ? categories : feedCategories,
             Links = links,
-            Enclosures = [.. links.Where(l => l.Rel == "enclosure").Select(l => new FeedEnclosure(l.Href, l.Type, l.Length)).DistinctBy(e => e.Url)],
+            Enclosures = [.. links.Where(l => l.Rel == "enclosure").Select(l => new FeedEnclosure(l.Href, l.Type, l.Length))
+                .Concat(Rss.MediaRss.Enclosures(entry, baseUrl)).DistinctBy(e => e.Url)],
             Comments = links.FirstOrDefault(l => l.Rel == "replies" && l.Type is not null && l.Type.Contains("html", StringComparison.OrdinalIgnoreCase))?.Href,
             Rights = TextConstruct.Read(entry.Core(ns, "rights") ?? entry.Core(ns, "copyright")),
         };

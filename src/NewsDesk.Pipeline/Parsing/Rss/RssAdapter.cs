@@ -10,6 +10,8 @@ namespace NewsDesk.Parsing.Rss;
 /// </summary>
 internal static class RssAdapter
 {
+    private static readonly XNamespace Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    private static readonly XNamespace GooglePlay = "http://www.google.com/schemas/play-podcasts/1.0";
     private static readonly XNamespace FeedBurner = "http://rssnamespace.org/feedburner/ext/1.0";
 
     public static ParsedFeed Read(XElement root, Uri? baseUrl, bool netscapeDoctype)
@@ -28,6 +30,9 @@ internal static class RssAdapter
 
         links.AddRange(atomLinks);
         var image = channel.Core(core, "image") ?? root.Core(core, "image");
+        var channelCategories = Categories(channel, core)
+            .Concat(channel.Descendants(Itunes + "category").Concat(channel.Elements(GooglePlay + "category")).Select(c => c.Attr("text")).OfType<string>())
+            .Distinct(StringComparer.Ordinal).ToList();
         return new ParsedFeed
         {
             Format = isRdf ? (core == FeedNamespaces.Rss090 ? "rss090" : "rss10") : RssFormat(root, netscapeDoctype),
@@ -45,13 +50,14 @@ internal static class RssAdapter
             Published = FeedDateParser.Parse((channel.Core(core, "pubDate") ?? channel.Ext(FeedNamespaces.DcTerms, "issued")).Text()),
             Authors = People(channel, core, "managingEditor", "author", "webMaster"),
             Links = links,
-            Categories = Categories(channel, core),
-            Entries = [.. items.Select(item => ReadItem(item, core, baseUrl))],
+            Categories = channelCategories,
+            Entries = [.. items.Select(item => ReadItem(item, core, baseUrl, channelCategories))],
         };
     }
 
-    private static FeedEntry ReadItem(XElement item, XNamespace core, Uri? baseUrl)
+    private static FeedEntry ReadItem(XElement item, XNamespace core, Uri? baseUrl, List<string> channelCategories)
     {
+        var categories = Categories(item, core).Concat(MediaRss.Categories(item)).Distinct(StringComparer.Ordinal).ToList();
         var guid = item.Core(core, "guid");
         var guidText = guid.Text();
         var atomLinks = AtomLinks(item, baseUrl);
@@ -70,6 +76,7 @@ internal static class RssAdapter
             .Select(e => (Url: UrlResolver.Resolve(e, item.Ext(FeedBurner, "origEnclosureLink").Text() ?? e.Attr("url"), baseUrl), Element: e))
             .Where(e => e.Url is not null)
             .Select(e => new FeedEnclosure(e.Url!, e.Element.Attr("type"), XmlNav.ParseLength(e.Element.Attr("length"))))
+            .Concat(MediaRss.Enclosures(item, baseUrl))
             .DistinctBy(e => e.Url)
             .ToList();
         var authors = People(item, core, "author");
@@ -87,7 +94,8 @@ internal static class RssAdapter
             Content = HtmlUrlResolver.Resolve(content, TextConstruct.Read(content), baseUrl),
             Author = authors.FirstOrDefault()?.Name ?? authors.FirstOrDefault()?.Email,
             Authors = authors,
-            Categories = Categories(item, core),
+            // An item without categories of its own is about what its channel is about.
+            Categories = categories.Count > 0 ? categories : channelCategories,
             Links = links,
             Enclosures = enclosures,
             Comments = item.Core(core, "comments").Text() is { } comments && !comments.Any(char.IsWhiteSpace) ? UrlResolver.Resolve(item, comments, baseUrl) : null,

@@ -59,7 +59,7 @@ internal static class EntityRepairer
         if (name[0] == '#')
         {
             // XML only knows a lower-case x in hexadecimal references; HTML accepts both.
-            return IsValidCharReference(name) ? C1ToWindows1252($"&#{name[1..].Replace('X', 'x')};") : null;
+            return IsValidCharReference(name) ? $"&#{name[1..].Replace('X', 'x')};" : null;
         }
 
         if (!IsName(name))
@@ -79,23 +79,6 @@ internal static class EntityRepairer
 
         var decoded = WebUtility.HtmlDecode($"&{name};");
         return decoded != $"&{name};" ? Numeric(decoded) : $"&amp;{name};";
-    }
-
-    /// <summary>
-    /// &amp;#146; means U+0092, a control character, but every publisher writing it meant the windows-1252
-    /// character (a right quote); HTML5 maps these references the same way.
-    /// </summary>
-    private static string C1ToWindows1252(string reference)
-    {
-        var hex = reference[2] == 'x';
-        if (!int.TryParse(reference.AsSpan(hex ? 3 : 2, reference.Length - (hex ? 4 : 3)), hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code)
-            || code is < 0x80 or > 0x9F)
-        {
-            return reference;
-        }
-
-        var mapped = System.Text.Encoding.GetEncoding(1252).GetString([(byte)code]);
-        return Numeric(mapped);
     }
 
     private static string Numeric(string value)

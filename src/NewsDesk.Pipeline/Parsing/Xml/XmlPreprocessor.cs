@@ -32,6 +32,7 @@ internal static partial class XmlPreprocessor
 
         // Control characters are illegal in XML 1.0 and carry no meaning in a feed.
         text = ControlCharacters().Replace(text, string.Empty);
+        text = Charsets.C1Characters.Fix(text);
         text = DoctypeStripper.Strip(text, out var entities, out netscapeDoctype);
         text = EntityRepairer.Repair(text, entities);
         return DeclareMissingPrefixes(text);

@@ -90,6 +90,9 @@ internal static partial class ExpectationReader
             case "author":
                 value = AuthorLine(authors);
                 return true;
+            case "author_names":
+                value = authors.Count == 0 ? null : string.Join(", ", authors.Select(a => a.Name ?? a.Email));
+                return true;
             case "author_name":
                 value = first?.Name;
                 return true;
