@@ -6,8 +6,13 @@ using NewsDesk.Parsing;
 namespace NewsDesk.Evaluation.Feeds;
 
 /// <summary>Runs cases.jsonl of the feed conformance corpus through FeedParser and checks every comparable expectation.</summary>
-internal sealed class FeedConformanceEvaluator(FeedParser parser)
+internal sealed class FeedConformanceEvaluator(Func<byte[], string?, Uri?, ParsedFeed> parse)
 {
+    public FeedConformanceEvaluator(FeedParser parser)
+        : this(parser.Parse)
+    {
+    }
+
     private static readonly HashSet<string> NeverComparable = ["outcome", "forbidden_requests"];
 
     public IReadOnlyList<CaseResult> Run(string dataDir) =>
@@ -20,7 +25,7 @@ internal sealed class FeedConformanceEvaluator(FeedParser parser)
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            feed = parser.Parse(File.ReadAllBytes(Path.Combine(dataDir, c.File)), c.ContentType, c.BaseUrl);
+            feed = parse(File.ReadAllBytes(Path.Combine(dataDir, c.File)), c.ContentType, c.BaseUrl);
         }
         catch (Exception ex)
         {

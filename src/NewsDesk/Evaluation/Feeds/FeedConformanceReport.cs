@@ -30,9 +30,9 @@ internal sealed record FeedConformanceReport(
     {
         var ci = CultureInfo.InvariantCulture;
         output.WriteLine(string.Format(ci, "cases: {0}, checkable: {1}, passed: {2} ({3:P1})", Cases.Count, Checkable, Passed, PassRate));
-        output.WriteLine(string.Format(ci, "dates: {0}/{1} ({2:P1})", DatesCorrect, DatesTotal, DateAccuracy));
+        output.WriteLine(string.Format(ci, "dates (FeedDateParser): {0}/{1} ({2:P1})", DatesCorrect, DatesTotal, DateAccuracy));
         output.WriteLine(string.Format(ci, "unexpected exceptions: {0}", UnexpectedExceptions));
-        output.WriteLine(string.Format(ci, "rejected with FeedParseException: {0}", Cases.Count(c => c.Error is not null)));
+        output.WriteLine(string.Format(ci, "inputs that raised an exception: {0}", Cases.Count(c => c.Error is not null)));
         output.WriteLine("per category:");
         foreach (var group in Cases.Where(c => c.Checkable).GroupBy(c => c.Category).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
