@@ -9,8 +9,10 @@ internal static class FeedsInspectCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "Path of a saved RSS, Atom, RDF or JSON Feed document" };
+        var baseUrl = new Option<Uri?>("--base-url") { Description = "URL the file was fetched from, to make relative links absolute" };
         var command = new Command("inspect", "Print the parsed feed (title, items with id, title, link, dates, summary) as JSON");
         command.Arguments.Add(file);
+        command.Options.Add(baseUrl);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
@@ -22,7 +24,7 @@ internal static class FeedsInspectCommand
 
             try
             {
-                var feed = new FeedParser().Parse(File.ReadAllBytes(path), baseUrl: new Uri(Path.GetFullPath(path)));
+                var feed = new FeedParser().Parse(File.ReadAllBytes(path), baseUrl: parseResult.GetValue(baseUrl));
                 FeedInspector.Write(feed, Console.Out);
                 return 0;
             }
