@@ -11,7 +11,15 @@ namespace NewsDesk.Parsing.Atom;
 /// </summary>
 internal static class AtomAdapter
 {
-    public static ParsedFeed Read(XElement root, Uri? baseUrl)
+    /// <summary>The entries as this adapter finds them.</summary>
+    public static List<XElement> Entries(XElement root) => [.. root.CoreAll(root.Name.Namespace, "entry")];
+
+    /// <summary>atom10 or atom03 by namespace; "atom" for a &lt;feed&gt; in neither.</summary>
+    public static string Format(XElement root) =>
+        root.Name.Namespace == FeedNamespaces.Atom10 ? "atom10" : root.Name.Namespace == FeedNamespaces.Atom03 ? "atom03" : "atom";
+
+    /// <summary>Reads the feed; The entry elements to read; FeedReader's list when it parsed the feed, else <see cref="Entries"/>.</summary>
+    public static ParsedFeed Read(XElement root, Uri? baseUrl, IReadOnlyList<XElement> entries)
     {
         var ns = root.Name.Namespace;
         var links = AtomLinkReader.Read(root, ns, baseUrl);
@@ -19,7 +27,7 @@ internal static class AtomAdapter
         var logo = root.Core(ns, "logo") ?? root.Core(ns, "icon");
         return new ParsedFeed
         {
-            Format = ns == FeedNamespaces.Atom10 ? "atom10" : ns == FeedNamespaces.Atom03 ? "atom03" : "atom",
+            Format = Format(root),
             Title = TextConstruct.Read(root.Core(ns, "title")),
             Link = AtomLinkReader.Alternate(links),
             Description = TextConstruct.Read(root.Core(ns, "subtitle") ?? root.Core(ns, "tagline") ?? root.Core(ns, "info")),
@@ -34,7 +42,7 @@ internal static class AtomAdapter
             Authors = authors,
             Links = links,
             Categories = Categories(root, ns),
-            Entries = [.. root.CoreAll(ns, "entry").Select(e => ReadEntry(e, ns, baseUrl, authors, Categories(root, ns)))],
+            Entries = [.. entries.Select(e => ReadEntry(e, ns, baseUrl, authors, Categories(root, ns)))],
         };
     }
 

@@ -14,12 +14,23 @@ internal static class RssAdapter
     private static readonly XNamespace GooglePlay = "http://www.google.com/schemas/play-podcasts/1.0";
     private static readonly XNamespace FeedBurner = "http://rssnamespace.org/feedburner/ext/1.0";
 
-    public static ParsedFeed Read(XElement root, Uri? baseUrl, bool netscapeDoctype)
+    /// <summary>The format name: RDF documents by their namespace, RSS by its version attribute.</summary>
+    public static string Format(XElement root, bool netscapeDoctype) =>
+        root.Name.LocalName == "RDF" ? (RdfCoreNamespace(root) == FeedNamespaces.Rss090 ? "rss090" : "rss10") : RssFormat(root, netscapeDoctype);
+
+    /// <summary>The items as this adapter finds them (inside the channel, and RDF's beside it).</summary>
+    public static List<XElement> Items(XElement root)
     {
-        var isRdf = root.Name.LocalName == "RDF";
-        var core = isRdf ? RdfCoreNamespace(root) : root.Name.Namespace;
+        var core = Core(root);
         var channel = root.Core(core, "channel") ?? root;
-        var items = channel.CoreAll(core, "item").Concat(channel == root ? [] : root.CoreAll(core, "item")).ToList();
+        return [.. channel.CoreAll(core, "item").Concat(channel == root ? [] : root.CoreAll(core, "item"))];
+    }
+
+    /// <summary>Reads the feed; The item elements to read; FeedReader's list when it parsed the feed, else <see cref="Items"/>.</summary>
+    public static ParsedFeed Read(XElement root, Uri? baseUrl, string format, IReadOnlyList<XElement> items)
+    {
+        var core = Core(root);
+        var channel = root.Core(core, "channel") ?? root;
         var atomLinks = AtomLinks(channel, baseUrl);
         var links = new List<FeedLink>();
         var link = UrlResolver.Resolve(channel, channel.Core(core, "link").Text(), baseUrl);
@@ -35,7 +46,7 @@ internal static class RssAdapter
             .Distinct(StringComparer.Ordinal).ToList();
         return new ParsedFeed
         {
-            Format = isRdf ? (core == FeedNamespaces.Rss090 ? "rss090" : "rss10") : RssFormat(root, netscapeDoctype),
+            Format = format,
             Title = TextConstruct.Read(channel.Core(core, "title") ?? channel.Ext(FeedNamespaces.Dc, "title")),
             Link = link ?? atomLinks.FirstOrDefault(l => l.Rel == "alternate")?.Href,
             Description = TextConstruct.Read(channel.Core(core, "description") ?? channel.Ext(FeedNamespaces.Dc, "description")),
@@ -127,6 +138,8 @@ internal static class RssAdapter
             .Select(l => (Href: UrlResolver.Resolve(l, l.Attr("href"), baseUrl), Element: l))
             .Where(l => l.Href is not null)
             .Select(l => new FeedLink(l.Href!, l.Element.Attr("rel") ?? "alternate", l.Element.Attr("type"), l.Element.Attr("title"), XmlNav.ParseLength(l.Element.Attr("length"))))];
+
+    private static XNamespace Core(XElement root) => root.Name.LocalName == "RDF" ? RdfCoreNamespace(root) : root.Name.Namespace;
 
     private static XNamespace RdfCoreNamespace(XElement root) =>
         root.Elements().Any(e => e.Name.Namespace == FeedNamespaces.Rss090) ? FeedNamespaces.Rss090 : FeedNamespaces.Rss10;

@@ -11,7 +11,7 @@ namespace NewsDesk.Parsing.Xml;
 internal static partial class XmlPreprocessor
 {
     /// <summary>Prefixes publishers use without declaring them, bound to the namespace they always mean.</summary>
-    private static readonly Dictionary<string, string> KnownPrefixes = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> KnownPrefixes = new(StringComparer.Ordinal)
     {
         ["atom"] = "http://www.w3.org/2005/Atom",
         ["dc"] = "http://purl.org/dc/elements/1.1/",

@@ -11,7 +11,11 @@ internal sealed class FeedConformanceEvaluator(Func<byte[], string?, Uri?, Parse
     public FeedConformanceEvaluator(FeedParser parser)
         : this(parser.Parse)
     {
+        Parser = parser;
     }
+
+    /// <summary>The parser under test when it is FeedParser, for its FeedReader/fallback counts.</summary>
+    public FeedParser? Parser { get; }
 
     private static readonly HashSet<string> NeverComparable = ["outcome", "forbidden_requests"];
 
