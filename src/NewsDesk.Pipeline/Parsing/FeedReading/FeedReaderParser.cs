@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using CodeHollow.FeedReader;
 using NewsDesk.Parsing.Atom;
+using NewsDesk.Parsing.Dates;
 using NewsDesk.Parsing.Rss;
 
 namespace NewsDesk.Parsing.FeedReading;
@@ -53,10 +54,22 @@ internal static class FeedReaderParser
         // a namespaced <rss>), the fallback reader is used rather than publish an incomplete feed.
         var expected = feed.Type == FeedType.Atom ? AtomAdapter.Entries(document).Count : RssAdapter.Items(document).Count;
         failure = parsed is null ? $"FeedReader type {feed.Type} is not RSS or Atom"
-            : items.Count != expected ? $"FeedReader found {items.Count} of {expected} items"
+            : items.Count != expected || items.Count != feed.Items!.Count ? $"FeedReader found {items.Count} of {expected} items"
             : null;
-        return failure is null ? parsed : null;
+        return failure is null ? WithFeedReaderDates(parsed!, feed.Items!) : null;
     }
+
+    /// <summary>
+    /// FeedReader's raw date string (PublishingDateString) is kept as a last source for entries whose
+    /// elements gave no date: it is parsed with FeedDateParser, never with FeedReader's DateTime.TryParse,
+    /// which drops offsets and misreads day/month order.
+    /// </summary>
+    private static ParsedFeed WithFeedReaderDates(ParsedFeed parsed, ICollection<FeedItem> items) => parsed with
+    {
+        Entries = [.. parsed.Entries.Zip(items, (entry, item) => entry.Published is null && entry.Updated is null
+            ? entry with { Published = FeedDateParser.Parse(item.PublishingDateString) }
+            : entry)],
+    };
 
     /// <summary>
     /// FeedReader names the family; the version names it does not distinguish (0.90, 0.91 Netscape vs
