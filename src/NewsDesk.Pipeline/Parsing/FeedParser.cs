@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using NewsDesk.Parsing.Atom;
 using NewsDesk.Parsing.Cdf;
 using NewsDesk.Parsing.Charsets;
+using NewsDesk.Parsing.FeedReading;
 using NewsDesk.Parsing.Json;
 using NewsDesk.Parsing.Rss;
 using NewsDesk.Parsing.Xml;
@@ -9,14 +10,25 @@ using NewsDesk.Parsing.Xml;
 namespace NewsDesk.Parsing;
 
 /// <summary>
-/// Entry point of the parsing stage: bytes in, NewsDesk's ParsedFeed out. It decodes, repairs and
-/// detects the format, then hands off to one adapter per format. Any input that is not a readable
+/// Entry point of the parsing stage: bytes in, NewsDesk's ParsedFeed out. It decodes and repairs the
+/// document (our layer), parses RSS and Atom with CodeHollow.FeedReader (the parser of record) and
+/// corrects FeedReader's faults from the elements it returns; JSON Feed goes to System.Text.Json, CDF
+/// and the rare document FeedReader fails on to our own fallback readers (counted). Any input that is not a readable
 /// feed ends in a FeedParseException; no other exception type escapes.
 /// </summary>
 public sealed class FeedParser
 {
     /// <summary>Larger bodies are not feeds we want; the fetcher caps downloads at this size too.</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
+
+    private int feedReaderCount;
+    private int fallbackCount;
+
+    /// <summary>Feeds this instance parsed with CodeHollow.FeedReader, the parser of record for RSS and Atom.</summary>
+    public int FeedReaderCount => feedReaderCount;
+
+    /// <summary>XML feeds this instance read with its own fallback readers (CDF, or FeedReader failed).</summary>
+    public int FallbackCount => fallbackCount;
 
     /// <param name="data">The body as received.</param>
     /// <param name="contentType">The HTTP Content-Type; its charset overrides the XML declaration.</param>
@@ -38,7 +50,7 @@ public sealed class FeedParser
             var decoded = FeedTextDecoder.Decode(data, contentType);
             var text = decoded.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n', '\0');
             var feed = text.StartsWith('{') ? JsonFeedAdapter.Read(text, baseUrl) : ReadXml(text, baseUrl);
-            return feed with { Encoding = decoded.EncodingName, Entries = [.. feed.Entries.Select(WithId)] };
+            return Normalize(feed) with { Encoding = decoded.EncodingName };
         }
         catch (FeedParseException)
         {
@@ -52,11 +64,21 @@ public sealed class FeedParser
         }
     }
 
-    /// <summary>Every entry needs an id for de-duplication; one with no guid, id or link gets a content hash.</summary>
-    private static FeedEntry WithId(FeedEntry entry) =>
-        entry.Id.Length > 0 ? entry : entry with { Id = EntryIds.Fallback(entry.Title, entry.Content ?? entry.Summary, entry.Published ?? entry.Updated) };
+    /// <summary>
+    /// Format-independent normalisation, after the adapters: every entry gets an id (a content hash when it
+    /// has no guid, id or link) and a title; the id is computed first so it does not depend on the fallback title.
+    /// </summary>
+    private static ParsedFeed Normalize(ParsedFeed feed) => feed with
+    {
+        Title = string.IsNullOrWhiteSpace(feed.Title) ? feed.Link ?? feed.FeedUrl : feed.Title,
+        Entries = [.. feed.Entries.Select(entry =>
+        {
+            var withId = entry.Id.Length > 0 ? entry : entry with { Id = EntryIds.Fallback(entry.Title, entry.Content ?? entry.Summary, entry.Published ?? entry.Updated) };
+            return string.IsNullOrWhiteSpace(withId.Title) ? withId with { Title = TitleFallback.ForEntry(withId) } : withId;
+        })],
+    };
 
-    private static ParsedFeed ReadXml(string text, Uri? baseUrl)
+    private ParsedFeed ReadXml(string text, Uri? baseUrl)
     {
         if (text.Length == 0)
         {
@@ -65,12 +87,22 @@ public sealed class FeedParser
 
         var prepared = XmlPreprocessor.Prepare(text, out var netscapeDoctype);
         var root = LenientXmlLoader.Load(prepared);
-        return Detect(root) switch
+        var family = Detect(root)
+            ?? throw new FeedParseException($"unable to detect feed format: root element <{root.Name.LocalName}> is not rss, RDF, feed or CHANNEL");
+        if (family != "cdf" && FeedReaderParser.TryRead(root, baseUrl, netscapeDoctype, out _) is { } feed)
         {
-            "rss" => RssAdapter.Read(root, baseUrl, netscapeDoctype),
-            "atom" => AtomAdapter.Read(root, baseUrl),
-            "cdf" => CdfAdapter.Read(root, baseUrl),
-            _ => throw new FeedParseException($"unable to detect feed format: root element <{root.Name.LocalName}> is not rss, RDF, feed or CHANNEL"),
+            Interlocked.Increment(ref feedReaderCount);
+            return feed;
+        }
+
+        // Guarded fallback: CDF (FeedReader has no reader for it) and the feeds FeedReader failed on
+        // despite the repairs go to our own readers over the same repaired tree, and are counted.
+        Interlocked.Increment(ref fallbackCount);
+        return family switch
+        {
+            "rss" => RssAdapter.Read(root, baseUrl, RssAdapter.Format(root, netscapeDoctype), RssAdapter.Items(root)),
+            "atom" => AtomAdapter.Read(root, baseUrl, AtomAdapter.Entries(root)),
+            _ => CdfAdapter.Read(root, baseUrl),
         };
     }
 

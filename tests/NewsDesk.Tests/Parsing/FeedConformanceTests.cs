@@ -10,9 +10,15 @@ namespace NewsDesk.Tests.Parsing;
 public sealed class FeedConformanceTests
 {
     /// <summary>Most checkable cases passed so far (see docs/benchmarks/feeds.md). Counts, not rates, so rounding cannot hide a loss.</summary>
-    private const int PassedRatchet = 877;
+    private const int PassedRatchet = 922;
 
-    private const int DatesCorrectRatchet = 112;
+    private const int DatesCorrectRatchet = 115;
+
+    /// <summary>
+    /// Most feeds read by the fallback readers instead of FeedReader (the parser of record): today only
+    /// the CDF documents. Lower it when a FeedReader fix removes a fallback; never raise it.
+    /// </summary>
+    private const int FallbackRatchet = 12;
 
     [Fact]
     public void Conformance_does_not_regress()
@@ -24,6 +30,7 @@ public sealed class FeedConformanceTests
 
         Assert.True(report.UnexpectedExceptions == 0, summary.ToString());
         Assert.True(report.Passed >= PassedRatchet, $"passed {report.Passed} < ratchet {PassedRatchet}\n{summary}");
+        Assert.True(report.FallbackParsed <= FallbackRatchet, $"fallback reader used {report.FallbackParsed} times > ratchet {FallbackRatchet}\n{summary}");
         Assert.True(report.DatesCorrect >= DatesCorrectRatchet, $"dates correct {report.DatesCorrect} < ratchet {DatesCorrectRatchet}\n{summary}");
     }
 

@@ -37,4 +37,13 @@ public sealed class FeedParserSecurityTests
     {
         Assert.Throws<FeedParseException>(() => new FeedParser().Parse(new byte[FeedParser.MaxBytes + 1]));
     }
+
+    [Fact]
+    public void Many_uses_of_a_small_entity_are_refused()
+    {
+        var xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY k \"" + new string('k', 1000) + "\">]><rss version=\"2.0\"><channel><title>"
+            + string.Concat(Enumerable.Repeat("&k;", 2000)) + "</title></channel></rss>";
+        var ex = Assert.Throws<FeedParseException>(() => new FeedParser().Parse(System.Text.Encoding.UTF8.GetBytes(xml)));
+        Assert.Contains("expansion", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -11,7 +11,15 @@ namespace NewsDesk.Parsing.Atom;
 /// </summary>
 internal static class AtomAdapter
 {
-    public static ParsedFeed Read(XElement root, Uri? baseUrl)
+    /// <summary>The entries as this adapter finds them.</summary>
+    public static List<XElement> Entries(XElement root) => [.. root.CoreAll(root.Name.Namespace, "entry")];
+
+    /// <summary>atom10 or atom03 by namespace; "atom" for a &lt;feed&gt; in neither.</summary>
+    public static string Format(XElement root) =>
+        root.Name.Namespace == FeedNamespaces.Atom10 ? "atom10" : root.Name.Namespace == FeedNamespaces.Atom03 ? "atom03" : "atom";
+
+    /// <summary>Reads the feed; The entry elements to read; FeedReader's list when it parsed the feed, else <see cref="Entries"/>.</summary>
+    public static ParsedFeed Read(XElement root, Uri? baseUrl, IReadOnlyList<XElement> entries)
     {
         var ns = root.Name.Namespace;
         var links = AtomLinkReader.Read(root, ns, baseUrl);
@@ -19,7 +27,7 @@ internal static class AtomAdapter
         var logo = root.Core(ns, "logo") ?? root.Core(ns, "icon");
         return new ParsedFeed
         {
-            Format = ns == FeedNamespaces.Atom10 ? "atom10" : ns == FeedNamespaces.Atom03 ? "atom03" : "atom",
+            Format = Format(root),
             Title = TextConstruct.Read(root.Core(ns, "title")),
             Link = AtomLinkReader.Alternate(links),
             Description = TextConstruct.Read(root.Core(ns, "subtitle") ?? root.Core(ns, "tagline") ?? root.Core(ns, "info")),
@@ -34,14 +42,19 @@ internal static class AtomAdapter
             Authors = authors,
             Links = links,
             Categories = Categories(root, ns),
-            Entries = [.. root.CoreAll(ns, "entry").Select(e => ReadEntry(e, ns, baseUrl, authors))],
+            Entries = [.. entries.Select(e => ReadEntry(e, ns, baseUrl, authors, Categories(root, ns)))],
         };
     }
 
-    private static FeedEntry ReadEntry(XElement entry, XNamespace ns, Uri? baseUrl, IReadOnlyList<FeedPerson> feedAuthors)
+    private static FeedEntry ReadEntry(XElement entry, XNamespace ns, Uri? baseUrl, IReadOnlyList<FeedPerson> feedAuthors, List<string> feedCategories)
     {
         var links = AtomLinkReader.Read(entry, ns, baseUrl);
-        var link = AtomLinkReader.Alternate(links);
+        var id = UrlResolver.ResolveId(entry, entry.Core(ns, "id").Text(), baseUrl);
+
+        // Some publishers put the article URL only in atom:id.
+        var link = AtomLinkReader.Alternate(links)
+            ?? (id is not null && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? id : null);
+        var categories = Categories(entry, ns).Concat(Rss.MediaRss.Categories(entry)).Distinct(StringComparer.Ordinal).ToList();
         var authors = People(entry, ns, baseUrl);
         var source = entry.Core(ns, "source");
         if (authors.Count == 0 && source is not null)
@@ -56,7 +69,7 @@ internal static class AtomAdapter
         authors = authors.Count == 0 ? [.. feedAuthors] : authors;
         return new FeedEntry
         {
-            Id = UrlResolver.ResolveId(entry, entry.Core(ns, "id").Text(), baseUrl) ?? link ?? string.Empty,
+            Id = id ?? link ?? string.Empty,
             Title = TextConstruct.Read(entry.Core(ns, "title")),
             Link = link,
             Published = FeedDateParser.Parse((entry.Core(ns, "published") ?? entry.Core(ns, "issued") ?? entry.Core(ns, "created")).Text()),
@@ -65,10 +78,11 @@ internal static class AtomAdapter
             Content = HtmlUrlResolver.Resolve(content, TextConstruct.Read(content), baseUrl),
             Author = authors.FirstOrDefault()?.Name ?? authors.FirstOrDefault()?.Email,
             Authors = authors,
-            Categories = Categories(entry, ns),
+            Categories = categories.Count > 0 ? categories : feedCategories,
             Links = links,
-            Enclosures = [.. links.Where(l => l.Rel == "enclosure").Select(l => new FeedEnclosure(l.Href, l.Type, l.Length)).DistinctBy(e => e.Url)],
-            Comments = links.FirstOrDefault(l => l.Rel == "replies" && (l.Type is null || l.Type.Contains("html", StringComparison.OrdinalIgnoreCase)))?.Href,
+            Enclosures = [.. links.Where(l => l.Rel == "enclosure").Select(l => new FeedEnclosure(l.Href, l.Type, l.Length))
+                .Concat(Rss.MediaRss.Enclosures(entry, baseUrl)).DistinctBy(e => e.Url)],
+            Comments = links.FirstOrDefault(l => l.Rel == "replies" && l.Type is not null && l.Type.Contains("html", StringComparison.OrdinalIgnoreCase))?.Href,
             Rights = TextConstruct.Read(entry.Core(ns, "rights") ?? entry.Core(ns, "copyright")),
         };
     }
@@ -81,5 +95,6 @@ internal static class AtomAdapter
         [.. parent.CoreAll(ns, "author")
             .Select(p => new FeedPerson(p.Core(ns, "name").Text() ?? (p.HasElements ? null : p.Text()), p.Core(ns, "email").Text(),
                 UrlResolver.Resolve(p, (p.Core(ns, "uri") ?? p.Core(ns, "url") ?? p.Core(ns, "homepage")).Text(), baseUrl)))
-            .Where(p => p.Name is not null || p.Email is not null || p.Uri is not null)];
+            .Where(p => p.Name is not null || p.Email is not null || p.Uri is not null)
+            .Distinct()];
 }

@@ -12,6 +12,7 @@ internal static class CdfAdapter
         Format = "cdf",
         Title = Child(root, "title").Text(),
         Link = UrlResolver.Resolve(root, Attr(root, "href"), baseUrl),
+        Links = LinksOf(root, baseUrl),
         Description = Child(root, "abstract").Text(),
         Updated = FeedDateParser.Parse(Attr(root, "lastmod")),
         Entries = [.. root.Elements().Where(e => Is(e, "item")).Select(item => new FeedEntry
@@ -19,10 +20,14 @@ internal static class CdfAdapter
             Id = UrlResolver.Resolve(item, Attr(item, "href"), baseUrl) ?? string.Empty,
             Title = Child(item, "title").Text(),
             Link = UrlResolver.Resolve(item, Attr(item, "href"), baseUrl),
+            Links = LinksOf(item, baseUrl),
             Summary = Child(item, "abstract").Text(),
             Updated = FeedDateParser.Parse(Attr(item, "lastmod")),
         })],
     };
+
+    private static List<FeedLink> LinksOf(XElement e, Uri? baseUrl) =>
+        UrlResolver.Resolve(e, Attr(e, "href"), baseUrl) is { } href ? [new FeedLink(href, "alternate", "text/html")] : [];
 
     private static bool Is(XElement e, string name) => string.Equals(e.Name.LocalName, name, StringComparison.OrdinalIgnoreCase);
 

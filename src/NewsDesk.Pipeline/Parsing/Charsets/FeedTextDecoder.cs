@@ -83,6 +83,13 @@ internal static partial class FeedTextDecoder
 
         // GB18030 is a superset of GB2312 and GBK; publishers declare the older names for text that uses the newer one.
         name = name is "gb2312" or "gbk" or "x-gbk" ? "gb18030" : name;
+
+        // As browsers do (WHATWG Encoding): text labelled Latin-1 is windows-1252, whose 0x80-0x9F are curly quotes and dashes.
+        if (name is "iso-8859-1" or "latin1" or "l1" or "iso8859-1" or "iso_8859-1")
+        {
+            return new Latin1AsWindows1252();
+        }
+
         try
         {
             return System.Text.Encoding.GetEncoding(name);

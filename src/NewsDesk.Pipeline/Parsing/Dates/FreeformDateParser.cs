@@ -68,7 +68,8 @@ internal static partial class FreeformDateParser
                 return true;
             }
 
-            if (lower is "-" or "at" or "à" or "um")
+            // Case matters: "at" is a word ("June 22 at 13:11"), "AT" is Atlantic Time.
+            if (token is "-" or "at" or "à" or "um")
             {
                 return true;
             }
@@ -120,6 +121,11 @@ internal static partial class FreeformDateParser
             else if (TimeZoneAbbreviations.TryGet(token, out var named))
             {
                 offset = named;
+            }
+            else if (token.TrimEnd('.').Length == 1)
+            {
+                // A lone letter where a day or year belongs is a corrupted date, not a weekday.
+                return false;
             }
 
             return true;

@@ -63,7 +63,7 @@ internal static partial class IsoDateParser
         m.Groups[group].Success ? int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
 
     // A trailing "Z" after an explicit offset is a common publisher mistake; the offset wins.
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{1,3})(?:-(?<d>\d{1,2}))?)?(?:[T ]\s*(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?)?\s*(?<z>Z|[+-]\d{2}(?::?\d{2})?)?Z?$")]
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{1,3})(?:-(?<d>\d{1,2}))?)?(?:[T ]\s*(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<z>Z|[+-]\d{2}(?::?\d{2})?)?)?Z?$")]
     private static partial Regex Extended();
 
     [GeneratedRegex(@"^(?<y>\d{4})(?:년|-)\s*(?<m>\d{1,2})(?:월|-)\s*(?<d>\d{1,2})일?\s+(?<pm>오전|오후)?\s*(?<H>\d{1,2}):(?<M>\d{2}):(?<S>\d{2})$")]

@@ -10,12 +10,27 @@ namespace NewsDesk.Parsing.Rss;
 /// </summary>
 internal static class RssAdapter
 {
-    public static ParsedFeed Read(XElement root, Uri? baseUrl, bool netscapeDoctype)
+    private static readonly XNamespace Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    private static readonly XNamespace GooglePlay = "http://www.google.com/schemas/play-podcasts/1.0";
+    private static readonly XNamespace FeedBurner = "http://rssnamespace.org/feedburner/ext/1.0";
+
+    /// <summary>The format name: RDF documents by their namespace, RSS by its version attribute.</summary>
+    public static string Format(XElement root, bool netscapeDoctype) =>
+        root.Name.LocalName == "RDF" ? (RdfCoreNamespace(root) == FeedNamespaces.Rss090 ? "rss090" : "rss10") : RssFormat(root, netscapeDoctype);
+
+    /// <summary>The items as this adapter finds them (inside the channel, and RDF's beside it).</summary>
+    public static List<XElement> Items(XElement root)
     {
-        var isRdf = root.Name.LocalName == "RDF";
-        var core = isRdf ? RdfCoreNamespace(root) : root.Name.Namespace;
+        var core = Core(root);
         var channel = root.Core(core, "channel") ?? root;
-        var items = channel.CoreAll(core, "item").Concat(channel == root ? [] : root.CoreAll(core, "item")).ToList();
+        return [.. channel.CoreAll(core, "item").Concat(channel == root ? [] : root.CoreAll(core, "item"))];
+    }
+
+    /// <summary>Reads the feed; The item elements to read; FeedReader's list when it parsed the feed, else <see cref="Items"/>.</summary>
+    public static ParsedFeed Read(XElement root, Uri? baseUrl, string format, IReadOnlyList<XElement> items)
+    {
+        var core = Core(root);
+        var channel = root.Core(core, "channel") ?? root;
         var atomLinks = AtomLinks(channel, baseUrl);
         var links = new List<FeedLink>();
         var link = UrlResolver.Resolve(channel, channel.Core(core, "link").Text(), baseUrl);
@@ -26,9 +41,12 @@ internal static class RssAdapter
 
         links.AddRange(atomLinks);
         var image = channel.Core(core, "image") ?? root.Core(core, "image");
+        var channelCategories = Categories(channel, core)
+            .Concat(channel.Descendants(Itunes + "category").Concat(channel.Elements(GooglePlay + "category")).Select(c => c.Attr("text")).OfType<string>())
+            .Distinct(StringComparer.Ordinal).ToList();
         return new ParsedFeed
         {
-            Format = isRdf ? (core == FeedNamespaces.Rss090 ? "rss090" : "rss10") : RssFormat(root, netscapeDoctype),
+            Format = format,
             Title = TextConstruct.Read(channel.Core(core, "title") ?? channel.Ext(FeedNamespaces.Dc, "title")),
             Link = link ?? atomLinks.FirstOrDefault(l => l.Rel == "alternate")?.Href,
             Description = TextConstruct.Read(channel.Core(core, "description") ?? channel.Ext(FeedNamespaces.Dc, "description")),
@@ -43,17 +61,19 @@ internal static class RssAdapter
             Published = FeedDateParser.Parse((channel.Core(core, "pubDate") ?? channel.Ext(FeedNamespaces.DcTerms, "issued")).Text()),
             Authors = People(channel, core, "managingEditor", "author", "webMaster"),
             Links = links,
-            Categories = Categories(channel, core),
-            Entries = [.. items.Select(item => ReadItem(item, core, baseUrl))],
+            Categories = channelCategories,
+            Entries = [.. items.Select(item => ReadItem(item, core, baseUrl, channelCategories))],
         };
     }
 
-    private static FeedEntry ReadItem(XElement item, XNamespace core, Uri? baseUrl)
+    private static FeedEntry ReadItem(XElement item, XNamespace core, Uri? baseUrl, List<string> channelCategories)
     {
+        var categories = Categories(item, core).Concat(MediaRss.Categories(item)).Distinct(StringComparer.Ordinal).ToList();
         var guid = item.Core(core, "guid");
         var guidText = guid.Text();
         var atomLinks = AtomLinks(item, baseUrl);
-        var link = UrlResolver.Resolve(item, item.Core(core, "link").Text(), baseUrl)
+        // FeedBurner rewrites links to its redirector and keeps the publisher's URL in origLink.
+        var link = UrlResolver.Resolve(item, (item.Ext(FeedBurner, "origLink") ?? item.Core(core, "link")).Text(), baseUrl)
             ?? atomLinks.FirstOrDefault(l => l.Rel == "alternate")?.Href
             ?? PermalinkFromGuid(guid, guidText, baseUrl);
         var links = new List<FeedLink>();
@@ -64,9 +84,10 @@ internal static class RssAdapter
 
         links.AddRange(atomLinks);
         var enclosures = item.CoreAll(core, "enclosure")
-            .Select(e => (Url: UrlResolver.Resolve(e, e.Attr("url"), baseUrl), Element: e))
+            .Select(e => (Url: UrlResolver.Resolve(e, item.Ext(FeedBurner, "origEnclosureLink").Text() ?? e.Attr("url"), baseUrl), Element: e))
             .Where(e => e.Url is not null)
             .Select(e => new FeedEnclosure(e.Url!, e.Element.Attr("type"), XmlNav.ParseLength(e.Element.Attr("length"))))
+            .Concat(MediaRss.Enclosures(item, baseUrl))
             .DistinctBy(e => e.Url)
             .ToList();
         var authors = People(item, core, "author");
@@ -84,10 +105,11 @@ internal static class RssAdapter
             Content = HtmlUrlResolver.Resolve(content, TextConstruct.Read(content), baseUrl),
             Author = authors.FirstOrDefault()?.Name ?? authors.FirstOrDefault()?.Email,
             Authors = authors,
-            Categories = Categories(item, core),
+            // An item without categories of its own is about what its channel is about.
+            Categories = categories.Count > 0 ? categories : channelCategories,
             Links = links,
             Enclosures = enclosures,
-            Comments = UrlResolver.Resolve(item, item.Core(core, "comments").Text(), baseUrl),
+            Comments = item.Core(core, "comments").Text() is { } comments && !comments.Any(char.IsWhiteSpace) ? UrlResolver.Resolve(item, comments, baseUrl) : null,
             Rights = TextConstruct.Read(item.Ext(FeedNamespaces.Dc, "rights")),
         };
     }
@@ -116,6 +138,8 @@ internal static class RssAdapter
             .Select(l => (Href: UrlResolver.Resolve(l, l.Attr("href"), baseUrl), Element: l))
             .Where(l => l.Href is not null)
             .Select(l => new FeedLink(l.Href!, l.Element.Attr("rel") ?? "alternate", l.Element.Attr("type"), l.Element.Attr("title"), XmlNav.ParseLength(l.Element.Attr("length"))))];
+
+    private static XNamespace Core(XElement root) => root.Name.LocalName == "RDF" ? RdfCoreNamespace(root) : root.Name.Namespace;
 
     private static XNamespace RdfCoreNamespace(XElement root) =>
         root.Elements().Any(e => e.Name.Namespace == FeedNamespaces.Rss090) ? FeedNamespaces.Rss090 : FeedNamespaces.Rss10;

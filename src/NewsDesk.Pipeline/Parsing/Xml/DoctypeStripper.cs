@@ -19,7 +19,7 @@ internal static partial class DoctypeStripper
         // Only the prolog can hold a DOCTYPE; the same characters inside a CDATA section are content.
         var rootStart = RootStart().Match(text);
         var prologLength = rootStart.Success ? rootStart.Index : text.Length;
-        var start = text.IndexOf("<!DOCTYPE", 0, prologLength, StringComparison.OrdinalIgnoreCase);
+        var start = FindDoctype(text, prologLength);
         if (start < 0)
         {
             return text;
@@ -35,7 +35,8 @@ internal static partial class DoctypeStripper
                 throw new FeedParseException("document declares an external or parameter entity; refused");
             }
 
-            var value = m.Groups["value"].Value;
+            // Character references (&#160;) are flat; a reference to another entity is what builds a bomb.
+            var value = CharacterReference().Replace(m.Groups["value"].Value, r => char.ConvertFromUtf32(ParseReference(r.Groups[1].Value)));
             if (value.Length > MaxEntityLength || value.Contains('&', StringComparison.Ordinal) || value.Contains('%', StringComparison.Ordinal))
             {
                 throw new FeedParseException($"document declares a nested or oversized entity '{m.Groups["name"].Value}' (expansion attack); refused");
@@ -45,6 +46,34 @@ internal static partial class DoctypeStripper
         }
 
         return string.Concat(text.AsSpan(0, start), text.AsSpan(end));
+    }
+
+    private static int ParseReference(string digits)
+    {
+        var code = digits[0] is 'x' or 'X'
+            ? int.Parse(digits.AsSpan(1), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture)
+            : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        return code is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) ? code : 0xFFFD;
+    }
+
+    /// <summary>The first DOCTYPE in the prolog that is not inside a comment (a comment may quote one).</summary>
+    private static int FindDoctype(string text, int prologLength)
+    {
+        var i = 0;
+        while (i < prologLength)
+        {
+            var comment = text.IndexOf("<!--", i, prologLength - i, StringComparison.Ordinal);
+            var doctype = text.IndexOf("<!DOCTYPE", i, prologLength - i, StringComparison.OrdinalIgnoreCase);
+            if (doctype < 0 || comment < 0 || doctype < comment)
+            {
+                return doctype;
+            }
+
+            var end = text.IndexOf("-->", comment + 4, StringComparison.Ordinal);
+            i = end < 0 ? prologLength : end + 3;
+        }
+
+        return -1;
     }
 
     private static int FindEnd(string text, int start)
@@ -67,6 +96,9 @@ internal static partial class DoctypeStripper
 
         throw new FeedParseException("unterminated DOCTYPE declaration");
     }
+
+    [GeneratedRegex(@"&#([0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")]
+    private static partial Regex CharacterReference();
 
     [GeneratedRegex(@"<[A-Za-z_]")]
     private static partial Regex RootStart();

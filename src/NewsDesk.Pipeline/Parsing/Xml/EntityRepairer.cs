@@ -12,6 +12,9 @@ namespace NewsDesk.Parsing.Xml;
 /// </summary>
 internal static class EntityRepairer
 {
+    /// <summary>Small entities used many times add up too (quadratic blow-up); this caps their sum.</summary>
+    private const long MaxExpandedCharacters = 1_000_000;
+
     private static readonly HashSet<string> XmlPredefined = ["amp", "lt", "gt", "quot", "apos"];
 
     public static string Repair(string text, IReadOnlyDictionary<string, string> declared)
@@ -22,6 +25,7 @@ internal static class EntityRepairer
         }
 
         var sb = new StringBuilder(text.Length + 64);
+        var expanded = 0L;
         var i = 0;
         while (i < text.Length)
         {
@@ -41,6 +45,15 @@ internal static class EntityRepairer
             var semicolon = text.IndexOf(';', i + 1, Math.Min(40, text.Length - i - 1));
             var name = semicolon > i ? text[(i + 1)..semicolon] : null;
             var replacement = Replacement(name, declared);
+            if (replacement is not null && name is not null && declared.TryGetValue(name, out var value))
+            {
+                expanded += value.Length;
+                if (expanded > MaxExpandedCharacters)
+                {
+                    throw new FeedParseException($"internal entities expand to more than {MaxExpandedCharacters} characters (expansion attack); refused");
+                }
+            }
+
             sb.Append(replacement ?? "&amp;");
             i = replacement is null ? i + 1 : semicolon + 1;
         }

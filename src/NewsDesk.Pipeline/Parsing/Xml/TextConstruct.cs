@@ -10,13 +10,10 @@ namespace NewsDesk.Parsing.Xml;
 /// </summary>
 internal static class TextConstruct
 {
-    public static string? Read(XElement? element)
-    {
-        if (element is null)
-        {
-            return null;
-        }
+    public static string? Read(XElement? element) => element is null ? null : Charsets.C1Characters.Fix(ReadRaw(element));
 
+    private static string ReadRaw(XElement element)
+    {
         var type = (element.Attribute("type")?.Value ?? string.Empty).Trim().ToLowerInvariant();
         var mode = (element.Attribute("mode")?.Value ?? string.Empty).Trim().ToLowerInvariant();
         // Atom 0.3 says mode="base64"; Atom 1.0 says any type that is not text, HTML, XHTML or XML is base64.

@@ -10,6 +10,20 @@ namespace NewsDesk.Parsing.Xml;
 /// </summary>
 internal static partial class XmlPreprocessor
 {
+    /// <summary>Prefixes publishers use without declaring them, bound to the namespace they always mean.</summary>
+    internal static readonly Dictionary<string, string> KnownPrefixes = new(StringComparer.Ordinal)
+    {
+        ["atom"] = "http://www.w3.org/2005/Atom",
+        ["dc"] = "http://purl.org/dc/elements/1.1/",
+        ["dcterms"] = "http://purl.org/dc/terms/",
+        ["content"] = "http://purl.org/rss/1.0/modules/content/",
+        ["rdf"] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        ["media"] = "http://search.yahoo.com/mrss/",
+        ["itunes"] = "http://www.itunes.com/dtds/podcast-1.0.dtd",
+        ["xhtml"] = "http://www.w3.org/1999/xhtml",
+        ["feedburner"] = "http://rssnamespace.org/feedburner/ext/1.0",
+    };
+
     public static string Prepare(string text, out bool netscapeDoctype)
     {
         var start = text.IndexOf('<', StringComparison.Ordinal);
@@ -18,6 +32,7 @@ internal static partial class XmlPreprocessor
 
         // Control characters are illegal in XML 1.0 and carry no meaning in a feed.
         text = ControlCharacters().Replace(text, string.Empty);
+        text = Charsets.C1Characters.Fix(text);
         text = DoctypeStripper.Strip(text, out var entities, out netscapeDoctype);
         text = EntityRepairer.Repair(text, entities);
         return DeclareMissingPrefixes(text);
@@ -39,7 +54,7 @@ internal static partial class XmlPreprocessor
             return text;
         }
 
-        var declarations = string.Concat(missing.Select(p => $" xmlns:{p}=\"urn:newsdesk:undeclared:{p}\""));
+        var declarations = string.Concat(missing.Select(p => $" xmlns:{p}=\"{KnownPrefixes.GetValueOrDefault(p, "urn:newsdesk:undeclared:" + p)}\""));
         return text.Insert(root.Groups[1].Index + root.Groups[1].Length, declarations);
     }
 

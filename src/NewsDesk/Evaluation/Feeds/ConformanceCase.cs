@@ -7,6 +7,7 @@ internal sealed record ConformanceCase(
     string Id,
     string File,
     string Category,
+    string Semantics,
     IReadOnlyDictionary<string, JsonElement> Expect,
     string? ContentType,
     Uri? BaseUrl)
@@ -37,7 +38,7 @@ internal sealed record ConformanceCase(
 
             yield return new ConformanceCase(
                 root.GetProperty("id").GetString()!, root.GetProperty("file").GetString()!,
-                root.GetProperty("category").GetString()!, expect, contentType, baseUrl);
+                root.GetProperty("category").GetString()!, root.GetProperty("semantics").GetString() ?? string.Empty, expect, contentType, baseUrl);
         }
     }
 

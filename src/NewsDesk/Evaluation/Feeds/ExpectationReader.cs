@@ -68,6 +68,7 @@ internal static partial class ExpectationReader
             "summary" => e?.Summary,
             "content" => e?.Content,
             "body" => e?.Content ?? e?.Summary,
+            "summary_or_content" => e?.Summary ?? e?.Content,
             "published" => e?.Published,
             "updated" => e?.Updated,
             "date" => e?.Published ?? e?.Updated,
@@ -88,6 +89,9 @@ internal static partial class ExpectationReader
         {
             case "author":
                 value = AuthorLine(authors);
+                return true;
+            case "author_names":
+                value = authors.Count == 0 ? null : string.Join(", ", authors.Select(a => a.Name ?? a.Email));
                 return true;
             case "author_name":
                 value = first?.Name;

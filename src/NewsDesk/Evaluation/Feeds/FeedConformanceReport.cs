@@ -7,7 +7,9 @@ internal sealed record FeedConformanceReport(
     IReadOnlyList<CaseResult> Cases,
     int DatesCorrect,
     int DatesTotal,
-    IReadOnlyList<string> DateFailures)
+    IReadOnlyList<string> DateFailures,
+    int? FeedReaderParsed = null,
+    int? FallbackParsed = null)
 {
     public int Checkable => Cases.Count(c => c.Checkable);
 
@@ -23,16 +25,23 @@ internal sealed record FeedConformanceReport(
     {
         var cases = evaluator.Run(dataDir);
         var (correct, total, failures) = DateConformance.Run(dataDir);
-        return new FeedConformanceReport(cases, correct, total, failures);
+        return new FeedConformanceReport(cases, correct, total, failures, evaluator.Parser?.FeedReaderCount, evaluator.Parser?.FallbackCount);
     }
 
     public void Write(TextWriter output, bool listFailures = true)
     {
         var ci = CultureInfo.InvariantCulture;
         output.WriteLine(string.Format(ci, "cases: {0}, checkable: {1}, passed: {2} ({3:P1})", Cases.Count, Checkable, Passed, PassRate));
-        output.WriteLine(string.Format(ci, "dates: {0}/{1} ({2:P1})", DatesCorrect, DatesTotal, DateAccuracy));
+        output.WriteLine(string.Format(ci, "dates (FeedDateParser): {0}/{1} ({2:P1})", DatesCorrect, DatesTotal, DateAccuracy));
         output.WriteLine(string.Format(ci, "unexpected exceptions: {0}", UnexpectedExceptions));
-        output.WriteLine(string.Format(ci, "rejected with FeedParseException: {0}", Cases.Count(c => c.Error is not null)));
+        output.WriteLine(string.Format(ci, "inputs that raised an exception: {0}", Cases.Count(c => c.Error is not null)));
+        if (FeedReaderParsed is { } viaFeedReader && FallbackParsed is { } viaFallback)
+        {
+            // Every parse that returned a feed, by the reader that produced it (the rest is JSON Feed).
+            var parsed = Cases.Count(c => c.Error is null);
+            output.WriteLine(string.Format(ci, "FeedReader parsed {0} of {1} feeds; fallback reader {2}; JSON Feed {3}", viaFeedReader, parsed, viaFallback, parsed - viaFeedReader - viaFallback));
+        }
+
         output.WriteLine("per category:");
         foreach (var group in Cases.Where(c => c.Checkable).GroupBy(c => c.Category).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
