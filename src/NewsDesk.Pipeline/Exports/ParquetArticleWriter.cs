@@ -1,6 +1,6 @@
+using NewsDesk.Storage;
 using Parquet;
 using Parquet.Serialization;
-using NewsDesk.Storage;
 
 namespace NewsDesk.Exports;
 
