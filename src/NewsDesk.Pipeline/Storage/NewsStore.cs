@@ -55,8 +55,14 @@ public sealed class NewsStore : IDisposable
 
     public string FilePath { get; }
 
+    /// <summary>
+    /// Creates every collection and index at open, before any concurrent use: LiteDB creates a collection lazily on
+    /// first write, and a reader racing that creation can read a half-made collection page.
+    /// </summary>
     private void EnsureIndexes()
     {
+        _feeds.EnsureIndex("last_success", "$.LastSuccess");
+        _digests.EnsureIndex("generated", "$.GeneratedAt");
         _articles.EnsureIndex("url", "$.Url", unique: true);
         _articles.EnsureIndex("effective_date", "$.EffectiveDate");
         _articles.EnsureIndex("ingested", "$.Ingested");
@@ -81,6 +87,9 @@ public sealed class NewsStore : IDisposable
 
     /// <summary>Inserts or replaces the article (by id). Returns true when it was new.</summary>
     public bool Save(Article article) => _articles.Upsert(article);
+
+    /// <summary>Inserts many new articles in batched transactions (seeding and imports); ids must not exist yet.</summary>
+    public int InsertMany(IEnumerable<Article> articles, int batchSize = 5000) => _articles.InsertBulk(articles, batchSize);
 
     /// <summary>Articles that share at least one story key and are no older than <paramref name="since"/>: the only candidates story matching compares.</summary>
     public List<Article> FindStoryCandidates(IReadOnlyCollection<string> keys, DateTimeOffset since, int limit = 200)

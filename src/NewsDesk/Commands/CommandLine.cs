@@ -30,6 +30,7 @@ internal static class CommandLine
         root.Add(ExtractCommand.Create());
         root.Add(TagCommand.Create());
         root.Add(ClusterCommand.Create());
+        root.Add(BenchCommand.Create());
         root.Add(new Command("eval", "Measure a stage against labelled data.")
         {
             EvalFeedsCommand.Create(),

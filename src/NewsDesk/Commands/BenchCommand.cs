@@ -1,0 +1,32 @@
+using System.CommandLine;
+using System.Diagnostics;
+using NewsDesk.Evaluation.Bench;
+using NewsDesk.Storage;
+
+namespace NewsDesk.Commands;
+
+/// <summary>`bench seed`: make a synthetic store for measuring export, queries and the digest at scale (docs/benchmarks.md).</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var database = new Option<string>("--db") { Description = "LiteDB file to create (must not exist).", Required = true };
+        var articles = new Option<int>("--articles") { Description = "How many articles.", DefaultValueFactory = _ => 200_000 };
+        var seed = new Command("seed", "Fill a new store with synthetic articles (deterministic).") { database, articles };
+        seed.SetAction(parse =>
+        {
+            var path = parse.GetValue(database)!;
+            if (File.Exists(path))
+            {
+                throw new UsageException($"{path} exists; bench seed only creates new stores.");
+            }
+
+            var clock = Stopwatch.StartNew();
+            using var store = new NewsStore(path);
+            var count = SyntheticStore.Seed(store, parse.GetValue(articles), TimeProvider.System.GetUtcNow());
+            Console.WriteLine($"Seeded {count} articles into {Path.GetFullPath(path)} in {clock.Elapsed.TotalSeconds:0.0} s");
+            return CommandLine.Success;
+        });
+        return new Command("bench", "Benchmark helpers.") { seed };
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using NewsDesk.Pipeline;
+using NewsDesk.Storage;
+using NewsDesk.Summaries;
+using NewsDesk.Tagging;
+
+namespace NewsDesk.Evaluation.Bench;
+
+/// <summary>
+/// Fills a store with synthetic but realistically shaped articles (3–6 KB of text, tags with evidence, parties,
+/// organisations, summaries, stories of 1–3 reports) for measuring export, queries and the digest at scale.
+/// Deterministic for a given seed.
+/// </summary>
+public static class SyntheticStore
+{
+    private static readonly string[] Themes = ["coalition", "bilateral", "regional", "standards", "research", "talent", "safety_ethics", "regulation"];
+    private static readonly string[] Countries = ["United Kingdom", "India", "United States", "Japan", "France", "Germany", "Canada", "Singapore", "Kenya", "Brazil", "European Union", "South Korea"];
+    private static readonly string[] Organisations = ["AI Security Institute", "ISO/IEC", "NIST", "OECD", "G7", "ASEAN", "European Commission", "IndiaAI Safety Institute"];
+    private static readonly string[] Words = ("agreement memorandum institutes safety research standards testing models evaluation cooperation partners government ministers " +
+        "signed framework joint programme funding talent skills exchange code practice regulation rules transparency disclosure audit network summit declaration").Split(' ');
+
+    public static int Seed(NewsStore store, int count, DateTimeOffset end, int seed = 20261123)
+    {
+        var random = new Random(seed);
+        return store.InsertMany(Enumerable.Range(0, count).Select(i => Make(i, random, end)));
+    }
+
+    private static Article Make(int i, Random random, DateTimeOffset end)
+    {
+        var url = $"https://news{i % 40}.example.org/2026/{i}/ai-cooperation-story-{i}";
+        var published = end.AddMinutes(-random.Next(0, 60 * 24 * 365));
+        var a = Countries[random.Next(Countries.Length)];
+        var b = Countries[random.Next(Countries.Length)];
+        var title = $"{a} and {b} sign {Words[random.Next(Words.Length)]} on AI {Words[random.Next(Words.Length)]} ({i})";
+        var text = Text(random, 3000 + random.Next(3000));
+        var themes = Themes.Where(_ => random.NextDouble() < 0.22).ToArray();
+        var sentence = text[..Math.Min(160, text.Length)];
+        return new Article
+        {
+            Id = ArticleIdentity.IdFor(url),
+            FeedId = $"feed-{i % 300}",
+            SourceKind = i % 5 == 0 ? "government" : "press",
+            Source = $"News {i % 40}",
+            Url = url,
+            Title = title,
+            Byline = "Staff reporter",
+            Published = published,
+            Ingested = published.AddMinutes(7),
+            LastUpdated = published.AddMinutes(7),
+            Description = sentence,
+            Language = "en",
+            Text = text,
+            TextSource = "page",
+            ContentHash = ArticleIdentity.Hash(title, text),
+            Tags = [.. themes.Select(t => new ThemeTag
+            {
+                Theme = t,
+                Score = Math.Round(0.5 + (random.NextDouble() / 2), 3),
+                Evidence = [new TagEvidence { Phrase = Words[random.Next(Words.Length)], Sentence = sentence, Field = "lede", Offset = 10 }],
+            })],
+            Themes = themes,
+            Parties = a == b ? [a] : [a, b],
+            Countries = a == b ? [a] : [a, b],
+            Organisations = [Organisations[random.Next(Organisations.Length)]],
+            Summary = new Summary { Sentences = [new SummarySentence { Text = sentence, SentenceIndex = 0, Start = 0, Length = sentence.Length, SourceUrl = url }] },
+            StoryId = ArticleIdentity.IdFor($"https://news{(i - (i % 3)) % 40}.example.org/2026/{i - (i % 3)}/ai-cooperation-story-{i - (i % 3)}"),
+        };
+    }
+
+    private static string Text(Random random, int length)
+    {
+        var text = new StringBuilder(length + 64);
+        while (text.Length < length)
+        {
+            var words = 12 + random.Next(14);
+            for (var w = 0; w < words; w++)
+            {
+                text.Append(w == 0 ? Capital(Words[random.Next(Words.Length)]) : Words[random.Next(Words.Length)]).Append(' ');
+            }
+
+            text.Length--;
+            text.Append(random.Next(6) == 0 ? ".\n\n" : ". ");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Capital(string word) => char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..];
+}
