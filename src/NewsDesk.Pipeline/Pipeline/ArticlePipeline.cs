@@ -75,7 +75,8 @@ public sealed partial class ArticlePipeline(
 
         // 5. Tags, with the parties and entities the later stages use.
         var description = extracted?.Description ?? (fallbackReason is null ? feedText : null);
-        var tagging = tagger.Tag(new TagInput(title, Lede(description, text), text));
+        // TagInputs.From is what the `tag` command uses too, so what `eval themes` measures is what ingest does.
+        var tagging = tagger.Tag(TagInputs.From(title, description, text));
 
         // 6. Summary, every sentence pointing back into the text.
         var summary = summarizer.Summarize(text.Length > 0 ? text : title, title, url);
