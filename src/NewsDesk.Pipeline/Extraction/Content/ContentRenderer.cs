@@ -93,7 +93,7 @@ internal sealed class ContentRenderer
                 return;
         }
 
-        if (!TagSets.IsBlock(node.Tag))
+        if (!node.IsBlock)
         {
             RenderChildren(node);
             return;
@@ -201,13 +201,13 @@ internal sealed class ContentRenderer
             return true;
         }
 
-        if (TagSets.IsBlock(node.Tag) && node.Tag is not ("p" or "li" or "td" or "th" or "tr")
+        if (node.IsBlock && node.Tag is not ("p" or "li" or "td" or "th" or "tr")
             && node.TextLength > 0 && node.LinkDensity > 0.5)
         {
             return true;
         }
 
-        return node.TextLength is > 0 and < 40 && TagSets.IsBlock(node.Tag) && LabelsToSkip.Contains(PlainText(node));
+        return node.TextLength is > 0 and < 40 && node.IsBlock && LabelsToSkip.Contains(PlainText(node));
     }
 
     private static string PlainText(ContentNode node)

@@ -197,7 +197,7 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
             commas += child.Commas;
             prose += child.ProseLength;
             strong |= child.ContainsStrong;
-            if (child.IsText || !TagSets.IsBlock(child.Tag))
+            if (child.IsText || !child.IsBlock)
             {
                 inline += child.TextLength;
             }
@@ -212,12 +212,12 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
         node.Commas = commas;
         node.InlineTextLength = inline;
         node.HasBlockChild = hasBlock;
-        if (TagSets.IsBlock(node.Tag) && inline >= 20 && node.Tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6"))
+        if (node.IsBlock && inline >= 20 && node.Tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6"))
         {
             var inlineLinks = links;
             foreach (var child in node.Children)
             {
-                if (!child.Removed && !child.IsText && TagSets.IsBlock(child.Tag))
+                if (!child.Removed && !child.IsText && child.IsBlock)
                 {
                     inlineLinks -= child.LinkTextLength;
                 }
