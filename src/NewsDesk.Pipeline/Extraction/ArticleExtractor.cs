@@ -72,7 +72,8 @@ public sealed class ArticleExtractor
         return FromMetadata(metadata, reason) with
         {
             Text = renderer.Text,
-            Html = HtmlOutputSanitizer.Sanitize(renderer.Html),
+            // Safe by construction, see ContentRenderer; no sanitizer pass (it cost more than the rest of rendering).
+            Html = renderer.Html,
             LeadImage = metadata.LeadImage ?? renderer.FirstImage,
         };
     }

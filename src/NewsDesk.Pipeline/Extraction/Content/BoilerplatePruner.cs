@@ -15,6 +15,7 @@ internal sealed class BoilerplatePruner(ClassPatterns patterns)
     {
         var protectAbove = Math.Max(1, root.ProseLength * protectShare);
         var stack = new Stack<ContentNode>();
+        var removed = new List<ContentNode>();
         PushChildren(root, stack);
         while (stack.Count > 0)
         {
@@ -26,23 +27,61 @@ internal sealed class BoilerplatePruner(ClassPatterns patterns)
 
             if (IsChrome(node) && (node.ProseLength < protectAbove || ClassPatterns.IsComments(node.ClassAndId)))
             {
-                Remove(node);
+                node.Removed = true;
+                removed.Add(node);
                 continue;
             }
 
             PushChildren(node, stack);
         }
+
+        ResummariseAncestors(removed);
     }
 
     public bool IsChrome(ContentNode node) =>
         !node.ContainsStrong && (ChromeTags.Contains(node.Tag) || patterns.Weigh(node.ClassAndId) < 0);
 
-    public static void Remove(ContentNode node)
+    /// <summary>
+    /// Brings the statistics of every ancestor of the removed nodes up to date, each ancestor once and
+    /// deepest first. Deferring this to the end of the walk is safe because the walk is pre-order: when a
+    /// node is removed all its ancestors have already been judged, and no node judged later lies above it.
+    /// </summary>
+    private static void ResummariseAncestors(List<ContentNode> removed)
     {
-        node.Removed = true;
-        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        if (removed.Count == 0)
         {
-            ContentTreeBuilder.Summarise(ancestor);
+            return;
+        }
+
+        var depths = new Dictionary<ContentNode, int>();
+        var chain = new List<ContentNode>();
+        foreach (var node in removed)
+        {
+            chain.Clear();
+            var depth = 0;
+            for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+            {
+                chain.Add(ancestor);
+                depth++;
+            }
+
+            // chain[i] sits at depth (depth - i) counted from the top of the tree.
+            for (var i = 0; i < chain.Count; i++)
+            {
+                if (!depths.TryAdd(chain[i], depth - i))
+                {
+                    // Already seen, and so are all the ancestors above it.
+                    break;
+                }
+            }
+        }
+
+        var dirty = depths.Keys.ToArray();
+        var order = dirty.Select(n => depths[n]).ToArray();
+        Array.Sort(order, dirty);
+        for (var i = dirty.Length - 1; i >= 0; i--)
+        {
+            ContentTreeBuilder.Summarise(dirty[i]);
         }
     }
 

@@ -79,7 +79,7 @@ internal sealed class ContentLocator(ClassPatterns patterns)
     private static bool IsScoredParagraph(ContentNode node) =>
         node.InlineTextLength >= MinParagraphLetters
         && !TagSets.Headings.Contains(node.Tag)
-        && (TagSets.ParagraphLike.Contains(node.Tag) || (TagSets.IsBlock(node.Tag) && !node.HasBlockChild))
+        && (TagSets.ParagraphLike.Contains(node.Tag) || (node.IsBlock && !node.HasBlockChild))
         && node.LinkDensity < 0.5;
 
     private static double TagBonus(string tag) => tag switch

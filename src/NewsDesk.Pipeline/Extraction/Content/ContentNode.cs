@@ -10,10 +10,13 @@ internal sealed class ContentNode
     {
         Tag = tag;
         Parent = parent;
+        IsBlock = TagSets.IsBlock(tag);
     }
 
     /// <summary>Lower-case tag name, or "#text" for a text node.</summary>
     public string Tag { get; }
+    /// <summary>Looked up once here: summing, pruning and rendering ask it for every child again and again.</summary>
+    public bool IsBlock { get; }
     public ContentNode? Parent { get; set; }
     public List<ContentNode> Children { get; } = [];
     public string? Text { get; set; }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace NewsDesk.Extraction.Content;
@@ -7,6 +6,11 @@ namespace NewsDesk.Extraction.Content;
 /// Writes the located blocks as plain text (paragraphs separated by blank lines, headings and list
 /// items on their own lines) and as minimal HTML, in one walk. Link lists, the page headline and
 /// stray one-word labels ("Advertisement", "Share") are left out here, inside the article.
+/// The HTML is safe by construction, so no sanitizer runs over it: the only tags written are the
+/// allow-list below plus a, img and br, written from literals; the only attributes are href, src and
+/// alt; href/src hold only http(s)/mailto URLs (<see cref="ContentTreeBuilder"/> resolves them and
+/// drops every other scheme); all page text and attribute values go through <see cref="HtmlEscaper"/>.
+/// Scripts, styles, svg, iframes and event handlers are never copied into the content tree at all.
 /// </summary>
 internal sealed class ContentRenderer
 {
@@ -57,7 +61,7 @@ internal sealed class ContentRenderer
                 if (node.TextLength > 0 || _paragraphOpen || _textContainerDepth > 0)
                 {
                     OpenParagraphIfNeeded();
-                    _html.Append(WebUtility.HtmlEncode(node.Text));
+                    HtmlEscaper.AppendText(_html, node.Text);
                 }
             }
 
@@ -81,13 +85,15 @@ internal sealed class ContentRenderer
                 return;
             case "a" when node.Href is not null:
                 OpenParagraphIfNeeded();
-                _html.Append("<a href=\"").Append(WebUtility.HtmlEncode(node.Href)).Append("\">");
+                _html.Append("<a href=\"");
+                HtmlEscaper.AppendAttribute(_html, node.Href);
+                _html.Append("\">");
                 RenderChildren(node);
                 _html.Append("</a>");
                 return;
         }
 
-        if (!TagSets.IsBlock(node.Tag))
+        if (!node.IsBlock)
         {
             RenderChildren(node);
             return;
@@ -149,10 +155,14 @@ internal sealed class ContentRenderer
 
         FirstImage ??= node.Src;
         OpenParagraphIfNeeded();
-        _html.Append("<img src=\"").Append(WebUtility.HtmlEncode(node.Src)).Append('"');
+        _html.Append("<img src=\"");
+        HtmlEscaper.AppendAttribute(_html, node.Src);
+        _html.Append('"');
         if (!string.IsNullOrWhiteSpace(node.Alt))
         {
-            _html.Append(" alt=\"").Append(WebUtility.HtmlEncode(node.Alt)).Append('"');
+            _html.Append(" alt=\"");
+            HtmlEscaper.AppendAttribute(_html, node.Alt);
+            _html.Append('"');
         }
 
         _html.Append('>');
@@ -191,13 +201,13 @@ internal sealed class ContentRenderer
             return true;
         }
 
-        if (TagSets.IsBlock(node.Tag) && node.Tag is not ("p" or "li" or "td" or "th" or "tr")
+        if (node.IsBlock && node.Tag is not ("p" or "li" or "td" or "th" or "tr")
             && node.TextLength > 0 && node.LinkDensity > 0.5)
         {
             return true;
         }
 
-        return node.TextLength is > 0 and < 40 && TagSets.IsBlock(node.Tag) && LabelsToSkip.Contains(PlainText(node));
+        return node.TextLength is > 0 and < 40 && node.IsBlock && LabelsToSkip.Contains(PlainText(node));
     }
 
     private static string PlainText(ContentNode node)

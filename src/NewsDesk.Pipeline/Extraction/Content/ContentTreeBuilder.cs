@@ -84,43 +84,65 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
     private ContentNode? CreateElement(IElement element, ContentNode parent)
     {
         var tag = element.LocalName;
-        if (TagSets.Dropped.Contains(tag) || IsHidden(element))
+        if (TagSets.Dropped.Contains(tag))
         {
             return null;
         }
 
+        // One pass over the attributes instead of a dozen GetAttribute lookups, each of which scans them again.
+        var a = default(Attributes);
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var attribute = attributes[i]!;
+            var value = attribute.Value;
+            switch (attribute.Name)
+            {
+                case "hidden": return null;
+                case "aria-hidden" when tag != "img" && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase): return null;
+                case "style" when ContainsNoSpace(value, "display:none") || ContainsNoSpace(value, "visibility:hidden"): return null;
+                case "class": a.Class ??= value; break;
+                case "id": a.Id ??= value; break;
+                case "itemprop": a.ItemProp ??= value; break;
+                case "role": a.Role ??= value; break;
+                case "href": a.Href ??= value; break;
+                case "src": a.Src ??= value; break;
+                case "data-src": a.DataSrc ??= value; break;
+                case "data-original": a.DataOriginal ??= value; break;
+                case "data-lazy-src": a.DataLazySrc ??= value; break;
+                case "alt": a.Alt ??= value; break;
+            }
+        }
+
         var node = new ContentNode(tag, parent)
         {
-            ClassAndId = BuildClassAndId(element),
-            IsArticleBody = string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase),
+            ClassAndId = BuildClassAndId(a.Class, a.Id),
+            IsArticleBody = string.Equals(a.ItemProp, "articleBody", StringComparison.OrdinalIgnoreCase),
         };
         node.IsStrong = node.IsArticleBody || patterns.IsStrong(node.ClassAndId);
-        var role = element.GetAttribute("role");
-        if (role is not null && DroppedRoles.Contains(role))
+        if (a.Role is not null && DroppedRoles.Contains(a.Role))
         {
-            node.ClassAndId = "role-" + role.ToLowerInvariant() + " " + node.ClassAndId;
+            node.ClassAndId = "role-" + a.Role.ToLowerInvariant() + " " + node.ClassAndId;
         }
 
         switch (tag)
         {
             case "a":
-                node.Href = Resolve(element.GetAttribute("href"));
+                node.Href = Resolve(a.Href);
                 break;
             case "img":
-                node.Src = Resolve(element.GetAttribute("src") is { Length: > 0 } src && !src.StartsWith("data:", StringComparison.Ordinal)
+                node.Src = Resolve(a.Src is { Length: > 0 } src && !src.StartsWith("data:", StringComparison.Ordinal)
                     ? src
-                    : element.GetAttribute("data-src") ?? element.GetAttribute("data-original") ?? element.GetAttribute("data-lazy-src"));
-                node.Alt = element.GetAttribute("alt");
+                    : a.DataSrc ?? a.DataOriginal ?? a.DataLazySrc);
+                node.Alt = a.Alt;
                 break;
         }
 
         return node;
     }
 
-    private static string BuildClassAndId(IElement element)
+    private static string BuildClassAndId(string? cls, string? id)
     {
-        var cls = element.GetAttribute("class");
-        var id = element.Id;
         if (string.IsNullOrEmpty(cls))
         {
             return string.IsNullOrEmpty(id) ? "" : id.ToLowerInvariant();
@@ -129,26 +151,13 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
         return string.IsNullOrEmpty(id) ? cls.ToLowerInvariant() : (cls + " " + id).ToLowerInvariant();
     }
 
-    private static bool IsHidden(IElement element)
-    {
-        if (element.HasAttribute("hidden"))
-        {
-            return true;
-        }
-
-        if (string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
-            && element.LocalName != "img")
-        {
-            return true;
-        }
-
-        var style = element.GetAttribute("style");
-        return style is not null
-            && (ContainsNoSpace(style, "display:none") || ContainsNoSpace(style, "visibility:hidden"));
-    }
-
     private static bool ContainsNoSpace(string style, string needle)
     {
+        if (!style.Contains(':', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var compact = style.Replace(" ", "", StringComparison.Ordinal);
         return compact.Contains(needle, StringComparison.OrdinalIgnoreCase);
     }
@@ -188,7 +197,7 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
             commas += child.Commas;
             prose += child.ProseLength;
             strong |= child.ContainsStrong;
-            if (child.IsText || !TagSets.IsBlock(child.Tag))
+            if (child.IsText || !child.IsBlock)
             {
                 inline += child.TextLength;
             }
@@ -203,12 +212,12 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
         node.Commas = commas;
         node.InlineTextLength = inline;
         node.HasBlockChild = hasBlock;
-        if (TagSets.IsBlock(node.Tag) && inline >= 20 && node.Tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6"))
+        if (node.IsBlock && inline >= 20 && node.Tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6"))
         {
             var inlineLinks = links;
             foreach (var child in node.Children)
             {
-                if (!child.Removed && !child.IsText && TagSets.IsBlock(child.Tag))
+                if (!child.Removed && !child.IsText && child.IsBlock)
                 {
                     inlineLinks -= child.LinkTextLength;
                 }
@@ -223,5 +232,10 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
         node.ProseLength = prose;
         // A teaser card called "post-content" is not the article: only a named body with real prose protects its ancestors.
         node.ContainsStrong = strong || (node.IsStrong && prose >= StrongMinProse);
+    }
+
+    private struct Attributes
+    {
+        public string? Class, Id, ItemProp, Role, Href, Src, DataSrc, DataOriginal, DataLazySrc, Alt;
     }
 }

@@ -92,7 +92,20 @@ internal sealed class PageSignals
 
     private void VisitAttributes(IElement element)
     {
-        var itemProp = element.GetAttribute("itemprop");
+        // One pass over the attributes: most elements have none of the three looked for.
+        string? itemProp = null, rel = null, cls = null;
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var attribute = attributes[i]!;
+            switch (attribute.Name)
+            {
+                case "itemprop": itemProp ??= attribute.Value; break;
+                case "rel": rel ??= attribute.Value; break;
+                case "class": cls ??= attribute.Value; break;
+            }
+        }
+
         if (itemProp is not null)
         {
             if (ItemPropPublished is null && string.Equals(itemProp, "datePublished", StringComparison.OrdinalIgnoreCase))
@@ -110,12 +123,11 @@ internal sealed class PageSignals
             }
         }
 
-        if (Bylines[0] is null && string.Equals(element.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase))
+        if (Bylines[0] is null && string.Equals(rel, "author", StringComparison.OrdinalIgnoreCase))
         {
             Bylines[0] = element.TextContent;
         }
 
-        var cls = element.GetAttribute("class");
         if (cls is not null)
         {
             if (Bylines[3] is null && cls.Contains("byline", StringComparison.Ordinal))
