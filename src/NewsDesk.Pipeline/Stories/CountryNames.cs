@@ -2,18 +2,20 @@ namespace NewsDesk.Stories;
 
 /// <summary>
 /// Country and bloc names with their common aliases and adjectives, mapped to one lower-case canonical name,
-/// so "U.S.", "US", "American" and "United States" count as one party.
+/// so "U.S.", "US", "American" and "United States" count as one party. A few capitals stand for their
+/// government in news style ("Washington and Beijing agreed...", "talks in Seoul") and map to it as well; capitals
+/// that mostly name a company's base or a venue (London, Paris) are left out.
 /// </summary>
 internal static class CountryNames
 {
     private static readonly Dictionary<string, string> Aliases = Build(
-        ("united states", ["us", "u.s", "u.s.", "usa", "u.s.a", "america", "american"]),
+        ("united states", ["us", "u.s", "u.s.", "usa", "u.s.a", "america", "american", "washington"]),
         ("united kingdom", ["uk", "u.k", "u.k.", "britain", "great britain", "british"]),
-        ("european union", ["eu", "e.u", "e.u.", "european commission"]),
-        ("china", ["chinese", "prc"]),
-        ("japan", ["japanese"]),
-        ("south korea", ["korea", "korean", "republic of korea"]),
-        ("india", ["indian"]),
+        ("european union", ["eu", "e.u", "e.u.", "european commission", "brussels"]),
+        ("china", ["chinese", "prc", "beijing"]),
+        ("japan", ["japanese", "tokyo"]),
+        ("south korea", ["korea", "korean", "republic of korea", "seoul"]),
+        ("india", ["indian", "new delhi"]),
         ("france", ["french"]),
         ("germany", ["german"]),
         ("italy", ["italian"]),
@@ -25,7 +27,7 @@ internal static class CountryNames
         ("united arab emirates", ["uae", "emirati"]),
         ("saudi arabia", ["saudi"]),
         ("israel", ["israeli"]),
-        ("russia", ["russian"]),
+        ("russia", ["russian", "moscow"]),
         ("brazil", ["brazilian"]),
         ("mexico", ["mexican"]),
         ("argentina", []),

@@ -3,7 +3,8 @@ namespace NewsDesk.Stories;
 /// <summary>
 /// Groups reports into stories in memory, for the <c>cluster</c> command and tests; the pipeline does the same
 /// against LiteDB. Each new report is compared only with earlier reports that share a band key, never with all
-/// of them, and joins the story of the most similar match, or starts a story named after its own id.
+/// of them. It joins the story of its earliest match, or starts a story named after its own id; when it matches
+/// reports of several stories it bridges them, and they merge into the earliest, as the pipeline does.
 /// Feed it in date order so a story is named after its first report.
 /// </summary>
 public sealed class StoryClusterer(StoryMatcher matcher)
@@ -40,7 +41,9 @@ public sealed class StoryClusterer(StoryMatcher matcher)
 
         var signature = matcher.Sign(item.Title, item.Text, item.Entities);
         var keys = matcher.BandKeys(signature);
-        var story = BestMatch(signature, item.Date, keys) ?? item.Id;
+        var matched = Matches(signature, item.Date, keys);
+        var story = matched.Count == 0 ? item.Id : entries[matched.Min()].Story;
+        Merge([.. matched.Select(m => entries[m].Story).Where(s => s != story && CloseInTime(s, story))], story);
 
         var position = entries.Count;
         entries.Add(new Entry(signature, item.Date, story));
@@ -58,11 +61,11 @@ public sealed class StoryClusterer(StoryMatcher matcher)
         return story;
     }
 
-    private string? BestMatch(StorySignature signature, DateTimeOffset? date, string[] keys)
+    /// <summary>Positions of the earlier reports that tell the same story.</summary>
+    private List<int> Matches(StorySignature signature, DateTimeOffset? date, string[] keys)
     {
         var seen = new HashSet<int>();
-        string? best = null;
-        var bestSimilarity = double.NegativeInfinity;
+        var matched = new List<int>();
         foreach (var key in keys)
         {
             if (!index.TryGetValue(key, out var list))
@@ -73,21 +76,60 @@ public sealed class StoryClusterer(StoryMatcher matcher)
             for (var i = list.Count - 1; i >= Math.Max(0, list.Count - MaxPerKey); i--)
             {
                 var candidate = entries[list[i]];
-                if (!seen.Add(list[i]) || !matcher.IsSameStory(signature, date, candidate.Signature, candidate.Date))
+                if (seen.Add(list[i]) && matcher.IsSameStory(signature, date, candidate.Signature, candidate.Date))
                 {
-                    continue;
-                }
-
-                var similarity = matcher.Similarity(signature, candidate.Signature);
-                if (similarity > bestSimilarity)
-                {
-                    bestSimilarity = similarity;
-                    best = candidate.Story;
+                    matched.Add(list[i]);
                 }
             }
         }
 
-        return best;
+        return matched;
+    }
+
+    /// <summary>
+    /// An undated report matches on wording alone, so it could bridge a signing and its follow-up months later;
+    /// stories merge only when their dated reports come within the time window of each other.
+    /// </summary>
+    private bool CloseInTime(string story, string other)
+    {
+        var (first, last) = Span(story);
+        var (otherFirst, otherLast) = Span(other);
+        if (first is null || otherFirst is null)
+        {
+            return true;
+        }
+
+        return first.Value - otherLast!.Value <= matcher.TimeWindow && otherFirst.Value - last!.Value <= matcher.TimeWindow;
+    }
+
+    private (DateTimeOffset? First, DateTimeOffset? Last) Span(string story)
+    {
+        var dates = entries.Where(e => e.Story == story && e.Date is not null).Select(e => e.Date!.Value).ToList();
+        return dates.Count == 0 ? (null, null) : (dates.Min(), dates.Max());
+    }
+
+    private void Merge(HashSet<string> stories, string into)
+    {
+        if (stories.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (stories.Contains(entries[i].Story))
+            {
+                entries[i] = entries[i] with { Story = into };
+            }
+        }
+
+        foreach (var (id, story) in storyOf.ToList())
+        {
+            if (stories.Contains(story))
+            {
+                storyOf[id] = into;
+            }
+        }
     }
 
     private sealed record Entry(StorySignature Signature, DateTimeOffset? Date, string Story);

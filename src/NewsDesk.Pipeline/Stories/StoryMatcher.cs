@@ -24,6 +24,9 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
     {
     }
 
+    /// <summary>Reports further apart than this are different events (see <see cref="StoryMatcherOptions.TimeWindow"/>).</summary>
+    public TimeSpan TimeWindow => options.TimeWindow;
+
     public StorySignature Sign(string title, string text, IReadOnlyCollection<string> entities)
     {
         ArgumentNullException.ThrowIfNull(title);
@@ -40,6 +43,8 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
             Terms = [.. titleTerms.Concat(lead).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Entities = [.. entities.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            TitleCountries = [.. StoryEntities.Find(title, "").Where(CountryNames.IsCountry).Order(StringComparer.Ordinal)],
+            MentionedDates = Stories.MentionedDates.Find(title + "\n" + text),
         };
     }
 
@@ -94,13 +99,13 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (dateA is { } da && dateB is { } db && (da - db).Duration() > options.TimeWindow)
+        if (!WithinWindow(a, dateA, b, dateB))
         {
-            return false; // a missing date does not veto: feeds often lack one
+            return false;
         }
 
         // Before the near-duplicate test: templated releases ("UK and X sign AI pact") share most of their words.
-        if (CountriesConflict(a.Entities, b.Entities))
+        if (CountriesConflict(a, b))
         {
             return false;
         }
@@ -109,19 +114,64 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
             || Similarity(a, b) >= options.SameStoryThreshold;
     }
 
-    /// <summary>"UK and India sign AI pact" against "UK and Japan sign AI pact": each names a country the other lacks.</summary>
-    private static bool CountriesConflict(string[] a, string[] b)
+    /// <summary>
+    /// Whether the two reports are close enough in time: their dates, or a date one of them names and the other's
+    /// date (a follow-up written a fortnight later that says "On October 30, the White House issued..."), or a date
+    /// both name. A missing date does not veto: feeds often lack one.
+    /// </summary>
+    private bool WithinWindow(StorySignature a, DateTimeOffset? dateA, StorySignature b, DateTimeOffset? dateB)
     {
-        var countriesA = a.Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
-        var countriesB = b.Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
-        if (countriesA.Count == 0 || countriesB.Count == 0)
+        if (dateA is null || dateB is null)
+        {
+            return true;
+        }
+
+        var eventsA = EventDates(a, dateA.Value);
+        var eventsB = EventDates(b, dateB.Value);
+        return eventsA.Any(x => eventsB.Any(y => (x - y).Duration() <= options.TimeWindow));
+    }
+
+    private static List<DateTimeOffset> EventDates(StorySignature signature, DateTimeOffset date)
+    {
+        var dates = new List<DateTimeOffset> { date };
+        foreach (var mentioned in signature.MentionedDates)
+        {
+            // Only dates before the report: "the summit on 10 February" in a preview is not when it was written.
+            if (Stories.MentionedDates.Parse(mentioned) is { } parsed && parsed <= date)
+            {
+                dates.Add(parsed);
+            }
+        }
+
+        return dates;
+    }
+
+    /// <summary>
+    /// The parties: the headline's countries when it names any (a lede lists signatories and places in passing,
+    /// "companies from China, South Korea and the UAE"), else every country the report names.
+    /// </summary>
+    private static string[] Parties(StorySignature signature) =>
+        signature.TitleCountries.Length > 0 ? signature.TitleCountries : signature.Entities;
+
+    /// <summary>
+    /// "UK and India sign AI pact" against "UK and Japan sign AI pact": each side's parties include a country the
+    /// other report does not name at all. A party the other names only in its text (a headline's "American AI
+    /// Initiative" against a lede that says "United States") is no conflict.
+    /// </summary>
+    private static bool CountriesConflict(StorySignature a, StorySignature b)
+    {
+        var countriesA = a.Entities.Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
+        var countriesB = b.Entities.Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
+        var partiesA = Parties(a).Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
+        var partiesB = Parties(b).Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
+        if (partiesA.Count == 0 || partiesB.Count == 0)
         {
             return false;
         }
 
-        var onlyA = countriesA.Except(countriesB).Any();
-        var onlyB = countriesB.Except(countriesA).Any();
-        return onlyA && onlyB && Jaccard([.. countriesA], [.. countriesB]) < 0.5;
+        var onlyA = partiesA.Except(countriesB).Any();
+        var onlyB = partiesB.Except(countriesA).Any();
+        return onlyA && onlyB && Jaccard([.. partiesA], [.. partiesB]) < 0.5;
     }
 
     private static string[] Specific(string[] terms) => [.. terms.Where(t => !StoryTerms.IsGeneric(t))];

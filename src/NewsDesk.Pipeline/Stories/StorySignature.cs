@@ -15,4 +15,16 @@ public sealed record StorySignature
     /// few word triples (a rewrite, a short lede) still share these.
     /// </summary>
     public string[] Terms { get; init; } = [];
+
+    /// <summary>
+    /// The countries the headline names (canonical names): the parties of the story. Empty when the headline
+    /// names none, or for signatures stored before this existed; matching then falls back to <see cref="Entities"/>.
+    /// </summary>
+    public string[] TitleCountries { get; init; } = [];
+
+    /// <summary>
+    /// Full dates the text names ("On May 17, 2024, ..."), as yyyy-MM-dd: a report written days after an event
+    /// still names its date, so the time window also holds between a report's date and the dates the other names.
+    /// </summary>
+    public string[] MentionedDates { get; init; } = [];
 }

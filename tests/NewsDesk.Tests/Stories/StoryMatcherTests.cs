@@ -113,4 +113,27 @@ public sealed class StoryMatcherTests
     }
 
     private const uint KnownFirstHash = 691641379;
+
+    [Fact]
+    public void A_follow_up_weeks_later_that_names_the_event_date_is_within_the_window()
+    {
+        var order = matcher.Sign("Norway signs decree on AI in public procurement",
+            "Norway signed a decree on artificial intelligence in public procurement.", ["Norway"]);
+        var analysis = matcher.Sign("What Norway's decree on AI in public procurement means",
+            "On March 3, 2025, Norway signed a decree on artificial intelligence in public procurement.", ["Norway"]);
+
+        Assert.True(matcher.IsSameStory(order, Monday, analysis, Monday.AddDays(16)));
+    }
+
+    [Fact]
+    public void Countries_a_lede_lists_in_passing_do_not_conflict_with_the_headline_parties()
+    {
+        var a = matcher.Sign("Norway hosts AI safety summit as 20 countries sign declaration",
+            "Leaders from Chile and Peru joined Norway in signing the Oslo declaration on AI safety.", ["Norway", "Chile", "Peru"]);
+        var b = matcher.Sign("Oslo declaration on AI safety signed at Norway summit",
+            "Twenty countries, among them Kenya and Ghana, signed the Oslo declaration on AI safety at the summit in Norway.",
+            ["Norway", "Kenya", "Ghana"]);
+
+        Assert.True(matcher.IsSameStory(a, Monday, b, Monday));
+    }
 }

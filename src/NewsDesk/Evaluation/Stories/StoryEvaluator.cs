@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using NewsDesk.Stories;
 
@@ -11,7 +12,13 @@ internal static class StoryEvaluator
 {
     public const string ItemsFile = "items.jsonl";
 
-    public static StoryEvaluation Evaluate(string dataDirectory, StoryMatcherOptions options)
+    public static StoryEvaluation Evaluate(string dataDirectory, StoryMatcherOptions options) =>
+        Run(dataDirectory, options).Evaluation;
+
+    /// <summary>The missed and false pairs, with headlines, for <c>eval stories --errors</c>.</summary>
+    public static string Errors(string dataDirectory, StoryMatcherOptions options) => Run(dataDirectory, options).Errors;
+
+    private static (StoryEvaluation Evaluation, string Errors) Run(string dataDirectory, StoryMatcherOptions options)
     {
         var path = Path.Combine(dataDirectory, ItemsFile);
         var items = new List<StoryItem>();
@@ -40,9 +47,17 @@ internal static class StoryEvaluator
 
         var predicted = ClusterRunner.Group(items, new StoryClusterer(new StoryMatcher(options)));
         var labels = items.Select(i => (gold[i.Id], predicted[i.Id])).ToList();
-        return new StoryEvaluation(
+        var evaluation = new StoryEvaluation(
             PairwiseScore.Compute(labels),
             gold.Values.Distinct(StringComparer.Ordinal).Count(),
             predicted.Values.Distinct(StringComparer.Ordinal).Count());
+        var matcher = new StoryMatcher(options);
+        var signatures = items.Select(i => matcher.Sign(i.Title, i.Text, i.Entities)).ToList();
+        var errors = StoryPairErrors.Format(
+            [.. items.Select(i => (i.Id, i.Title, gold[i.Id], predicted[i.Id]))],
+            (i, j) => string.Create(
+                CultureInfo.InvariantCulture,
+                $"similarity {matcher.Similarity(signatures[i], signatures[j]):F2}, same story {matcher.IsSameStory(signatures[i], items[i].Date, signatures[j], items[j].Date)}"));
+        return (evaluation, errors);
     }
 }
