@@ -10,8 +10,10 @@ internal static class EvalStoriesCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "Folder holding items.jsonl with story labels (e.g. ../shared/data/themes-dev)", Required = true };
+        var errors = new Option<bool>("--errors") { Description = "Also list the missed and the false pairs, with headlines and similarity" };
         var command = new Command("stories", "Score story grouping against labelled stories");
         command.Options.Add(data);
+        command.Options.Add(errors);
         command.SetAction(parseResult =>
         {
             var directory = parseResult.GetValue(data)!;
@@ -24,6 +26,11 @@ internal static class EvalStoriesCommand
             try
             {
                 Console.WriteLine(StoryEvaluator.Evaluate(directory, new StoryMatcherOptions()).Format());
+                if (parseResult.GetValue(errors))
+                {
+                    Console.WriteLine(StoryEvaluator.Errors(directory, new StoryMatcherOptions()));
+                }
+
                 return 0;
             }
             catch (Exception e) when (e is FormatException or IOException)
