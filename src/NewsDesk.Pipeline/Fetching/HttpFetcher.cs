@@ -63,6 +63,12 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         {
             throw blocked;
         }
+        catch (UriFormatException ex)
+        {
+            // A redirect to a URL without a usable host (e.g. Location: file:///etc/passwd) fails inside HttpClient's
+            // redirect handling; it is a refusal, not a crash of the caller.
+            throw new FetchException($"fetch: refused {request.Url}: it redirects to a URL that is not http or https with a host.", FetchFailure.Blocked, ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new FetchException($"fetch: {request.Url}: {ex.Message}", FetchFailure.Network, ex);
