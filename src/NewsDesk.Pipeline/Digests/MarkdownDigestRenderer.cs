@@ -32,7 +32,7 @@ public static class MarkdownDigestRenderer
 
     private static void AppendEntry(StringBuilder md, DigestEntry entry, bool showEvidence)
     {
-        md.Append(CultureInfo.InvariantCulture, $"\n### [{Escape(entry.Headline)}](<{entry.Url}>)\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"\n### [{Escape(entry.Headline)}](<{LinkTarget(entry.Url)}>)\n\n");
         var meta = new List<string> { Escape(entry.Source ?? new Uri(entry.Url).Host) };
         if (entry.SourceKind == "government")
         {
@@ -75,10 +75,19 @@ public static class MarkdownDigestRenderer
 
         if (entry.AlsoReportedBy.Length > 0)
         {
-            var links = entry.AlsoReportedBy.Select(l => $"[{Escape(l.Source ?? new Uri(l.Url).Host)}](<{l.Url}>)");
+            var links = entry.AlsoReportedBy.Select(l => $"[{Escape(l.Source ?? new Uri(l.Url).Host)}](<{LinkTarget(l.Url)}>)");
             md.Append(CultureInfo.InvariantCulture, $"\nAlso reported by: {string.Join(", ", links)}\n");
         }
     }
+
+    /// <summary>
+    /// A link target that cannot break out of the angle-bracket form or run script: only http(s) URLs, with
+    /// brackets and spaces percent-encoded. Stored URLs are canonical http(s) already; this is defence in depth.
+    /// </summary>
+    public static string LinkTarget(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri.AbsoluteUri.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal)
+            : "#";
 
     /// <summary>Escapes Markdown and inline-HTML syntax so source text shows literally.</summary>
     public static string Escape(string text)

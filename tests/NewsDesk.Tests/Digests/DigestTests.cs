@@ -83,6 +83,15 @@ public sealed class DigestTests
         Assert.Contains("Machine-written summary (llama3)", HtmlDigestRenderer.Render(digest, false));
     }
 
+    [Theory]
+    [InlineData("javascript:alert(1)", "#")]
+    [InlineData("https://example.org/a b<script>", "https://example.org/a%20b%3Cscript%3E")]
+    [InlineData("https://example.org/ok?x=1", "https://example.org/ok?x=1")]
+    public void Markdown_link_targets_are_http_only_and_cannot_break_out(string url, string expected)
+    {
+        Assert.Equal(expected, MarkdownDigestRenderer.LinkTarget(url));
+    }
+
     [Fact]
     public void An_empty_day_says_so()
     {
