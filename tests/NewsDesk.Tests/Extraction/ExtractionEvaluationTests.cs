@@ -1,6 +1,8 @@
 using NewsDesk.Evaluation.Extraction;
 using NewsDesk.Extraction;
 
+using NewsDesk.Tests.Support;
+
 namespace NewsDesk.Tests.Extraction;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class ExtractionEvaluationTests
     [Fact]
     public void Scorer_reproduces_the_reference_figures_of_the_data_readme()
     {
-        var data = DataFolder();
+        var data = RepoPaths.RequireSharedData("extraction-dev");
         var smartReader = ExtractionEvaluator.ScoreReference(data, Path.Combine(data, "reference", "smartreader.jsonl"));
         var readability = ExtractionEvaluator.ScoreReference(data, Path.Combine(data, "reference", "readability-js.jsonl"));
 
@@ -29,26 +31,9 @@ public sealed class ExtractionEvaluationTests
     [Fact]
     public void Extractor_stays_at_or_above_its_best_dev_set_score()
     {
-        var (summary, _) = new ExtractionEvaluator(new ArticleExtractor()).Evaluate(DataFolder(), TestContext.Current.CancellationToken);
+        var (summary, _) = new ExtractionEvaluator(new ArticleExtractor()).Evaluate(RepoPaths.RequireSharedData("extraction-dev"), TestContext.Current.CancellationToken);
 
         Assert.True(summary.F1 >= F1Floor, $"F1 {summary.F1:F4} fell below the floor {F1Floor}");
         Assert.True(summary.Below(0.5).Count <= MaxPagesBelowHalf, $"{summary.Below(0.5).Count} pages below 0.5 (allowed {MaxPagesBelowHalf})");
-    }
-
-    private static string DataFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsDesk.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var data = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "extraction-dev"));
-        if (data is null || !Directory.Exists(data))
-        {
-            Assert.Skip("extraction evaluation: ../shared/data/extraction-dev not found");
-        }
-
-        return data;
     }
 }

@@ -1,6 +1,8 @@
 using NewsDesk.Evaluation.Feeds;
 using NewsDesk.Parsing;
 
+using NewsDesk.Tests.Support;
+
 namespace NewsDesk.Tests.Parsing;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class FeedConformanceTests
     [Fact]
     public void Conformance_does_not_regress()
     {
-        var dataDir = FindData();
+        var dataDir = RepoPaths.RequireSharedData("feeds-conformance");
         var report = FeedConformanceReport.Run(dataDir, new FeedConformanceEvaluator(new FeedParser()));
         var summary = new StringWriter();
         report.Write(summary);
@@ -32,22 +34,5 @@ public sealed class FeedConformanceTests
         Assert.True(report.Passed >= PassedRatchet, $"passed {report.Passed} < ratchet {PassedRatchet}\n{summary}");
         Assert.True(report.FallbackParsed <= FallbackRatchet, $"fallback reader used {report.FallbackParsed} times > ratchet {FallbackRatchet}\n{summary}");
         Assert.True(report.DatesCorrect >= DatesCorrectRatchet, $"dates correct {report.DatesCorrect} < ratchet {DatesCorrectRatchet}\n{summary}");
-    }
-
-    private static string FindData()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsDesk.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var data = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "feeds-conformance"));
-        if (data is null || !File.Exists(Path.Combine(data, "cases.jsonl")))
-        {
-            Assert.Skip("feed conformance corpus: ../shared/data/feeds-conformance not found");
-        }
-
-        return data;
     }
 }

@@ -2,6 +2,8 @@ using NewsDesk.Commands;
 using NewsDesk.Evaluation.Stories;
 using NewsDesk.Stories;
 
+using NewsDesk.Tests.Support;
+
 namespace NewsDesk.Tests.Stories;
 
 public sealed class StoryEvaluationTests
@@ -14,7 +16,7 @@ public sealed class StoryEvaluationTests
     [Fact]
     public void Grouping_on_themes_dev_stays_above_the_floor()
     {
-        var data = SharedDataLocator.Find("themes-dev");
+        var data = RepoPaths.SharedData("themes-dev");
         if (data is null)
         {
             Assert.Skip("eval stories: ../shared/data/themes-dev not found");

@@ -1,6 +1,6 @@
 using NewsDesk.Commands;
 using NewsDesk.Evaluation.Summaries;
-using NewsDesk.Tests.Stories;
+using NewsDesk.Tests.Support;
 
 namespace NewsDesk.Tests.Summaries;
 
@@ -43,7 +43,7 @@ public sealed class SummaryEvaluationTests
     [Fact]
     public void Beats_the_floor_on_extraction_dev()
     {
-        var data = SharedDataLocator.Find(SummaryEvaluator.ExtractionDev);
+        var data = RepoPaths.SharedData(SummaryEvaluator.ExtractionDev);
         if (data is null)
         {
             Assert.Skip("eval summaries: ../shared/data/extraction-dev not found");

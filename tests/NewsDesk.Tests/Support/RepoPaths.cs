@@ -12,6 +12,10 @@ public static class RepoPaths
         return Directory.Exists(path) ? path : null;
     }
 
+    /// <summary>../shared/data/NAME, or skips the calling test with a message naming what is missing.</summary>
+    public static string RequireSharedData(string name) =>
+        SharedData(name) ?? throw Xunit.Sdk.SkipException.ForSkip($"../shared/data/{name} not found beside the repository; this evaluation runs only where the shared data is present");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

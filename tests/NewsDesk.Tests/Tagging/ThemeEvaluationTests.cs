@@ -1,6 +1,8 @@
 using NewsDesk.Evaluation.Themes;
 using NewsDesk.Tagging;
 
+using NewsDesk.Tests.Support;
+
 namespace NewsDesk.Tests.Tagging;
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed class ThemeEvaluationTests
     [Fact]
     public void Dev_set_scores_stay_at_or_above_the_ratchet()
     {
-        var dir = SharedData("themes-dev");
+        var dir = RepoPaths.RequireSharedData("themes-dev");
         var taxonomy = Taxonomy.LoadDefault();
         var items = ThemeEvaluator.LoadItems(Path.Combine(dir, "items.jsonl"));
 
@@ -29,22 +31,5 @@ public sealed class ThemeEvaluationTests
         }
 
         Assert.True(scores.NegativesTagged <= NegativesTaggedCeiling, $"negatives tagged {scores.NegativesTagged:F3}");
-    }
-
-    private static string SharedData(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsDesk.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var path = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", name));
-        if (path is null || !File.Exists(Path.Combine(path, "items.jsonl")))
-        {
-            Assert.Skip($"themes evaluation: ../shared/data/{name} not found");
-        }
-
-        return path;
     }
 }
