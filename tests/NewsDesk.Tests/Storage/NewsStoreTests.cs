@@ -50,6 +50,26 @@ public sealed class NewsStoreTests
     }
 
     [Fact]
+    public void Query_streams_every_article_once_in_date_order_across_chunks_with_shared_dates()
+    {
+        using var temp = new TempFolder();
+        using var store = new NewsStore(temp.File("n.db"));
+        // 1,203 articles, up to 700 sharing one instant: more than a query chunk holds.
+        var articles = Enumerable.Range(0, 1203).Select(i => Articles.Make($"a{i:D4}", $"Story {i}", Day.AddMinutes(i / 700), i % 3 == 0 ? ["standards"] : [])).ToList();
+        store.InsertMany(articles.OrderBy(_ => Guid.NewGuid()));
+
+        var all = store.Query(new ArticleQuery()).ToList();
+        var bounded = store.Query(new ArticleQuery { Since = Day.AddMinutes(1), Until = Day.AddMinutes(2) }).ToList();
+        var standards = store.Query(new ArticleQuery { Themes = ["standards"] }).ToList();
+
+        Assert.Equal(1203, all.Count);
+        Assert.Equal(1203, all.Select(a => a.Id).Distinct().Count());
+        Assert.True(all.Zip(all.Skip(1)).All(p => p.First.EffectiveDate <= p.Second.EffectiveDate), "not in date order");
+        Assert.Equal(503, bounded.Count);
+        Assert.Equal(401, standards.Count);
+    }
+
+    [Fact]
     public void Story_candidates_come_from_shared_keys_within_the_window()
     {
         using var temp = new TempFolder();
