@@ -23,4 +23,10 @@ public sealed class DigestOptions
     public bool ShowEvidence { get; set; }
 
     public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The local day an instant falls on, in the digest time zone.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone()).DateTime);
+
+    /// <summary>Today, in the digest time zone.</summary>
+    public DateOnly Today(TimeProvider time) => DayOf(time.GetUtcNow());
 }

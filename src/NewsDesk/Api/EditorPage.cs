@@ -32,7 +32,7 @@ public static class EditorPage
         app.MapGet("/", (string? date, DigestBuilder builder, IOptions<DigestOptions> options, TimeProvider time) =>
         {
             var zone = options.Value.Zone();
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+            var today = options.Value.Today(time);
             var day = date is not null && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : today;
             var digest = builder.Build(day, zone);
             return Results.Content(Render(digest, day, options.Value.ShowEvidence), "text/html; charset=utf-8");

@@ -17,7 +17,7 @@ public static class StoryAndFeedEndpoints
             DateOnly day;
             if (date is null)
             {
-                day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+                day = options.Value.Today(time);
             }
             else if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
             {

@@ -71,7 +71,7 @@ internal static class DemoCommand
 
             var store = host.Services.GetRequiredService<NewsStore>();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
-            var day = DigestDay(store, options.Zone(), host.Services.GetRequiredService<TimeProvider>());
+            var day = DigestDay(store, options, host.Services.GetRequiredService<TimeProvider>());
             var published = await host.Services.GetRequiredService<DigestPublisher>().PublishAsync(day, ct: ct).ConfigureAwait(false);
             Console.WriteLine($"Database: {store.FilePath} ({store.CountArticles()} articles)");
             Console.WriteLine($"Digest for {published.Digest.Date}: {published.Digest.StoryCount} stories from {published.Digest.ArticleCount} articles");
@@ -89,11 +89,11 @@ internal static class DemoCommand
     }
 
     /// <summary>Today, or, when the samples hold nothing dated today, the newest day they do hold.</summary>
-    private static DateOnly DigestDay(NewsStore store, TimeZoneInfo zone, TimeProvider time)
+    private static DateOnly DigestDay(NewsStore store, DigestOptions options, TimeProvider time)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var today = options.Today(time);
         var days = store.Query(new ArticleQuery())
-            .Select(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.EffectiveDate, zone).DateTime))
+            .Select(a => options.DayOf(a.EffectiveDate))
             .ToHashSet();
         if (days.Contains(today) || days.Count == 0)
         {

@@ -22,7 +22,7 @@ internal static class DigestCommand
         {
             using var host = NewsDeskHost.CreateTool();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
-            var day = ParseDate(parse.GetValue(date), options.Zone(), host.Services.GetRequiredService<TimeProvider>());
+            var day = ParseDate(parse.GetValue(date), options, host.Services.GetRequiredService<TimeProvider>());
             var published = await host.Services.GetRequiredService<DigestPublisher>().PublishAsync(day, ct: ct).ConfigureAwait(false);
             if (parse.GetValue(deliver))
             {
@@ -59,11 +59,11 @@ internal static class DigestCommand
         return command;
     }
 
-    public static DateOnly ParseDate(string? text, TimeZoneInfo zone, TimeProvider time)
+    public static DateOnly ParseDate(string? text, DigestOptions options, TimeProvider time)
     {
         if (text is null)
         {
-            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+            return options.Today(time);
         }
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)

@@ -14,8 +14,7 @@ public sealed class DigestJob(DigestPublisher publisher, DigestDelivery delivery
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var zone = options.Value.Zone();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var today = options.Value.Today(time);
         var published = await publisher.PublishAsync(today.AddDays(-1), ct: cancellationToken).ConfigureAwait(false);
         await delivery.DeliverAsync(published, cancellationToken).ConfigureAwait(false);
     }
