@@ -1,4 +1,4 @@
-using NewsDesk.Summaries;
+using NewsDesk.Text;
 
 namespace NewsDesk.Stories;
 

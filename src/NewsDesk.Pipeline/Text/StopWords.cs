@@ -1,4 +1,4 @@
-namespace NewsDesk.Summaries;
+namespace NewsDesk.Text;
 
 /// <summary>
 /// English function words that carry no topic. Shared by summarising and story matching so both weigh the
