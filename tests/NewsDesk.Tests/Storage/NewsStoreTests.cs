@@ -70,6 +70,33 @@ public sealed class NewsStoreTests
     }
 
     [Fact]
+    public void Query_walk_is_exact_at_every_chunk_boundary_for_both_date_fields_with_bounds_and_limit()
+    {
+        using var temp = new TempFolder();
+        using var store = new NewsStore(temp.File("n.db"));
+        // Runs of equal instants of every length around the chunk size, so ties straddle every chunk boundary.
+        var chunk = ArticleQueryRunner.ChunkSize;
+        int[] runs = [1, chunk - 1, 2, chunk, chunk + 1, 3, 2 * chunk, 7];
+        var articles = new List<Article>();
+        for (var run = 0; run < runs.Length; run++)
+        {
+            for (var i = 0; i < runs[run]; i++)
+            {
+                articles.Add(Articles.Make($"r{run}-{i:D4}", $"Story {run} {i}", Day.AddMinutes(run)) with { Ingested = Day.AddHours(1).AddMinutes(run) });
+            }
+        }
+
+        store.InsertMany(articles.OrderBy(_ => Guid.NewGuid()));
+        var expected = articles.OrderBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).Select(a => a.Id).ToList();
+
+        Assert.Equal(expected, Ids(store, new ArticleQuery()));
+        Assert.Equal(expected, Ids(store, new ArticleQuery { DateField = ArticleDateField.Ingested }));
+        Assert.Equal(expected.Where(id => id.StartsWith("r4-", StringComparison.Ordinal) || id.StartsWith("r5-", StringComparison.Ordinal)),
+            Ids(store, new ArticleQuery { Since = Day.AddMinutes(4), Until = Day.AddMinutes(6) }));
+        Assert.Equal(expected.Skip(1).Take(chunk + 5), Ids(store, new ArticleQuery { Since = Day.AddMinutes(1), Limit = chunk + 5 }));
+    }
+
+    [Fact]
     public void Story_candidates_come_from_shared_keys_within_the_window()
     {
         using var temp = new TempFolder();
