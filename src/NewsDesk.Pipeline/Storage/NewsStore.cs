@@ -136,13 +136,17 @@ public sealed class NewsStore : IDisposable
         _lock.Dispose();
     }
 
+    // Only a held lock means "in use"; any other failure (read-only file system, full disk) is reported as itself.
+    // .NET gives the errno as HResult on Unix (EWOULDBLOCK: 11 on Linux, 35 on macOS) and a Win32 HResult on Windows.
+    private static bool IsHeld(IOException ex) => ex.HResult is 11 or 35 or unchecked((int)0x80070020);
+
     private static FileStream AcquireLock(string path)
     {
         try
         {
             return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
-        catch (IOException ex)
+        catch (IOException ex) when (IsHeld(ex))
         {
             throw new StorageException($"storage: {path} is in use by another NewsDesk process (a running worker?). Stop it, or read through the worker's API.", ex);
         }

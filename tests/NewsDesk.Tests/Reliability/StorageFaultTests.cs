@@ -1,0 +1,130 @@
+using NewsDesk.Storage;
+using NewsDesk.Tests.Support;
+
+namespace NewsDesk.Tests.Reliability;
+
+/// <summary>
+/// Issue #9, full disk and read-only store, made real with a small tmpfs (see <see cref="TmpfsMount"/>): the real
+/// `ingest --once` must fail with a message that says what happened and names the file, exit non-zero, and leave a
+/// store that opens with every article committed before the fault; the next ingest, with space again, completes it.
+/// </summary>
+public sealed class StorageFaultTests
+{
+    private const int Warm = 12;
+    private const int Bulk = 30;
+
+    [Fact]
+    public async Task A_full_disk_fails_ingest_with_a_clear_error_and_loses_nothing_committed()
+    {
+        using var disk = TmpfsMount.TryMount(16L << 20, out var whyNot);
+        Assert.SkipWhen(disk is null, whyNot ?? "");
+        await using var feeds = await LoadFeedServer.StartAsync(new() { ["warm"] = Warm, ["bulk"] = Bulk }, TimeSpan.Zero);
+        using var temp = new TempFolder();
+        var environment = Environment(temp, feeds, disk!);
+
+        var first = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once", "--feed", "warm");
+        Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+        var committed = Ids(disk!.File("news.db"));
+        Assert.Equal(Warm, committed.Count);
+
+        // Leave too little room for 30 more articles, so the disk fills part-way through the next ingest.
+        var filler = disk.Fill(leaveFree: 64 * 1024);
+        var full = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once", "--feed", "bulk");
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine($"ingest on a full disk: exit {full.ExitCode}\nstdout: {full.Stdout}\nstderr: {full.Stderr}");
+        Assert.NotEqual(0, full.ExitCode);
+        Assert.Contains("No space left on device", full.Stderr, StringComparison.Ordinal);
+        Assert.Contains(disk.File("news"), full.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", full.Stderr, StringComparison.Ordinal);
+
+        File.Delete(filler);
+        var after = Ids(disk.File("news.db"));
+        Assert.Empty(committed.Except(after));
+        var final = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once");
+        Assert.True(final.ExitCode == 0, final.Stdout + final.Stderr);
+        var all = Ids(disk.File("news.db"));
+        output?.WriteLine($"full disk: {committed.Count} articles before the fault, {after.Count} in the store after it (all {committed.Count} kept), {all.Count} after the next ingest with space again");
+        Assert.Equal(Warm + Bulk, all.Count);
+    }
+
+    [Fact]
+    public async Task A_read_only_store_fails_with_a_clear_error_and_stays_intact()
+    {
+        using var disk = TmpfsMount.TryMount(8L << 20, out var whyNot);
+        Assert.SkipWhen(disk is null, whyNot ?? "");
+        await using var feeds = await LoadFeedServer.StartAsync(new() { ["warm"] = Warm, ["bulk"] = 10 }, TimeSpan.Zero);
+        using var temp = new TempFolder();
+        var environment = Environment(temp, feeds, disk!);
+        var first = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once", "--feed", "warm");
+        Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+        var committed = Ids(disk!.File("news.db"));
+
+        disk.Remount("ro");
+        var output = TestContext.Current.TestOutputHelper;
+        try
+        {
+            var result = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once");
+            output?.WriteLine($"ingest --once on a read-only store: exit {result.ExitCode}, stderr: {result.Stderr.Trim()}");
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("Read-only file system", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains(disk.File("news.db"), result.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+
+            // The worker opens the store when its first poll runs: that poll must log the same cause and file.
+            using var worker = await WorkerProcess.StartAsync(temp.Path, environment);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (!worker.Output.Contains("Read-only file system", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+            }
+
+            var line = worker.Output.Split('\n').FirstOrDefault(l => l.Contains("Read-only file system", StringComparison.Ordinal));
+            output?.WriteLine($"worker on a read-only store logs: {line?[..Math.Min(line.Length, 300)].Trim()}");
+            Assert.True(line is not null, worker.Output);
+            Assert.Contains(disk.File("news.db"), line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            disk.Remount("rw");
+        }
+
+        Assert.Equal(committed.Order(), Ids(disk.File("news.db")).Order());
+    }
+
+    [Fact]
+    public async Task A_store_held_by_another_process_is_reported_as_in_use()
+    {
+        // The counterpart of the read-only case: only a held lock may be reported as "in use".
+        using var temp = new TempFolder();
+        using var held = new NewsStore(temp.File("news.db"));
+        File.WriteAllText(temp.File("feeds.json"), """{"feeds":[]}""");
+        var result = await CliProcess.RunAsync(temp.Path, new Dictionary<string, string>
+        {
+            ["NewsDesk__FeedsFile"] = temp.File("feeds.json"),
+            ["NewsDesk__Storage__Path"] = temp.File("news.db"),
+        }, "ingest", "--once");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.True(result.Stderr.Contains("is in use by another NewsDesk process", StringComparison.Ordinal), result.Stderr);
+    }
+
+    private static HashSet<string> Ids(string database)
+    {
+        using var store = new NewsStore(database);
+        var articles = store.Query(new ArticleQuery()).ToList();
+        Assert.Equal(articles.Count, articles.Select(a => a.Url).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(articles, a => Assert.False(string.IsNullOrEmpty(a.Text), $"{a.Url} has no text"));
+        return articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, string> Environment(TempFolder temp, LoadFeedServer feeds, TmpfsMount disk)
+    {
+        File.WriteAllText(temp.File("feeds.json"), feeds.FeedsJson());
+        return new()
+        {
+            ["NewsDesk__FeedsFile"] = temp.File("feeds.json"),
+            ["NewsDesk__Storage__Path"] = disk.File("news.db"),
+            ["NewsDesk__Digest__OutputFolder"] = temp.File("out"),
+            ["NewsDesk__Fetch__AllowPrivateNetworks"] = "true",
+        };
+    }
+}
