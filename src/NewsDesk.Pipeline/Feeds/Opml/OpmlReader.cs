@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -30,15 +31,19 @@ public static class OpmlReader
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
         };
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.ToArray();
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(stream, settings);
+            using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
         {
-            throw new OpmlException($"{source}: not well-formed XML at line {ex.LineNumber}, column {ex.LinePosition}: {ex.Message}", ex);
+            var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : DoctypePosition(bytes);
+            throw new OpmlException($"{source}: not well-formed or unsafe XML at line {line}, column {column}: {ex.Message}", ex);
         }
 
         var root = document.Root;
@@ -96,6 +101,15 @@ public static class OpmlReader
             var category = folders.Count > 0 ? string.Join('/', folders) : CategoryAttribute(outline);
             feeds.Add(new OpmlFeed(name ?? url.Host, url, site, category, line));
         }
+    }
+
+    /// <summary>The prohibited-DTD refusal carries no position; the DOCTYPE is what it refused.</summary>
+    private static (int Line, int Column) DoctypePosition(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        var at = Math.Max(0, text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase));
+        var before = text.AsSpan(0, at);
+        return (before.Count('\n') + 1, at - before.LastIndexOf('\n'));
     }
 
     /// <summary>OPML 2.0's category attribute: comma-separated slash paths; the first one is the folder.</summary>
