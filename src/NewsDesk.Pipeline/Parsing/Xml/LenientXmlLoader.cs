@@ -74,7 +74,9 @@ internal static class LenientXmlLoader
         {
             if (root is null || !root.HasElements)
             {
-                throw new FeedParseException($"not well-formed XML: {ex.Message}", ex.LineNumber, ex.LinePosition, ex);
+                // "Root element is missing" comes without a position: reading stopped at the end of the text.
+                var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : TextPosition.End(text);
+                throw new FeedParseException($"not well-formed XML: {ex.Message}", line, column, ex);
             }
 
             // Only a break-off at the end of the text is a truncated download; a mismatched tag
