@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDesk.Hosting;
+using NewsDesk.Jobs;
 using NewsDesk.Pipeline;
 using NewsDesk.Storage;
 using NewsDesk.Tests.Support;
@@ -51,10 +52,18 @@ public sealed class FeedPollJobTests
             Assert.InRange(state.NextAttempt!.Value - state.LastAttempt!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(60));
 
             // A second fire of the same job, inside the hour: no request, state untouched.
-            await scheduler.TriggerJob(new JobKey("feed-busy"), ct);
+            var again = new JobDataMap { [FeedPollJob.FeedIdKey] = "busy" };
+            await scheduler.TriggerJob(new JobKey("feed-busy"), again, ct);
             await runs.Done.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(60), ct);
             Assert.Equal(1, server.Requests);
             Assert.Equal(1, store.GetFeedState("busy")!.TotalPolls);
+
+            // Once the Retry-After has passed, the same job reaches the server again.
+            store.SaveFeedState(state with { NextAttempt = state.LastAttempt!.Value - TimeSpan.FromMinutes(1) });
+            await scheduler.TriggerJob(new JobKey("feed-busy"), again, ct);
+            await runs.Done.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(60), ct);
+            Assert.Equal(2, server.Requests);
+            Assert.Equal(2, store.GetFeedState("busy")!.TotalPolls);
             await app.StopAsync(ct);
         }
     }
