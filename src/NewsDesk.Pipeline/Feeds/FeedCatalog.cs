@@ -71,14 +71,14 @@ public static class FeedCatalog
 
         var id = RequiredString(entry, "id", where);
         where = $"{path}: feeds[{index}] (\"{id}\")";
-        if (!id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
+        if (!FeedIds.IsValid(id))
         {
             throw new FeedCatalogException($"{where}: field \"id\" must use only lower-case letters, digits, '-', '_' or '.'.");
         }
 
         var title = RequiredString(entry, "title", where);
         var urlText = RequiredString(entry, "url", where);
-        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (!FeedUrls.TryParse(urlText, out var url))
         {
             throw new FeedCatalogException($"{where}: field \"url\" must be an absolute http or https URL, not \"{urlText}\".");
         }
@@ -102,7 +102,25 @@ public static class FeedCatalog
             };
         }
 
-        return new FeedDefinition { Id = id, Title = title, Url = url, Kind = kind, Schedule = ParseSchedule(entry, where, isValidCron), Enabled = enabled };
+        var category = OptionalString(entry, "category", where);
+        var siteText = OptionalString(entry, "siteUrl", where);
+        Uri? site = null;
+        if (siteText is not null && !FeedUrls.TryParse(siteText, out site))
+        {
+            throw new FeedCatalogException($"{where}: field \"siteUrl\" must be an absolute http or https URL, not \"{siteText}\".");
+        }
+
+        return new FeedDefinition
+        {
+            Id = id,
+            Title = title,
+            Url = url,
+            Kind = kind,
+            Schedule = ParseSchedule(entry, where, isValidCron),
+            Enabled = enabled,
+            Category = category,
+            SiteUrl = site,
+        };
     }
 
     private static FeedSchedule ParseSchedule(JsonElement entry, string where, Func<string, bool> isValidCron)
@@ -146,6 +164,21 @@ public static class FeedCatalog
 
     private static bool HasCronFieldCount(string cron) =>
         cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 6 or 7;
+
+    private static string? OptionalString(JsonElement entry, string name, string where)
+    {
+        if (!entry.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new FeedCatalogException($"{where}: field \"{name}\" must be a string.");
+        }
+
+        return string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString()!.Trim();
+    }
 
     private static string RequiredString(JsonElement entry, string name, string where)
     {

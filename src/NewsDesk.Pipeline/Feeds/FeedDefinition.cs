@@ -9,4 +9,8 @@ public sealed record FeedDefinition
     public FeedKind Kind { get; init; } = FeedKind.Press;
     public required FeedSchedule Schedule { get; init; }
     public bool Enabled { get; init; } = true;
+    /// <summary>Folder in readers that group feeds ("News/Tech"); kept so that OPML export gives back what import read.</summary>
+    public string? Category { get; init; }
+    /// <summary>The publisher's web site (OPML htmlUrl).</summary>
+    public Uri? SiteUrl { get; init; }
 }

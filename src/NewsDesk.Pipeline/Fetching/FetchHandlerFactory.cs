@@ -3,14 +3,15 @@ using System.Net.Sockets;
 
 namespace NewsDesk.Fetching;
 
-/// <summary>Builds the primary handler under the "newsdesk" HttpClient: decompression, redirects, connection limits and the address guard.</summary>
+/// <summary>Builds the primary handler under the "newsdesk" HttpClient: decompression, connection limits and the address guard.</summary>
 public static class FetchHandlerFactory
 {
     public static SocketsHttpHandler Create(FetchOptions options) => new()
     {
         AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
-        AllowAutoRedirect = options.MaxRedirects > 0,
-        MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+        // HttpFetcher follows redirects itself: it must see each hop to notice a permanent move, and to take a
+        // per-host slot for the host each hop goes to.
+        AllowAutoRedirect = false,
         MaxConnectionsPerServer = options.MaxConnectionsPerHost,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(10),

@@ -28,7 +28,11 @@ public sealed class FetchOptions
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
-    /// <summary>How many requests may be in flight to one host at once.</summary>
+    /// <summary>How many requests may be in flight to one host at once (feed polls and article pages together).</summary>
     [Range(1, 64, ErrorMessage = "NewsDesk:Fetch:MaxConnectionsPerHost must be between 1 and 64.")]
     public int MaxConnectionsPerHost { get; set; } = 2;
+
+    /// <summary>How many requests may be in flight at once in total, whatever the host.</summary>
+    [Range(1, 256, ErrorMessage = "NewsDesk:Fetch:MaxConcurrentRequests must be between 1 and 256.")]
+    public int MaxConcurrentRequests { get; set; } = 16;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
@@ -5,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace NewsDesk.Fetching;
 
 /// <summary>
-/// Every GET NewsDesk makes goes through here: honest User-Agent, conditional GET, a body-size cap applied while
-/// reading (after decompression) and a time limit. It returns bytes; parsing is the next stage's job.
+/// Every GET NewsDesk makes goes through here: honest User-Agent, conditional GET, per-host and global concurrency
+/// limits, redirects followed hop by hop (a permanent move is reported), a body-size cap applied while reading
+/// (after decompression) and a time limit. It returns bytes; parsing is the next stage's job.
 /// </summary>
 public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOptions> options, TimeProvider time)
 {
@@ -14,13 +16,46 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
 
     private readonly FetchOptions _options = options.Value;
 
+    /// <summary>One limiter per fetcher; the fetcher is a singleton, so the limits hold across the whole process.</summary>
+    public RequestLimiter Limiter { get; } = new(options.Value.MaxConnectionsPerHost, options.Value.MaxConcurrentRequests);
+
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken ct)
     {
-        if (request.Url.Scheme != Uri.UriSchemeHttp && request.Url.Scheme != Uri.UriSchemeHttps)
+        var url = request.Url;
+        Uri? moved = null;
+        var permanentSoFar = true;
+        for (var hop = 0; ; hop++)
         {
-            throw new FetchException($"fetch: refused {request.Url}: only http and https URLs are fetched.", FetchFailure.Blocked);
-        }
+            RequireHttp(url, request.Url);
+            var (result, location) = await FetchOnceAsync(request with { Url = url }, ct).ConfigureAwait(false);
+            if (location is null || hop >= _options.MaxRedirects)
+            {
+                // A redirect loop or an over-long chain ends with the last 3xx answer, which callers treat as a failure.
+                return result with { PermanentRedirect = moved };
+            }
 
+            permanentSoFar &= result.Status is HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect;
+            url = location;
+            if (permanentSoFar)
+            {
+                moved = location;
+            }
+        }
+    }
+
+    private static void RequireHttp(Uri url, Uri requested)
+    {
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new FetchException(url == requested
+                ? $"fetch: refused {url}: only http and https URLs are fetched."
+                : $"fetch: refused {requested}: it redirects to {url}, which is not an http or https URL.", FetchFailure.Blocked);
+        }
+    }
+
+    /// <returns>The response, and where it redirects to when it is a redirect with a Location.</returns>
+    private async Task<(FetchResult Result, Uri? Location)> FetchOnceAsync(FetchRequest request, CancellationToken ct)
+    {
         using var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
         message.Headers.UserAgent.ParseAdd(_options.UserAgent);
         message.Headers.Accept.ParseAdd(request.Accept ?? "*/*");
@@ -29,31 +64,37 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
             message.Headers.IfNoneMatch.Add(etag);
         }
 
-        if (request.LastModified is not null && DateTimeOffset.TryParse(request.LastModified, out var since))
+        if (request.LastModified is not null && DateTimeOffset.TryParse(request.LastModified, CultureInfo.InvariantCulture, out var since))
         {
             message.Headers.IfModifiedSince = since;
         }
 
+        // The slot is taken before the clock starts: time spent queued behind a busy host is not the server's fault.
+        using var lease = await Limiter.AcquireAsync(request.Url, ct).ConfigureAwait(false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.Timeout);
         try
         {
             var client = clients.CreateClient(ClientName);
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var body = response.StatusCode == HttpStatusCode.NotModified
+            var location = RedirectTarget(response, request.Url);
+            var body = response.StatusCode == HttpStatusCode.NotModified || location is not null
                 ? []
                 : await ReadCappedAsync(response, request.Url, timeout.Token).ConfigureAwait(false);
-            return new FetchResult
+            var (freshFor, freshFrom) = Freshness(response);
+            var result = new FetchResult
             {
                 Status = response.StatusCode,
-                FinalUrl = response.RequestMessage?.RequestUri ?? request.Url,
+                FinalUrl = request.Url,
                 Body = body,
                 ContentType = response.Content.Headers.ContentType?.ToString(),
                 ETag = response.Headers.ETag?.ToString() ?? request.ETag,
                 LastModified = response.Content.Headers.LastModified?.ToString("R") ?? request.LastModified,
                 RetryAfter = RetryAfter(response),
-                FreshFor = FreshFor(response),
+                FreshFor = freshFor,
+                FreshFrom = freshFrom,
             };
+            return (result, location);
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
@@ -65,14 +106,26 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         }
         catch (UriFormatException ex)
         {
-            // A redirect to a URL without a usable host (e.g. Location: file:///etc/passwd) fails inside HttpClient's
-            // redirect handling; it is a refusal, not a crash of the caller.
             throw new FetchException($"fetch: refused {request.Url}: it redirects to a URL that is not http or https with a host.", FetchFailure.Blocked, ex);
         }
         catch (HttpRequestException ex)
         {
             throw new FetchException($"fetch: {request.Url}: {ex.Message}", FetchFailure.Network, ex);
         }
+    }
+
+    private static Uri? RedirectTarget(HttpResponseMessage response, Uri current)
+    {
+        var isRedirect = response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+        if (!isRedirect || response.Headers.Location is not { } location)
+        {
+            return null;
+        }
+
+        // A relative Location is resolved against the URL that answered; an absolute one must still be http(s) with
+        // a host, which FetchAsync checks before the next hop.
+        return location.IsAbsoluteUri ? location : new Uri(current, location);
     }
 
     private async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, Uri url, CancellationToken ct)
@@ -111,18 +164,18 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         return retry?.Date is { } date ? date - (response.Headers.Date ?? time.GetUtcNow()) : null;
     }
 
-    private static TimeSpan? FreshFor(HttpResponseMessage response)
+    private static (TimeSpan? FreshFor, string? From) Freshness(HttpResponseMessage response)
     {
         if (response.Headers.CacheControl?.MaxAge is { } maxAge)
         {
-            return maxAge;
+            return (maxAge, "max-age");
         }
 
         if (response.Content.Headers.Expires is { } expires && response.Headers.Date is { } date)
         {
-            return expires - date;
+            return (expires - date, "expires");
         }
 
-        return null;
+        return (null, null);
     }
 }

@@ -37,7 +37,7 @@ public sealed class FeedParser
     {
         if (data is null || data.Length == 0)
         {
-            throw new FeedParseException("document is empty");
+            throw new FeedParseException("document is empty", 1, 1);
         }
 
         if (data.Length > MaxBytes)
@@ -48,8 +48,11 @@ public sealed class FeedParser
         try
         {
             var decoded = FeedTextDecoder.Decode(data, contentType);
-            var text = decoded.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n', '\0');
-            var feed = text.StartsWith('{') ? JsonFeedAdapter.Read(text, baseUrl) : ReadXml(text, baseUrl);
+
+            // Leading white space stays in the text the readers get (they skip it), so that their line numbers
+            // are those of the document as received.
+            var text = decoded.Text.TrimStart('\uFEFF', '\0');
+            var feed = text.TrimStart().StartsWith('{') ? JsonFeedAdapter.Read(text, baseUrl) : ReadXml(text, baseUrl);
             return Normalize(feed) with { Encoding = decoded.EncodingName };
         }
         catch (FeedParseException)
@@ -80,15 +83,20 @@ public sealed class FeedParser
 
     private ParsedFeed ReadXml(string text, Uri? baseUrl)
     {
-        if (text.Length == 0)
+        if (text.AsSpan().Trim().IsEmpty)
         {
-            throw new FeedParseException("document is empty or not XML");
+            var (line, column) = TextPosition.End(text);
+            throw new FeedParseException("document is empty or not XML", line, column);
         }
 
         var prepared = XmlPreprocessor.Prepare(text, out var netscapeDoctype);
         var root = LenientXmlLoader.Load(prepared);
-        var family = Detect(root)
-            ?? throw new FeedParseException($"unable to detect feed format: root element <{root.Name.LocalName}> is not rss, RDF, feed or CHANNEL");
+        if (Detect(root) is not { } family)
+        {
+            var (line, column) = LenientXmlLoader.PositionOf(root);
+            throw new FeedParseException($"unable to detect feed format: root element <{root.Name.LocalName}> is not rss, RDF, feed or CHANNEL", line, column);
+        }
+
         if (family != "cdf" && FeedReaderParser.TryRead(root, baseUrl, netscapeDoctype, out _) is { } feed)
         {
             Interlocked.Increment(ref feedReaderCount);

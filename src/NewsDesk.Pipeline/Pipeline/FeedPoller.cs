@@ -10,8 +10,8 @@ namespace NewsDesk.Pipeline;
 
 /// <summary>
 /// Polls one feed: conditional GET, parse, hand each new or changed entry to the <see cref="ArticlePipeline"/>,
-/// then record the outcome in the feed's state. A failure is recorded with its reason and pushes the next
-/// attempt back (exponential, with jitter, capped); it is never swallowed.
+/// then record the outcome in the feed's state. When the next check is due is <see cref="PollSchedule"/>'s decision;
+/// a failure is recorded with its reason and pushes the next attempt back; it is never swallowed.
 /// </summary>
 public sealed partial class FeedPoller(
     HttpFetcher fetcher,
@@ -25,70 +25,96 @@ public sealed partial class FeedPoller(
     private const string FeedAccept = "application/atom+xml,application/rss+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5";
 
     private readonly PipelineOptions _options = options.Value;
+    private readonly PollSchedule _schedule = new(options);
 
-    /// <param name="force">Poll even when the feed is backing off after failures or a Retry-After.</param>
+    /// <param name="force">Poll even when the feed is held back by backoff, a Retry-After or the publisher's own hint.</param>
     public async Task<PollOutcome> PollAsync(FeedDefinition feed, bool force, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         var state = store.GetFeedState(feed.Id) ?? new FeedState { Id = feed.Id };
-        if (!force && state.NextAttempt is { } next && next > now && state.ConsecutiveFailures > 0)
+        if (!force && !PollSchedule.IsDue(state, now))
         {
-            LogBackingOff(feed.Id, next);
+            LogNotDue(feed.Id, state.NextAttempt!.Value, state.NextAttemptReason ?? NextCheck.Backoff);
             return new PollOutcome(feed.Id, new PollCounts(), TimeSpan.Zero, null, Skipped: true);
         }
 
         state = state with { Title = feed.Title, Url = feed.Url.AbsoluteUri, LastAttempt = now, TotalPolls = state.TotalPolls + 1 };
-        PollCounts counts;
         try
         {
-            var fetched = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified, FeedAccept), ct).ConfigureAwait(false);
-            if (fetched.NotModified)
-            {
-                counts = new PollCounts();
-            }
-            else if (!fetched.IsSuccess)
-            {
-                throw new FeedPollException($"fetch: {feed.Url} answered HTTP {(int)fetched.Status}", "http_" + (int)fetched.Status, fetched.RetryAfter);
-            }
-            else
-            {
-                var parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
-                counts = await IngestAsync(feed, parsed, ct).ConfigureAwait(false);
-            }
-
-            var interval = NextInterval(feed, fetched.FreshFor);
-            state = state with
-            {
-                ETag = fetched.ETag,
-                LastModified = fetched.LastModified,
-                LastSuccess = now,
-                NextAttempt = now + interval,
-                ConsecutiveFailures = 0,
-                LastCounts = counts,
-            };
+            state = await FetchAndIngestAsync(feed, state, now, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FetchException or FeedParseException or FeedPollException)
         {
-            var failures = state.ConsecutiveFailures + 1;
-            var retryAfter = (ex as FeedPollException)?.RetryAfter;
-            var backoff = retryAfter is { } ra && ra > TimeSpan.Zero ? ra : Backoff(failures);
-            counts = new PollCounts { Failed = 1 };
-            state = state with
-            {
-                LastError = ex.Message,
-                LastErrorKind = ErrorKind(ex),
-                ConsecutiveFailures = failures,
-                NextAttempt = now + backoff,
-                LastCounts = counts,
-            };
-            LogPollFailed(feed.Id, feed.Url.AbsoluteUri, failures, state.NextAttempt.Value, ex.Message);
+            state = Failed(state, ex, now);
+            LogPollFailed(feed.Id, feed.Url.AbsoluteUri, state.ConsecutiveFailures, state.NextAttempt!.Value, ex.Message);
         }
 
         store.SaveFeedState(state);
+        var counts = state.LastCounts;
         var duration = Stopwatch.GetElapsedTime(started);
         LogPolled(feed.Id, counts.New, counts.Updated, counts.Unchanged, counts.Failed, counts.FellBack, (long)duration.TotalMilliseconds);
         return new PollOutcome(feed.Id, counts, duration, state.ConsecutiveFailures > 0 ? state.LastError : null);
+    }
+
+    /// <summary>Conditional GET; a 304 costs no parsing. Returns the state after a successful poll.</summary>
+    private async Task<FeedState> FetchAndIngestAsync(FeedDefinition feed, FeedState state, DateTimeOffset now, CancellationToken ct)
+    {
+        var fetched = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified, FeedAccept), ct).ConfigureAwait(false);
+        state = RecordMove(feed, state, fetched.PermanentRedirect);
+        if (!fetched.NotModified && !fetched.IsSuccess)
+        {
+            throw new FeedPollException($"fetch: {feed.Url} answered HTTP {(int)fetched.Status}", "http_" + (int)fetched.Status, fetched.RetryAfter);
+        }
+
+        var counts = new PollCounts();
+        var ttl = state.TtlMinutes;
+        if (!fetched.NotModified)
+        {
+            var parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
+            counts = await IngestAsync(feed, parsed, ct).ConfigureAwait(false);
+            ttl = parsed.TtlMinutes;
+        }
+
+        var next = _schedule.AfterSuccess(feed, now, ttl, fetched.FreshFor, fetched.FreshFrom);
+        return state with
+        {
+            ETag = fetched.ETag,
+            LastModified = fetched.LastModified,
+            LastSuccess = now,
+            NextAttempt = next.At,
+            NextAttemptReason = next.Reason,
+            TtlMinutes = ttl,
+            ConsecutiveFailures = 0,
+            LastCounts = counts,
+        };
+    }
+
+    private FeedState Failed(FeedState state, Exception ex, DateTimeOffset now)
+    {
+        var failures = state.ConsecutiveFailures + 1;
+        var next = _schedule.AfterFailure(now, failures, (ex as FeedPollException)?.RetryAfter);
+        return state with
+        {
+            LastError = ex.Message,
+            LastErrorKind = ErrorKind(ex),
+            ConsecutiveFailures = failures,
+            NextAttempt = next.At,
+            NextAttemptReason = next.Reason,
+            LastCounts = new PollCounts { Failed = 1 },
+        };
+    }
+
+    /// <summary>A permanent redirect is kept in the state (and `feeds list`) until feeds.json follows it; it is not applied silently.</summary>
+    private FeedState RecordMove(FeedDefinition feed, FeedState state, Uri? movedTo)
+    {
+        var moved = movedTo?.AbsoluteUri;
+        if (moved is not null && moved != state.MovedTo)
+        {
+            LogMovedPermanently(feed.Id, feed.Url.AbsoluteUri, moved);
+        }
+
+        return state with { MovedTo = moved };
     }
 
     private async Task<PollCounts> IngestAsync(FeedDefinition feed, ParsedFeed parsed, CancellationToken ct)
@@ -113,21 +139,6 @@ public sealed partial class FeedPoller(
         return new PollCounts { New = created, Updated = updated, Unchanged = unchanged, Failed = failed, FellBack = fellBack };
     }
 
-    /// <summary>The feed's own schedule, stretched when the server says its content stays fresh longer.</summary>
-    private static TimeSpan NextInterval(FeedDefinition feed, TimeSpan? freshFor)
-    {
-        var interval = feed.Schedule.Interval ?? TimeSpan.FromMinutes(15);
-        return freshFor is { } fresh && fresh > interval ? TimeSpan.FromTicks(Math.Min(fresh.Ticks, interval.Ticks * 4)) : interval;
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var exponential = _options.BaseBackoff.TotalSeconds * Math.Pow(2, Math.Min(failures - 1, 20));
-        var capped = Math.Min(exponential, _options.MaxBackoff.TotalSeconds);
-        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
-        return TimeSpan.FromSeconds(capped * jitter);
-    }
-
     private static string ErrorKind(Exception ex) => ex switch
     {
         FetchException fetch => fetch.Kind.ToString().ToLowerInvariant(),
@@ -142,6 +153,9 @@ public sealed partial class FeedPoller(
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Poll of {FeedId} ({FeedUrl}) failed ({ConsecutiveFailures} in a row); next attempt {NextAttempt:o}: {Error}")]
     private partial void LogPollFailed(string feedId, string feedUrl, int consecutiveFailures, DateTimeOffset nextAttempt, string error);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Feed {FeedId} is backing off until {NextAttempt:o}")]
-    private partial void LogBackingOff(string feedId, DateTimeOffset nextAttempt);
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Feed {FeedId} is not due until {NextAttempt:o} ({Reason}); no request made")]
+    private partial void LogNotDue(string feedId, DateTimeOffset nextAttempt, string reason);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Feed {FeedId} ({FeedUrl}) has moved permanently to {MovedTo}; update its url in the feed list")]
+    private partial void LogMovedPermanently(string feedId, string feedUrl, string movedTo);
 }

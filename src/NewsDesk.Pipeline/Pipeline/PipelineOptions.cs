@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace NewsDesk.Pipeline;
 
 /// <summary>How the ingest pipeline behaves (configuration section "NewsDesk:Pipeline").</summary>
-public sealed class PipelineOptions
+public sealed class PipelineOptions : IValidatableObject
 {
     public const string Section = "NewsDesk:Pipeline";
 
@@ -29,4 +30,29 @@ public sealed class PipelineOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "NewsDesk:Pipeline:MaxBackoff must be between 00:00:01 and 7.00:00:00.")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Shortest wait a publisher's hint (RSS ttl, max-age, Expires) can ask for before the next check.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "NewsDesk:Pipeline:MinPollInterval must be between 00:00:10 and 1.00:00:00.")]
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Longest wait a publisher's hint or a Retry-After can impose: a feed is always checked at least this often.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "NewsDesk:Pipeline:MaxPollInterval must be between 00:01:00 and 7.00:00:00.")]
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromDays(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MinPollInterval > MaxPollInterval)
+        {
+            yield return new ValidationResult(
+                string.Create(CultureInfo.InvariantCulture, $"NewsDesk:Pipeline:MinPollInterval ({MinPollInterval}) must not be longer than NewsDesk:Pipeline:MaxPollInterval ({MaxPollInterval})."),
+                [nameof(MinPollInterval), nameof(MaxPollInterval)]);
+        }
+
+        if (BaseBackoff > MaxBackoff)
+        {
+            yield return new ValidationResult(
+                string.Create(CultureInfo.InvariantCulture, $"NewsDesk:Pipeline:BaseBackoff ({BaseBackoff}) must not be longer than NewsDesk:Pipeline:MaxBackoff ({MaxBackoff})."),
+                [nameof(BaseBackoff), nameof(MaxBackoff)]);
+        }
+    }
 }

@@ -15,6 +15,12 @@ public sealed record FeedState
     public DateTimeOffset? LastAttempt { get; init; }
     public DateTimeOffset? LastSuccess { get; init; }
     public DateTimeOffset? NextAttempt { get; init; }
+    /// <summary>Why <see cref="NextAttempt"/> is what it is: schedule, ttl, max-age, expires, retry-after or backoff.</summary>
+    public string? NextAttemptReason { get; init; }
+    /// <summary>The RSS &lt;ttl&gt; of the last successful parse, still applied after a 304.</summary>
+    public int? TtlMinutes { get; init; }
+    /// <summary>Where the feed URL permanently redirects (301/308) on the last fetch; feeds.json should be updated.</summary>
+    public string? MovedTo { get; init; }
     public string? LastError { get; init; }
     public string? LastErrorKind { get; init; }
     public int ConsecutiveFailures { get; init; }

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using NewsDesk.Feeds;
 using NewsDesk.Hosting;
 using NewsDesk.Storage;
+using Quartz;
 
 namespace NewsDesk.Commands;
 
-/// <summary>`feeds list` and `feeds inspect`: what NewsDesk polls and how each feed is doing.</summary>
+/// <summary>`feeds list`, `inspect`, `add`, `import-opml`, `export-opml`: what NewsDesk polls, how each feed is doing, and changing the list.</summary>
 internal static class FeedsCommand
 {
     public static Command Create()
@@ -16,19 +18,48 @@ internal static class FeedsCommand
             using var host = NewsDeskHost.CreateTool();
             var registry = host.Services.GetRequiredService<FeedRegistry>();
             var store = host.Services.GetRequiredService<NewsStore>();
-            Console.WriteLine($"{"ID",-28} {"KIND",-10} {"ON",-3} {"SCHEDULE",-22} {"LAST SUCCESS",-17} {"FAILS",5} {"NEXT ATTEMPT",-17} LAST ERROR");
+            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            Console.WriteLine($"{"ID",-28} {"KIND",-10} {"ON",-3} {"SCHEDULE",-22} {"LAST SUCCESS",-17} {"FAILS",5} {"NEXT ATTEMPT",-31} LAST ERROR / NOTE");
             foreach (var feed in registry.All)
             {
                 var state = store.GetFeedState(feed.Id);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{feed.Id,-28} {feed.Kind.ToString().ToLowerInvariant(),-10} {(feed.Enabled ? "yes" : "no"),-3} {feed.Schedule,-22} {Time(state?.LastSuccess),-17} {state?.ConsecutiveFailures ?? 0,5} {Time(state?.NextAttempt),-17} {(state?.ConsecutiveFailures > 0 ? state.LastError : "")}"));
+                    $"{feed.Id,-28} {feed.Kind.ToString().ToLowerInvariant(),-10} {(feed.Enabled ? "yes" : "no"),-3} {feed.Schedule,-22} {Time(state?.LastSuccess),-17} {state?.ConsecutiveFailures ?? 0,5} {NextAttempt(feed, state, now),-31} {Note(state)}"));
             }
 
             return CommandLine.Success;
         });
 
-        return new Command("feeds", "Manage and inspect feeds.") { list, FeedsInspectCommand.Create() };
+        return new Command("feeds", "Manage and inspect feeds.")
+        {
+            list,
+            FeedsInspectCommand.Create(),
+            FeedsAddCommand.Create(),
+            FeedsOpmlCommand.CreateImport(),
+            FeedsOpmlCommand.CreateExport(),
+        };
     }
+
+    /// <summary>When the next fetch happens and why: the schedule, the publisher's hint (ttl, max-age, expires), a Retry-After or backoff.</summary>
+    private static string NextAttempt(FeedDefinition feed, FeedState? state, DateTimeOffset now)
+    {
+        if (state?.NextAttempt is { } next)
+        {
+            return $"{Time(next)} ({state.NextAttemptReason ?? "backoff"})";
+        }
+
+        // Never polled, or a cron feed without a hint: the trigger decides.
+        return feed.Schedule.Cron is { } cron && CronExpression.TryParse(cron, out var expression) && expression?.GetNextValidTimeAfter(now) is { } fire
+            ? $"{Time(fire)} (schedule)"
+            : state is null ? "at start" : "on schedule";
+    }
+
+    private static string Note(FeedState? state) => state switch
+    {
+        { ConsecutiveFailures: > 0 } => state.LastError ?? string.Empty,
+        { MovedTo: { } moved } => $"moved permanently to {moved}; update feeds.json",
+        _ => string.Empty,
+    };
 
     private static string Time(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never";

@@ -26,7 +26,8 @@ internal static class JsonFeedAdapter
             // Feeds in the wild write "version": "1.0" or omit it; an object with a title or items is read as a JSON Feed.
             if (root.ValueKind != JsonValueKind.Object || !(root.TryGetProperty("items", out _) || root.TryGetProperty("title", out _) || root.TryGetProperty("version", out _)))
             {
-                throw new FeedParseException("JSON document is not a JSON Feed (no version, title or items)");
+                var (line, column) = Xml.TextPosition.At(text, text.AsSpan().IndexOfAnyExcept(" \t\r\n"));
+                throw new FeedParseException("JSON document is not a JSON Feed (no version, title or items)", line, column);
             }
 
             var authors = Authors(root);

@@ -27,25 +27,28 @@ internal static partial class DoctypeStripper
 
         var end = FindEnd(text, start);
         var doctype = text[start..end];
+        (int Line, int Column) Where(Match m) => TextPosition.At(text, start + m.Index);
         netscape = doctype.Contains("netscape", StringComparison.OrdinalIgnoreCase);
         foreach (Match m in EntityDeclaration().Matches(doctype))
         {
             if (m.Groups["param"].Success || m.Groups["external"].Success)
             {
-                throw new FeedParseException("document declares an external or parameter entity; refused");
+                var (line, column) = Where(m);
+                throw new FeedParseException("document declares an external or parameter entity; refused", line, column);
             }
 
             // Character references (&#160;) are flat; a reference to another entity is what builds a bomb.
             var value = CharacterReference().Replace(m.Groups["value"].Value, r => char.ConvertFromUtf32(ParseReference(r.Groups[1].Value)));
             if (value.Length > MaxEntityLength || value.Contains('&', StringComparison.Ordinal) || value.Contains('%', StringComparison.Ordinal))
             {
-                throw new FeedParseException($"document declares a nested or oversized entity '{m.Groups["name"].Value}' (expansion attack); refused");
+                var (line, column) = Where(m);
+                throw new FeedParseException($"document declares a nested or oversized entity '{m.Groups["name"].Value}' (expansion attack); refused", line, column);
             }
 
             entities[m.Groups["name"].Value] = value;
         }
 
-        return string.Concat(text.AsSpan(0, start), text.AsSpan(end));
+        return string.Concat(text.AsSpan(0, start), TextPosition.LinesOf(doctype), text.AsSpan(end));
     }
 
     private static int ParseReference(string digits)
@@ -94,7 +97,8 @@ internal static partial class DoctypeStripper
             }
         }
 
-        throw new FeedParseException("unterminated DOCTYPE declaration");
+        var (line, column) = TextPosition.At(text, start);
+        throw new FeedParseException("unterminated DOCTYPE declaration", line, column);
     }
 
     [GeneratedRegex(@"&#([0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")]

@@ -50,7 +50,8 @@ internal static class EntityRepairer
                 expanded += value.Length;
                 if (expanded > MaxExpandedCharacters)
                 {
-                    throw new FeedParseException($"internal entities expand to more than {MaxExpandedCharacters} characters (expansion attack); refused");
+                    var (line, column) = TextPosition.At(text, i);
+                    throw new FeedParseException($"internal entities expand to more than {MaxExpandedCharacters} characters (expansion attack); refused", line, column);
                 }
             }
 

@@ -45,6 +45,7 @@ internal static class LenientXmlLoader
                         if (current is null)
                         {
                             root = element;
+                            root.AddAnnotation(new RootPosition(Line(reader) ?? 1, Column(reader) ?? 1));
                         }
                         else
                         {
@@ -73,7 +74,9 @@ internal static class LenientXmlLoader
         {
             if (root is null || !root.HasElements)
             {
-                throw new FeedParseException($"not well-formed XML: {ex.Message}", ex.LineNumber, ex.LinePosition, ex);
+                // "Root element is missing" comes without a position: reading stopped at the end of the text.
+                var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : TextPosition.End(text);
+                throw new FeedParseException($"not well-formed XML: {ex.Message}", line, column, ex);
             }
 
             // Only a break-off at the end of the text is a truncated download; a mismatched tag
@@ -84,8 +87,18 @@ internal static class LenientXmlLoader
             }
         }
 
-        return root ?? throw new FeedParseException("document has no root element");
+        if (root is null)
+        {
+            var (line, column) = TextPosition.End(text);
+            throw new FeedParseException("document has no root element", line, column);
+        }
+
+        return root;
     }
+
+    /// <summary>Where the root element starts, for errors about the document as a whole (an unknown format).</summary>
+    public static (int Line, int Column) PositionOf(XElement root) =>
+        root.Annotation<RootPosition>() is { } p ? (p.Line, p.Column) : (1, 1);
 
     /// <summary>
     /// After a break-off, the item or entry that was being read is incomplete (a title cut mid-word, no
@@ -119,6 +132,8 @@ internal static class LenientXmlLoader
 
         return element;
     }
+
+    private sealed record RootPosition(int Line, int Column);
 
     private static int? Line(XmlReader reader) => (reader as IXmlLineInfo)?.LineNumber;
 

@@ -26,9 +26,10 @@ internal static partial class XmlPreprocessor
 
     public static string Prepare(string text, out bool netscapeDoctype)
     {
+        // Removed text leaves its line breaks so that error positions are those of the document as received.
         var start = text.IndexOf('<', StringComparison.Ordinal);
-        text = start < 0 ? string.Empty : text[start..];
-        text = XmlDeclaration().Replace(text, string.Empty, 1);
+        text = start < 0 ? string.Empty : TextPosition.LinesOf(text.AsSpan(0, start)) + text[start..];
+        text = XmlDeclaration().Replace(text, m => TextPosition.LinesOf(m.ValueSpan), 1);
 
         // Control characters are illegal in XML 1.0 and carry no meaning in a feed.
         text = ControlCharacters().Replace(text, string.Empty);

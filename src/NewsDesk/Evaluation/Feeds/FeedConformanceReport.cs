@@ -21,6 +21,9 @@ internal sealed record FeedConformanceReport(
 
     public int UnexpectedExceptions => Cases.Count(c => c.Unexpected);
 
+    /// <summary>Inputs refused without saying where: every unreadable feed must name a line and column.</summary>
+    public IReadOnlyList<CaseResult> Unlocated => [.. Cases.Where(c => c.Error is not null && !c.Error.Contains("(line ", StringComparison.Ordinal))];
+
     public static FeedConformanceReport Run(string dataDir, FeedConformanceEvaluator evaluator)
     {
         var cases = evaluator.Run(dataDir);
@@ -35,6 +38,7 @@ internal sealed record FeedConformanceReport(
         output.WriteLine(string.Format(ci, "dates (FeedDateParser): {0}/{1} ({2:P1})", DatesCorrect, DatesTotal, DateAccuracy));
         output.WriteLine(string.Format(ci, "unexpected exceptions: {0}", UnexpectedExceptions));
         output.WriteLine(string.Format(ci, "inputs that raised an exception: {0}", Cases.Count(c => c.Error is not null)));
+        output.WriteLine(string.Format(ci, "unreadable inputs whose error lacks line and column: {0}", Unlocated.Count));
         if (FeedReaderParsed is { } viaFeedReader && FallbackParsed is { } viaFallback)
         {
             // Every parse that returned a feed, by the reader that produced it (the rest is JSON Feed).
@@ -67,6 +71,11 @@ internal sealed record FeedConformanceReport(
         foreach (var c in Cases.Where(c => c.Unexpected))
         {
             output.WriteLine($"  unexpected exception in {c.Id}: {c.Error}");
+        }
+
+        foreach (var c in Unlocated)
+        {
+            output.WriteLine($"  error without line and column in {c.Id}: {c.Error}");
         }
 
         foreach (var f in DateFailures)
