@@ -48,19 +48,17 @@ public sealed class ArticleExtractor
         }
 
         var baseUri = BaseUri(signals.BaseHref, pageUrl, metadata.CanonicalUrl);
-        var patterns = new ClassPatterns();
-        var body = new ContentTreeBuilder(baseUri, patterns).Build(document.Body);
-        var pruner = new BoilerplatePruner(patterns);
-        pruner.Prune(body, 0.5);
-        var selected = new ContentLocator(patterns).Locate(body);
+        var body = new ContentTreeBuilder().Build(document.Body);
+        BoilerplatePruner.Prune(body, 0.5);
+        var selected = ContentLocator.Locate(body);
 
-        var renderer = new ContentRenderer();
+        var renderer = new ContentRenderer(new UrlResolver(baseUri));
         var letters = 0;
         foreach (var block in selected)
         {
             if (block != body)
             {
-                pruner.Prune(block, 0.5);
+                BoilerplatePruner.Prune(block, 0.5);
             }
 
             letters += block.TextLength;

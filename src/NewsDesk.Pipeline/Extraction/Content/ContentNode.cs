@@ -22,7 +22,9 @@ internal sealed class ContentNode
     public string? Text { get; set; }
     /// <summary>Lower-case class and id tokens joined by spaces, for pattern checks.</summary>
     public string ClassAndId { get; set; } = "";
+    /// <summary>The href as written in the page; <see cref="UrlResolver"/> makes it absolute (or drops it) when rendered.</summary>
     public string? Href { get; set; }
+    /// <summary>The image URL as written (src, or a lazy-loading attribute); resolved when rendered.</summary>
     public string? Src { get; set; }
     public string? Alt { get; set; }
     public bool IsArticleBody { get; set; }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 
 namespace NewsDesk.Extraction.Content;
@@ -6,7 +7,7 @@ namespace NewsDesk.Extraction.Content;
 /// Copies the page body into a <see cref="ContentNode"/> tree in one walk, dropping scripts, form
 /// controls and hidden elements, and summing text statistics bottom-up on the way out.
 /// </summary>
-internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
+internal sealed class ContentTreeBuilder
 {
     // Deeper nesting than this is a broken or hostile page; the rest of the subtree is kept as plain text
     // so that recursion can never exhaust the stack.
@@ -20,6 +21,14 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar",
     };
 
+    private static readonly SearchValues<char> HtmlWhitespace = SearchValues.Create(" \n\r\t\f");
+
+    /// <summary>
+    /// One shared node for every whitespace-only text node: it renders as a space, has no text length and
+    /// no parent, and nothing ever marks a text node removed.
+    /// </summary>
+    private static readonly ContentNode WhitespaceText = new("#text", null) { Text = " " };
+
     public ContentNode Build(IElement body)
     {
         var root = new ContentNode("body", null);
@@ -30,8 +39,12 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
 
     private void AddChildren(INode source, ContentNode target, int depth)
     {
-        for (var child = source.FirstChild; child is not null; child = child.NextSibling)
+        // Indexing ChildNodes: AngleSharp's NextSibling searches the parent's child list, which makes a walk
+        // by siblings quadratic in the number of children.
+        var children = source.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 target.Children.Add(CreateText(text.Data, target));
@@ -61,6 +74,12 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
 
     private static ContentNode CreateText(string data, ContentNode parent)
     {
+        // Indentation between tags is a third of all nodes on a typical page; it only ever reads as one space.
+        if (data.AsSpan().IndexOfAnyExcept(HtmlWhitespace) < 0)
+        {
+            return WhitespaceText;
+        }
+
         var node = new ContentNode("#text", parent) { Text = data };
         var letters = 0;
         var commas = 0;
@@ -119,7 +138,7 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
             ClassAndId = BuildClassAndId(a.Class, a.Id),
             IsArticleBody = string.Equals(a.ItemProp, "articleBody", StringComparison.OrdinalIgnoreCase),
         };
-        node.IsStrong = node.IsArticleBody || patterns.IsStrong(node.ClassAndId);
+        node.IsStrong = node.IsArticleBody || ClassPatterns.IsStrong(node.ClassAndId);
         if (a.Role is not null && DroppedRoles.Contains(a.Role))
         {
             node.ClassAndId = "role-" + a.Role.ToLowerInvariant() + " " + node.ClassAndId;
@@ -128,12 +147,12 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
         switch (tag)
         {
             case "a":
-                node.Href = Resolve(a.Href);
+                node.Href = a.Href;
                 break;
             case "img":
-                node.Src = Resolve(a.Src is { Length: > 0 } src && !src.StartsWith("data:", StringComparison.Ordinal)
+                node.Src = a.Src is { Length: > 0 } src && !src.StartsWith("data:", StringComparison.Ordinal)
                     ? src
-                    : a.DataSrc ?? a.DataOriginal ?? a.DataLazySrc);
+                    : a.DataSrc ?? a.DataOriginal ?? a.DataLazySrc;
                 node.Alt = a.Alt;
                 break;
         }
@@ -160,23 +179,6 @@ internal sealed class ContentTreeBuilder(Uri? baseUri, ClassPatterns patterns)
 
         var compact = style.Replace(" ", "", StringComparison.Ordinal);
         return compact.Contains(needle, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private string? Resolve(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return null;
-        }
-
-        url = url.Trim();
-        // On Unix "/path" parses as an absolute file: URI, so only an explicit scheme counts as absolute here.
-        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile)
-        {
-            return absolute.Scheme is "http" or "https" or "mailto" ? absolute.ToString() : null;
-        }
-
-        return baseUri is not null && Uri.TryCreate(baseUri, url, out var resolved) && resolved.Scheme is "http" or "https" ? resolved.ToString() : null;
     }
 
     /// <summary>Sums the statistics of a finished element from its children.</summary>

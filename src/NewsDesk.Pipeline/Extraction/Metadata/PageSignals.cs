@@ -36,9 +36,14 @@ internal sealed class PageSignals
         {
             var element = stack.Pop();
             signals.Visit(element);
-            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+            // Indexing ChildNodes: AngleSharp's sibling properties search the parent's child list each time.
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push(child);
+                if (children[i] is IElement child)
+                {
+                    stack.Push(child);
+                }
             }
         }
 
