@@ -40,15 +40,16 @@ public sealed class ArticleExtractor
         }
 
         using var document = new HtmlParser(ParserOptions).ParseDocument(html);
-        var signals = PageSignals.Collect(document);
-        var metadata = MetadataReader.Read(signals, pageUrl);
-        if (document.Body is null)
+        if (document.Body is not { } bodyElement)
         {
-            return FromMetadata(metadata, "no page body");
+            return FromMetadata(MetadataReader.Read(PageSignals.Collect(document), pageUrl), "no page body");
         }
 
+        // The head here; the body's signals come from the tree builder's walk.
+        var signals = PageSignals.Collect(document, except: bodyElement);
+        var body = new ContentTreeBuilder(signals).Build(bodyElement);
+        var metadata = MetadataReader.Read(signals, pageUrl);
         var baseUri = BaseUri(signals.BaseHref, pageUrl, metadata.CanonicalUrl);
-        var body = new ContentTreeBuilder().Build(document.Body);
         BoilerplatePruner.Prune(body, 0.5);
         var selected = ContentLocator.Locate(body);
 

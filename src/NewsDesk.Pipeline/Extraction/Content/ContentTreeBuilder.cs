@@ -1,13 +1,15 @@
 using System.Buffers;
 using AngleSharp.Dom;
+using NewsDesk.Extraction.Metadata;
 
 namespace NewsDesk.Extraction.Content;
 
 /// <summary>
 /// Copies the page body into a <see cref="ContentNode"/> tree in one walk, dropping scripts, form
-/// controls and hidden elements, and summing text statistics bottom-up on the way out.
+/// controls and hidden elements, and summing text statistics bottom-up on the way out. The same walk
+/// feeds the metadata signals of the body, so the body is walked once.
 /// </summary>
-internal sealed class ContentTreeBuilder
+internal sealed class ContentTreeBuilder(PageSignals signals)
 {
     // Deeper nesting than this is a broken or hostile page; the rest of the subtree is kept as plain text
     // so that recursion can never exhaust the stack.
@@ -29,8 +31,10 @@ internal sealed class ContentTreeBuilder
     /// </summary>
     private static readonly ContentNode WhitespaceText = new("#text", null) { Text = " " };
 
+    /// <summary>Builds the tree of the body, passing every element of it to the page signals on the way.</summary>
     public ContentNode Build(IElement body)
     {
+        signals.Visit(body);
         var root = new ContentNode("body", null);
         AddChildren(body, root, 0);
         Summarise(root);
@@ -47,20 +51,24 @@ internal sealed class ContentTreeBuilder
             var child = children[i];
             if (child is IText text)
             {
-                target.Children.Add(CreateText(text.Data, target));
+                target.AddChild(CreateText(text.Data, target));
             }
             else if (child is IElement element)
             {
+                signals.Visit(element);
                 var node = CreateElement(element, target);
                 if (node is null)
                 {
+                    // JSON-LD scripts and hidden bylines still count for the metadata.
+                    signals.VisitDescendants(element);
                     continue;
                 }
 
-                target.Children.Add(node);
+                target.AddChild(node);
                 if (depth >= MaxDepth)
                 {
-                    node.Children.Add(CreateText(element.TextContent, node));
+                    signals.VisitDescendants(element);
+                    node.AddChild(CreateText(element.TextContent, node));
                 }
                 else
                 {
@@ -119,7 +127,7 @@ internal sealed class ContentTreeBuilder
             {
                 case "hidden": return null;
                 case "aria-hidden" when tag != "img" && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase): return null;
-                case "style" when ContainsNoSpace(value, "display:none") || ContainsNoSpace(value, "visibility:hidden"): return null;
+                case "style" when HidesElement(value): return null;
                 case "class": a.Class ??= value; break;
                 case "id": a.Id ??= value; break;
                 case "itemprop": a.ItemProp ??= value; break;
@@ -170,15 +178,34 @@ internal sealed class ContentTreeBuilder
         return string.IsNullOrEmpty(id) ? cls.ToLowerInvariant() : (cls + " " + id).ToLowerInvariant();
     }
 
-    private static bool ContainsNoSpace(string style, string needle)
+    /// <summary>display:none or visibility:hidden, spaces ignored; compacted on the stack, since inline styles are common.</summary>
+    private static bool HidesElement(string style)
     {
         if (!style.Contains(':', StringComparison.Ordinal))
         {
             return false;
         }
 
-        var compact = style.Replace(" ", "", StringComparison.Ordinal);
-        return compact.Contains(needle, StringComparison.OrdinalIgnoreCase);
+        char[]? rented = null;
+        var buffer = style.Length <= 256 ? stackalloc char[style.Length] : (rented = ArrayPool<char>.Shared.Rent(style.Length));
+        var length = 0;
+        foreach (var c in style)
+        {
+            if (c != ' ')
+            {
+                buffer[length++] = c;
+            }
+        }
+
+        var compact = buffer[..length];
+        var hidden = compact.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+            || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return hidden;
     }
 
     /// <summary>Sums the statistics of a finished element from its children.</summary>
