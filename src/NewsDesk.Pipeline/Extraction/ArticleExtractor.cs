@@ -40,27 +40,26 @@ public sealed class ArticleExtractor
         }
 
         using var document = new HtmlParser(ParserOptions).ParseDocument(html);
-        var signals = PageSignals.Collect(document);
-        var metadata = MetadataReader.Read(signals, pageUrl);
-        if (document.Body is null)
+        if (document.Body is not { } bodyElement)
         {
-            return FromMetadata(metadata, "no page body");
+            return FromMetadata(MetadataReader.Read(PageSignals.Collect(document), pageUrl), "no page body");
         }
 
+        // The head here; the body's signals come from the tree builder's walk.
+        var signals = PageSignals.Collect(document, except: bodyElement);
+        var body = new ContentTreeBuilder(signals).Build(bodyElement);
+        var metadata = MetadataReader.Read(signals, pageUrl);
         var baseUri = BaseUri(signals.BaseHref, pageUrl, metadata.CanonicalUrl);
-        var patterns = new ClassPatterns();
-        var body = new ContentTreeBuilder(baseUri, patterns).Build(document.Body);
-        var pruner = new BoilerplatePruner(patterns);
-        pruner.Prune(body, 0.5);
-        var selected = new ContentLocator(patterns).Locate(body);
+        BoilerplatePruner.Prune(body, 0.5);
+        var selected = ContentLocator.Locate(body);
 
-        var renderer = new ContentRenderer();
+        var renderer = new ContentRenderer(new UrlResolver(baseUri));
         var letters = 0;
         foreach (var block in selected)
         {
             if (block != body)
             {
-                pruner.Prune(block, 0.5);
+                BoilerplatePruner.Prune(block, 0.5);
             }
 
             letters += block.TextLength;

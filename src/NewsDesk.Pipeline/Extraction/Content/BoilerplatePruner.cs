@@ -6,12 +6,12 @@ namespace NewsDesk.Extraction.Content;
 /// comments and the like. A block that holds most of the page's prose is kept whatever its name,
 /// because some templates put the whole article inside a wrapper called "page-header" or "has-sidebar".
 /// </summary>
-internal sealed class BoilerplatePruner(ClassPatterns patterns)
+internal static class BoilerplatePruner
 {
     private static readonly HashSet<string> ChromeTags = new(StringComparer.Ordinal) { "nav", "aside", "footer", "header" };
 
     /// <summary>Prunes below <paramref name="root"/>; a block is only protected when it holds at least this share of the root's prose.</summary>
-    public void Prune(ContentNode root, double protectShare)
+    public static void Prune(ContentNode root, double protectShare)
     {
         var protectAbove = Math.Max(1, root.ProseLength * protectShare);
         var stack = new Stack<ContentNode>();
@@ -38,8 +38,8 @@ internal sealed class BoilerplatePruner(ClassPatterns patterns)
         ResummariseAncestors(removed);
     }
 
-    public bool IsChrome(ContentNode node) =>
-        !node.ContainsStrong && (ChromeTags.Contains(node.Tag) || patterns.Weigh(node.ClassAndId) < 0);
+    private static bool IsChrome(ContentNode node) =>
+        !node.ContainsStrong && (ChromeTags.Contains(node.Tag) || ClassPatterns.Weigh(node.ClassAndId) < 0);
 
     /// <summary>
     /// Brings the statistics of every ancestor of the removed nodes up to date, each ancestor once and

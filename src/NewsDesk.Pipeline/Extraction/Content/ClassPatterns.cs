@@ -1,11 +1,15 @@
+using System.Collections.Concurrent;
+
 namespace NewsDesk.Extraction.Content;
 
 /// <summary>
 /// Reads class and id tokens the way article templates name their parts. Checks work per token
 /// ("related-content" is related links, even though it says "content") and results are cached per
-/// distinct class string, because templates repeat the same few strings thousands of times.
+/// distinct class string, because templates repeat the same few strings thousands of times. The caches
+/// are shared across pages and threads (pages of one site share their template's strings), and are
+/// emptied when they grow past a bound so that a long-running worker cannot grow them without limit.
 /// </summary>
-internal sealed class ClassPatterns
+internal static class ClassPatterns
 {
     // Substrings that name page chrome wherever they appear in a token.
     private static readonly string[] NegativeParts =
@@ -48,18 +52,20 @@ internal sealed class ClassPatterns
         "article", "body", "content", "entry", "main", "post", "text", "story", "prose", "blog", "richtext", "rich-text",
     ];
 
-    private readonly Dictionary<string, int> _cache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _strongCache = new(StringComparer.Ordinal);
+    private const int MaxCachedStrings = 50_000;
+
+    private static readonly ConcurrentDictionary<string, int> WeightCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, bool> StrongCache = new(StringComparer.Ordinal);
 
     /// <summary>-1 for chrome, +1 for article-like names, 0 otherwise.</summary>
-    public int Weigh(string classAndId)
+    public static int Weigh(string classAndId)
     {
         if (classAndId.Length == 0)
         {
             return 0;
         }
 
-        if (_cache.TryGetValue(classAndId, out var cached))
+        if (WeightCache.TryGetValue(classAndId, out var cached))
         {
             return cached;
         }
@@ -84,7 +90,7 @@ internal sealed class ClassPatterns
             }
         }
 
-        _cache[classAndId] = weight;
+        Remember(WeightCache, classAndId, weight);
         return weight;
     }
 
@@ -104,20 +110,30 @@ internal sealed class ClassPatterns
     }
 
     /// <summary>True for names templates give the article body itself ("entry-content", "article-body").</summary>
-    public bool IsStrong(string classAndId)
+    public static bool IsStrong(string classAndId)
     {
         if (classAndId.Length == 0)
         {
             return false;
         }
 
-        if (!_strongCache.TryGetValue(classAndId, out var strong))
+        if (!StrongCache.TryGetValue(classAndId, out var strong))
         {
             strong = ContainsAny(classAndId, StrongParts);
-            _strongCache[classAndId] = strong;
+            Remember(StrongCache, classAndId, strong);
         }
 
         return strong;
+    }
+
+    private static void Remember<T>(ConcurrentDictionary<string, T> cache, string key, T value)
+    {
+        if (cache.Count >= MaxCachedStrings)
+        {
+            cache.Clear();
+        }
+
+        cache[key] = value;
     }
 
     private static bool StartsWithAny(string token, string[] prefixes)

@@ -7,12 +7,12 @@ namespace NewsDesk.Extraction.Content;
 /// joined by siblings that carry prose of their own. An itemprop="articleBody" block wins when it
 /// holds most of that prose.
 /// </summary>
-internal sealed class ContentLocator(ClassPatterns patterns)
+internal static class ContentLocator
 {
     private const int MinParagraphLetters = 20;
     private const int AncestorLevels = 5;
 
-    public IReadOnlyList<ContentNode> Locate(ContentNode body)
+    public static IReadOnlyList<ContentNode> Locate(ContentNode body)
     {
         var candidates = ScoreCandidates(body);
         if (candidates.Count == 0)
@@ -37,7 +37,7 @@ internal sealed class ContentLocator(ClassPatterns patterns)
         return PreferArticleBody(body, selected) ?? selected;
     }
 
-    private List<ContentNode> ScoreCandidates(ContentNode body)
+    private static List<ContentNode> ScoreCandidates(ContentNode body)
     {
         var candidates = new List<ContentNode>();
         var stack = new Stack<ContentNode>();
@@ -65,7 +65,7 @@ internal sealed class ContentLocator(ClassPatterns patterns)
                 if (!ancestor.IsCandidate)
                 {
                     ancestor.IsCandidate = true;
-                    ancestor.Score = TagBonus(ancestor.Tag) + 25 * patterns.Weigh(ancestor.ClassAndId) + (ancestor.IsStrong && ancestor.ProseLength >= ContentTreeBuilder.StrongMinProse ? 25 : 0);
+                    ancestor.Score = TagBonus(ancestor.Tag) + 25 * ClassPatterns.Weigh(ancestor.ClassAndId) + (ancestor.IsStrong && ancestor.ProseLength >= ContentTreeBuilder.StrongMinProse ? 25 : 0);
                     candidates.Add(ancestor);
                 }
 
@@ -188,7 +188,7 @@ internal sealed class ContentLocator(ClassPatterns patterns)
     private static bool IsBoundary(ContentNode node) =>
         node.Tag is "article" or "main" || node.IsArticleBody || (node.IsStrong && node.ProseLength >= ContentTreeBuilder.StrongMinProse);
 
-    private List<ContentNode> WithSiblings(ContentNode top)
+    private static List<ContentNode> WithSiblings(ContentNode top)
     {
         if (top.Parent is null)
         {
@@ -215,7 +215,7 @@ internal sealed class ContentLocator(ClassPatterns patterns)
             {
                 result.Add(sibling);
             }
-            else if (sibling.Tag == "p" && patterns.Weigh(sibling.ClassAndId) >= 0)
+            else if (sibling.Tag == "p" && ClassPatterns.Weigh(sibling.ClassAndId) >= 0)
             {
                 var density = sibling.LinkDensity;
                 // A long paragraph with few links, or a short one with none, continues the article.

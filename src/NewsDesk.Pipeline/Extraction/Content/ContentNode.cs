@@ -6,6 +6,9 @@ namespace NewsDesk.Extraction.Content;
 /// </summary>
 internal sealed class ContentNode
 {
+    private static readonly List<ContentNode> NoChildren = [];
+    private List<ContentNode>? _children;
+
     public ContentNode(string tag, ContentNode? parent)
     {
         Tag = tag;
@@ -18,11 +21,17 @@ internal sealed class ContentNode
     /// <summary>Looked up once here: summing, pruning and rendering ask it for every child again and again.</summary>
     public bool IsBlock { get; }
     public ContentNode? Parent { get; set; }
-    public List<ContentNode> Children { get; } = [];
+    /// <summary>
+    /// The children, in page order. Leaves (text, images, empty elements: most nodes of a page) share one
+    /// empty list instead of each allocating its own; add only through <see cref="AddChild"/>.
+    /// </summary>
+    public List<ContentNode> Children => _children ?? NoChildren;
     public string? Text { get; set; }
     /// <summary>Lower-case class and id tokens joined by spaces, for pattern checks.</summary>
     public string ClassAndId { get; set; } = "";
+    /// <summary>The href as written in the page; <see cref="UrlResolver"/> makes it absolute (or drops it) when rendered.</summary>
     public string? Href { get; set; }
+    /// <summary>The image URL as written (src, or a lazy-loading attribute); resolved when rendered.</summary>
     public string? Src { get; set; }
     public string? Alt { get; set; }
     public bool IsArticleBody { get; set; }
@@ -47,6 +56,8 @@ internal sealed class ContentNode
     public bool Removed { get; set; }
 
     public bool IsText => Text is not null && Tag == "#text";
+
+    public void AddChild(ContentNode child) => (_children ??= []).Add(child);
 
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
 }

@@ -8,11 +8,11 @@ namespace NewsDesk.Extraction.Content;
 /// stray one-word labels ("Advertisement", "Share") are left out here, inside the article.
 /// The HTML is safe by construction, so no sanitizer runs over it: the only tags written are the
 /// allow-list below plus a, img and br, written from literals; the only attributes are href, src and
-/// alt; href/src hold only http(s)/mailto URLs (<see cref="ContentTreeBuilder"/> resolves them and
+/// alt; href/src hold only http(s)/mailto URLs (<see cref="UrlResolver"/> resolves them and
 /// drops every other scheme); all page text and attribute values go through <see cref="HtmlEscaper"/>.
 /// Scripts, styles, svg, iframes and event handlers are never copied into the content tree at all.
 /// </summary>
-internal sealed class ContentRenderer
+internal sealed class ContentRenderer(UrlResolver urls)
 {
     private static readonly HashSet<string> HtmlContainers = new(StringComparer.Ordinal)
     {
@@ -83,10 +83,10 @@ internal sealed class ContentRenderer
             case "img":
                 RenderImage(node);
                 return;
-            case "a" when node.Href is not null:
+            case "a" when urls.Resolve(node.Href) is { } href:
                 OpenParagraphIfNeeded();
                 _html.Append("<a href=\"");
-                HtmlEscaper.AppendAttribute(_html, node.Href);
+                HtmlEscaper.AppendAttribute(_html, href);
                 _html.Append("\">");
                 RenderChildren(node);
                 _html.Append("</a>");
@@ -148,15 +148,15 @@ internal sealed class ContentRenderer
 
     private void RenderImage(ContentNode node)
     {
-        if (node.Src is null)
+        if (urls.Resolve(node.Src) is not { } src)
         {
             return;
         }
 
-        FirstImage ??= node.Src;
+        FirstImage ??= src;
         OpenParagraphIfNeeded();
         _html.Append("<img src=\"");
-        HtmlEscaper.AppendAttribute(_html, node.Src);
+        HtmlEscaper.AppendAttribute(_html, src);
         _html.Append('"');
         if (!string.IsNullOrWhiteSpace(node.Alt))
         {

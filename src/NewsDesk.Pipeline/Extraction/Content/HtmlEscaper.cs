@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace NewsDesk.Extraction.Content;
@@ -12,8 +13,17 @@ namespace NewsDesk.Extraction.Content;
 /// </summary>
 internal static class HtmlEscaper
 {
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>\u00A0");
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&\"<>\u00A0");
+
     public static void AppendText(StringBuilder output, string text)
     {
+        if (text.AsSpan().IndexOfAny(TextSpecials) < 0)
+        {
+            output.Append(text);
+            return;
+        }
+
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -37,6 +47,12 @@ internal static class HtmlEscaper
 
     public static void AppendAttribute(StringBuilder output, string value)
     {
+        if (value.AsSpan().IndexOfAny(AttributeSpecials) < 0)
+        {
+            output.Append(value);
+            return;
+        }
+
         var start = 0;
         for (var i = 0; i < value.Length; i++)
         {

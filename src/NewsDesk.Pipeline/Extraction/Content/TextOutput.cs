@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace NewsDesk.Extraction.Content;
@@ -13,14 +14,25 @@ internal sealed class TextOutput
 
     public void Append(string value)
     {
-        foreach (var c in value)
+        // Whole runs between whitespace are copied at once; this is the hottest loop of rendering.
+        var rest = value.AsSpan();
+        while (rest.Length > 0)
         {
-            if (char.IsWhiteSpace(c))
+            var start = rest.IndexOfAnyExcept(Whitespace);
+            if (start < 0)
             {
                 _pendingSpace = true;
-                continue;
+                return;
             }
 
+            if (start > 0)
+            {
+                _pendingSpace = true;
+                rest = rest[start..];
+            }
+
+            var end = rest.IndexOfAny(Whitespace);
+            var word = end < 0 ? rest : rest[..end];
             if (_text.Length > 0)
             {
                 if (_pendingBreaks > 0)
@@ -35,8 +47,26 @@ internal sealed class TextOutput
 
             _pendingBreaks = 0;
             _pendingSpace = false;
-            _text.Append(c == '\u00A0' ? ' ' : c);
+            _text.Append(word);
+            rest = end < 0 ? [] : rest[end..];
         }
+    }
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts, including the no-break space.</summary>
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(AllWhitespace());
+
+    private static string AllWhitespace()
+    {
+        var chars = new StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsWhiteSpace((char)c))
+            {
+                chars.Append((char)c);
+            }
+        }
+
+        return chars.ToString();
     }
 
     /// <summary>Ends the current line (1) or paragraph (2); breaks never stack beyond one blank line.</summary>
@@ -46,7 +76,19 @@ internal sealed class TextOutput
         _pendingSpace = false;
     }
 
-    public string Since(int mark) => mark >= _text.Length ? "" : _text.ToString(mark, _text.Length - mark).Trim();
+    /// <summary>
+    /// The text written since <paramref name="mark"/>, trimmed. Only the separators written before the first
+    /// word (at most two line breaks or a space) can be whitespace at its ends, so it is one copy, not two.
+    /// </summary>
+    public string Since(int mark)
+    {
+        while (mark < _text.Length && _text[mark] is '\n' or ' ')
+        {
+            mark++;
+        }
+
+        return mark >= _text.Length ? "" : _text.ToString(mark, _text.Length - mark);
+    }
 
     /// <summary>Drops everything written after <paramref name="mark"/>, leaving a paragraph break pending.</summary>
     public void Truncate(int mark)

@@ -21,7 +21,14 @@ internal sealed class PageSignals
     /// <summary>Byline candidates in order of trust: rel=author, itemprop=author name, itemprop=author, byline class, author-name class.</summary>
     public string?[] Bylines { get; } = new string?[5];
 
-    public static PageSignals Collect(IDocument document)
+    public static PageSignals Collect(IDocument document) => Collect(document, except: null);
+
+    /// <summary>
+    /// Collects from the whole document except the subtree of <paramref name="except"/>, which the caller
+    /// walks itself and passes element by element to <see cref="Visit"/> (the content tree builder does, so
+    /// the page body is walked once, not twice).
+    /// </summary>
+    public static PageSignals Collect(IDocument document, IElement? except)
     {
         var signals = new PageSignals();
         if (document.DocumentElement is not { } root)
@@ -30,22 +37,49 @@ internal sealed class PageSignals
         }
 
         signals.HtmlLang = root.GetAttribute("lang") ?? root.GetAttribute("xml:lang");
-        var stack = new Stack<IElement>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var element = stack.Pop();
-            signals.Visit(element);
-            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
-            {
-                stack.Push(child);
-            }
-        }
-
+        signals.Walk(root, except);
         return signals;
     }
 
-    private void Visit(IElement element)
+    /// <summary>Visits the descendants of an element the caller does not walk further (dropped or hidden ones).</summary>
+    public void VisitDescendants(IElement element)
+    {
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (children[i] is IElement child)
+            {
+                Walk(child, except: null);
+            }
+        }
+    }
+
+    private void Walk(IElement start, IElement? except)
+    {
+        var stack = new Stack<IElement>();
+        stack.Push(start);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            if (element == except)
+            {
+                continue;
+            }
+
+            Visit(element);
+            // Indexing ChildNodes: AngleSharp's sibling properties search the parent's child list each time.
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                if (children[i] is IElement child)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
+
+    public void Visit(IElement element)
     {
         switch (element.LocalName)
         {
