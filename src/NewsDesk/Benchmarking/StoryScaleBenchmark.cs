@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using NewsDesk.Pipeline;
 using NewsDesk.Storage;
 using NewsDesk.Stories;
@@ -17,16 +16,16 @@ internal static class StoryScaleBenchmark
 {
     private const int ArticlesPerDay = 300;
 
-    public static string Run(string database, IReadOnlyList<int> sizes, int sample)
+    /// <summary>Writes one row per size as it is measured (a 100,000-article store takes minutes to seed).</summary>
+    public static void Run(string database, IReadOnlyList<int> sizes, int sample, TextWriter report)
     {
         var matcher = new StoryMatcher();
         var window = new PipelineOptions().StoryWindow;
         var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var c = CultureInfo.InvariantCulture;
-        var report = new StringBuilder();
-        report.AppendLine(c, $"bench stories: {sample} new articles matched at each size; store grows at {ArticlesPerDay} articles/day; story window {window.TotalDays:0} days");
-        report.AppendLine("| store size | sign + keys ms | candidates query ms | compare ms | match total ms (mean / p95) | candidates (mean) | save ms (mean) | seeding s |");
-        report.AppendLine("|---|---|---|---|---|---|---|---|");
+        report.WriteLine(string.Create(c, $"bench stories: {sample} new articles matched at each size; store grows at {ArticlesPerDay} articles/day; story window {window.TotalDays:0} days"));
+        report.WriteLine("| store size | sign + keys ms | candidates query ms | compare ms | match total ms (mean / p95) | candidates (mean) | save ms (mean) | seeding s |");
+        report.WriteLine("|---|---|---|---|---|---|---|---|");
         using var store = new NewsStore(database);
         var have = 0;
         foreach (var size in sizes.Order())
@@ -65,10 +64,9 @@ internal static class StoryScaleBenchmark
 
             have += sample;
             totals.Sort();
-            report.AppendLine(c, $"| {size:N0} | {sign / sample:F2} | {query / sample:F2} | {compare / sample:F2} | {totals.Average():F2} / {totals[(int)Math.Ceiling(0.95 * totals.Count) - 1]:F2} | {candidates / sample:F0} | {save / sample:F2} | {seeding.Elapsed.TotalSeconds:F1} |");
+            report.WriteLine(string.Create(c, $"| {size:N0} | {sign / sample:F2} | {query / sample:F2} | {compare / sample:F2} | {totals.Average():F2} / {totals[(int)Math.Ceiling(0.95 * totals.Count) - 1]:F2} | {candidates / sample:F0} | {save / sample:F2} | {seeding.Elapsed.TotalSeconds:F1} |"));
+            report.Flush();
         }
-
-        return report.ToString();
     }
 
     private static DateTimeOffset DateOf(DateTimeOffset start, int index) => start.AddMinutes(index * 1440.0 / ArticlesPerDay);

@@ -18,7 +18,7 @@ internal static class BenchScaleCommands
             var sizeList = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException($"--sizes: \"{s}\" is not a positive whole number."))
                 .ToList();
-            WithDatabase(parse.GetValue(database), path => Console.Write(StoryScaleBenchmark.Run(path, sizeList, Math.Max(1, parse.GetValue(sample)))));
+            WithDatabase(parse.GetValue(database), path => StoryScaleBenchmark.Run(path, sizeList, Math.Max(1, parse.GetValue(sample)), Console.Out));
             return CommandLine.Success;
         });
         return command;
