@@ -26,7 +26,8 @@ NEWSDESK="dotnet src/NewsDesk/bin/Release/net10.0/NewsDesk.dll"
 
 for f in $FEEDS; do
   echo; echo "## bench ingest --feeds $f --items $ITEMS"
-  $NEWSDESK bench ingest --feeds "$f" --items "$ITEMS"
+  # A failed run (e.g. the LiteDB error seen at 1,000 feeds) is reported and the rest still runs.
+  $NEWSDESK bench ingest --feeds "$f" --items "$ITEMS" || echo "bench ingest --feeds $f FAILED (exit $?)"
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
