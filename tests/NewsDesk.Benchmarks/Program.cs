@@ -1,4 +1,12 @@
+using BenchmarkDotNet.Running;
 using NewsDesk.Benchmarks;
+
+// `stages`: the per-stage BenchmarkDotNet micro-benchmarks (docs/benchmarks/performance.md); any further arguments go to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "stages")
+{
+    BenchmarkRunner.Run<StageBenchmarks>(args: args[1..]);
+    return 0;
+}
 
 if (args.Length < 3 || args[0] != "extraction" || args[1] != "--data")
 {

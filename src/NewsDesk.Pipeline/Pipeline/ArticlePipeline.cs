@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsDesk.Extraction;
@@ -36,8 +37,14 @@ public sealed partial class ArticlePipeline(
 
     private readonly PipelineOptions _options = options.Value;
 
+    /// <summary>Per-stage wall-clock timings, collected only while set (by `bench ingest`).</summary>
+    public PipelineTimings? Timings { get; set; }
+
     internal async Task<(EntryOutcome Outcome, bool FellBack)> ProcessAsync(FeedDefinition feed, ParsedFeed parsed, FeedEntry entry, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
+        var lap = started;
+
         // 1. Identity: the canonical URL keys the article; an entry without a usable link cannot be stored.
         var link = entry.Link ?? (Uri.TryCreate(entry.Id, UriKind.Absolute, out var idUrl) ? idUrl.AbsoluteUri : null);
         if (link is null || !Uri.TryCreate(link, UriKind.Absolute, out var linkUrl))
@@ -57,7 +64,9 @@ public sealed partial class ArticlePipeline(
         }
 
         // 3-4. Fetch and extract the page; when that fails or finds no article, keep the feed's own text and say why.
+        lap = Lap(PipelineStage.Lookup, lap);
         var (extracted, fallbackReason) = await FetchAndExtractAsync(linkUrl, ct).ConfigureAwait(false);
+        lap = Stopwatch.GetTimestamp();
         var feedText = HtmlText.ToPlainText(entry.Content ?? entry.Summary);
         var text = fallbackReason is null ? extracted!.Text : feedText;
         var html = fallbackReason is null ? extracted!.Html : HtmlText.Sanitize(entry.Content ?? entry.Summary);
@@ -73,13 +82,17 @@ public sealed partial class ArticlePipeline(
             return (EntryOutcome.Unchanged, false);
         }
 
+        lap = Lap(PipelineStage.Lookup, lap);
+
         // 5. Tags, with the parties and entities the later stages use.
         var description = extracted?.Description ?? (fallbackReason is null ? feedText : null);
         // TagInputs.From is what the `tag` command uses too, so what `eval themes` measures is what ingest does.
         var tagging = tagger.Tag(TagInputs.From(title, description, text));
+        lap = Lap(PipelineStage.Tag, lap);
 
         // 6. Summary, every sentence pointing back into the text.
         var summary = summarizer.Summarize(text.Length > 0 ? text : title, title, url);
+        lap = Lap(PipelineStage.Summarise, lap);
 
         var now = time.GetUtcNow();
         var article = new Article
@@ -117,13 +130,18 @@ public sealed partial class ArticlePipeline(
         await StoryLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            store.Save(AssignStory(article));
+            lap = Lap(PipelineStage.StoryLockWait, lap);
+            var withStory = AssignStory(article);
+            lap = Lap(PipelineStage.StoryMatch, lap);
+            store.Save(withStory);
+            Lap(PipelineStage.Store, lap);
         }
         finally
         {
             StoryLock.Release();
         }
 
+        Timings?.AddArticle(Stopwatch.GetElapsedTime(started));
         return (existing is null ? EntryOutcome.New : EntryOutcome.Updated, fallbackReason is not null);
     }
 
@@ -163,9 +181,11 @@ public sealed partial class ArticlePipeline(
     private async Task<(ExtractedArticle? Article, string? FallbackReason)> FetchAndExtractAsync(Uri url, CancellationToken ct)
     {
         FetchResult page;
+        var lap = Stopwatch.GetTimestamp();
         try
         {
             page = await fetcher.FetchAsync(new FetchRequest(url, Accept: PageAccept), ct).ConfigureAwait(false);
+            lap = Lap(PipelineStage.Fetch, lap);
         }
         catch (FetchException ex)
         {
@@ -183,6 +203,7 @@ public sealed partial class ArticlePipeline(
         }
 
         var extracted = extractor.Extract(page.Body, page.ContentType, page.FinalUrl);
+        Lap(PipelineStage.Extract, lap);
         if (!extracted.IsArticle)
         {
             return (extracted, $"no article on the page: {extracted.NotArticleReason ?? "not an article"}");
@@ -191,6 +212,14 @@ public sealed partial class ArticlePipeline(
         return extracted.Text.Length < _options.MinArticleChars
             ? (extracted, $"no article on the page: only {extracted.Text.Length} characters of text")
             : (extracted, null);
+    }
+
+    /// <summary>Adds the time since <paramref name="since"/> to the stage (when timing is on) and returns now.</summary>
+    private long Lap(PipelineStage stage, long since)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Timings?.Add(stage, now - since);
+        return now;
     }
 
     /// <summary>The lede is the standfirst when the page has one, else the first sentences of the text.</summary>

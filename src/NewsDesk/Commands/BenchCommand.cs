@@ -27,6 +27,14 @@ internal static class BenchCommand
             Console.WriteLine($"Seeded {count} articles into {Path.GetFullPath(path)} in {clock.Elapsed.TotalSeconds:0.0} s");
             return CommandLine.Success;
         });
-        return new Command("bench", "Benchmark helpers.") { seed, BenchLoadCommand.Create() };
+        return new Command("bench", "Benchmark helpers.")
+        {
+            seed,
+            BenchIngestCommand.Create(),
+            BenchLoadCommand.Create(),
+            BenchScaleCommands.Stories(),
+            BenchScaleCommands.Digest(),
+            BenchScaleCommands.Queries(),
+        };
     }
 }
