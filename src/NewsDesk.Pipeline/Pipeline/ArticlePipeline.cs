@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsDesk.Extraction;
@@ -26,6 +27,7 @@ public sealed partial class ArticlePipeline(
     NewsStore store,
     IOptions<PipelineOptions> options,
     TimeProvider time,
+    PipelineMetrics metrics,
     ILogger<ArticlePipeline> logger)
 {
     private const string PageAccept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
@@ -37,6 +39,13 @@ public sealed partial class ArticlePipeline(
     private readonly PipelineOptions _options = options.Value;
 
     internal async Task<(EntryOutcome Outcome, bool FellBack)> ProcessAsync(FeedDefinition feed, ParsedFeed parsed, FeedEntry entry, CancellationToken ct)
+    {
+        var result = await ProcessEntryAsync(feed, parsed, entry, ct).ConfigureAwait(false);
+        metrics.EntryProcessed(result.Outcome, result.FellBack);
+        return result;
+    }
+
+    private async Task<(EntryOutcome Outcome, bool FellBack)> ProcessEntryAsync(FeedDefinition feed, ParsedFeed parsed, FeedEntry entry, CancellationToken ct)
     {
         // 1. Identity: the canonical URL keys the article; an entry without a usable link cannot be stored.
         var link = entry.Link ?? (Uri.TryCreate(entry.Id, UriKind.Absolute, out var idUrl) ? idUrl.AbsoluteUri : null);
@@ -57,7 +66,9 @@ public sealed partial class ArticlePipeline(
         }
 
         // 3-4. Fetch and extract the page; when that fails or finds no article, keep the feed's own text and say why.
+        var stage = Stopwatch.GetTimestamp();
         var (extracted, fallbackReason) = await FetchAndExtractAsync(linkUrl, ct).ConfigureAwait(false);
+        metrics.StageCompleted("fetch_extract", stage);
         var feedText = HtmlText.ToPlainText(entry.Content ?? entry.Summary);
         var text = fallbackReason is null ? extracted!.Text : feedText;
         var html = fallbackReason is null ? extracted!.Html : HtmlText.Sanitize(entry.Content ?? entry.Summary);
@@ -76,10 +87,14 @@ public sealed partial class ArticlePipeline(
         // 5. Tags, with the parties and entities the later stages use.
         var description = extracted?.Description ?? (fallbackReason is null ? feedText : null);
         // TagInputs.From is what the `tag` command uses too, so what `eval themes` measures is what ingest does.
+        stage = Stopwatch.GetTimestamp();
         var tagging = tagger.Tag(TagInputs.From(title, description, text));
+        metrics.StageCompleted("tag", stage);
 
         // 6. Summary, every sentence pointing back into the text.
+        stage = Stopwatch.GetTimestamp();
         var summary = summarizer.Summarize(text.Length > 0 ? text : title, title, url);
+        metrics.StageCompleted("summarise", stage);
 
         var now = time.GetUtcNow();
         var article = new Article
@@ -114,6 +129,7 @@ public sealed partial class ArticlePipeline(
         };
 
         // 7-8. Story matching and storing, under one lock (see StoryLock).
+        stage = Stopwatch.GetTimestamp();
         await StoryLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -123,6 +139,8 @@ public sealed partial class ArticlePipeline(
         {
             StoryLock.Release();
         }
+
+        metrics.StageCompleted("story_store", stage);
 
         return (existing is null ? EntryOutcome.New : EntryOutcome.Updated, fallbackReason is not null);
     }

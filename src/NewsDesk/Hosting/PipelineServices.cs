@@ -57,6 +57,8 @@ public static class PipelineServices
         services.AddSingleton<ExtractiveSummarizer>();
         services.AddSingleton<StoryMatcher>();
         services.AddSingleton<NewsStore>();
+        services.AddMetrics();
+        services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<ArticlePipeline>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<DigestBuilder>();
