@@ -27,6 +27,7 @@ internal static class CommandLine
         root.Add(ExportCommand.Create());
         root.Add(FeedsCommand.Create());
         root.Add(HealthcheckCommand.Create());
+        root.Add(ConfigCommand.Create());
         root.Add(ExtractCommand.Create());
         root.Add(TagCommand.Create());
         root.Add(ClusterCommand.Create());

@@ -12,9 +12,7 @@ public static class MetricsServices
 {
     public static WebApplicationBuilder AddNewsDeskMetrics(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations()
-            .Validate(o => !o.IsOtlp || o.OtlpEndpoint is { IsAbsoluteUri: true }, "NewsDesk:Metrics:OtlpEndpoint is required (an absolute URL such as http://collector:4317) when NewsDesk:Metrics:Exporter is otlp.")
-            .ValidateOnStart();
+        // MetricsOptions is validated with the other options (PipelineServices); this only wires the exporter.
         var options = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
         if (!options.IsPrometheus && !options.IsOtlp)
         {
