@@ -36,6 +36,7 @@ public static class NewsDeskHost
         app.MapDigestEndpoints();
         app.MapArticleEndpoints();
         app.MapStoryAndFeedEndpoints();
+        app.MapAdminEndpoints();
         app.MapEditorPage();
         return app;
     }
