@@ -52,6 +52,8 @@ public static class SchedulingServices
             }
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // After Quartz's hosted service, so that it stops first (hosted services stop in reverse order).
+        builder.Services.AddHostedService<RunningJobsDrain>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
         return builder;
     }
