@@ -21,7 +21,10 @@ public sealed class DbCommandTests
         {
             raw.GetCollection("articles").Insert(new BsonDocument
             {
-                ["_id"] = "old", ["FeedId"] = "gov", ["Url"] = "https://example.org/old", ["Title"] = "Old",
+                ["_id"] = "old",
+                ["FeedId"] = "gov",
+                ["Url"] = "https://example.org/old",
+                ["Title"] = "Old",
                 ["Tags"] = new BsonArray(new BsonDocument { ["Theme"] = "standards", ["Score"] = 0.9 }),
             });
         }
