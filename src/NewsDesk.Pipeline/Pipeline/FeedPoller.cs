@@ -20,6 +20,7 @@ public sealed partial class FeedPoller(
     NewsStore store,
     IOptions<PipelineOptions> options,
     TimeProvider time,
+    PipelineMetrics metrics,
     ILogger<FeedPoller> logger)
 {
     private const string FeedAccept = "application/atom+xml,application/rss+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5";
@@ -53,6 +54,8 @@ public sealed partial class FeedPoller(
         store.SaveFeedState(state);
         var counts = state.LastCounts;
         var duration = Stopwatch.GetElapsedTime(started);
+        metrics.PollCompleted(feed.Id, state.ConsecutiveFailures > 0 ? state.LastErrorKind : null);
+        metrics.StageCompleted("poll", started);
         LogPolled(feed.Id, counts.New, counts.Updated, counts.Unchanged, counts.Failed, counts.FellBack, (long)duration.TotalMilliseconds);
         return new PollOutcome(feed.Id, counts, duration, state.ConsecutiveFailures > 0 ? state.LastError : null);
     }

@@ -130,6 +130,79 @@ public sealed class NewsStore : IDisposable
 
     public void Checkpoint() => _db.Checkpoint();
 
+    /// <summary>Rewrites every article stored in an older schema in the current one (`db migrate`). Returns how many changed.</summary>
+    public int Migrate()
+    {
+        var raw = _db.GetCollection("articles");
+        var older = raw.Find(BsonExpression.Create("$.SchemaVersion = null OR $.SchemaVersion < @0", Article.CurrentSchemaVersion)).ToList();
+        foreach (var document in older)
+        {
+            ArticleSchema.Upgrade(document);
+            raw.Update(document);
+        }
+
+        return older.Count;
+    }
+
+    /// <summary>Deletes articles whose date (published, else ingested) and ingest time are both before <paramref name="cutoff"/>. Returns how many.</summary>
+    public int PurgeOlderThan(DateTimeOffset cutoff) =>
+        _articles.DeleteMany(LiteDB.Query.And(LiteDB.Query.LT("$.EffectiveDate", new BsonValue(cutoff.UtcDateTime)), LiteDB.Query.LT("$.Ingested", new BsonValue(cutoff.UtcDateTime))));
+
+    /// <summary>Rebuilds the file without free pages (`db compact`). Returns the bytes saved.</summary>
+    public long Compact() => _db.Rebuild();
+
+    /// <summary>
+    /// Writes a copy to <paramref name="target"/> (a new file) while this store stays open and in use: every collection
+    /// is read in one read transaction of its own and written to a fresh LiteDB file, which is then closed, so the copy
+    /// is a complete, openable file even while feed jobs write. Returns the number of articles copied.
+    /// </summary>
+    public int Backup(string target)
+    {
+        var full = System.IO.Path.GetFullPath(target);
+        if (File.Exists(full) || string.Equals(full, FilePath, StringComparison.Ordinal))
+        {
+            throw new StorageException($"storage: backup target {full} already exists; give a new file.");
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var articles = 0;
+        using (var copy = new NewsStore(full))
+        {
+            foreach (var name in new[] { "feeds", "digests", "articles" })
+            {
+                var count = copy._db.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
+                articles = name == "articles" ? count : articles;
+            }
+
+            copy.Checkpoint();
+        }
+
+        return articles;
+    }
+
+    /// <summary>True when another process (a running worker) holds the store at <paramref name="path"/>.</summary>
+    public static bool IsInUse(string path)
+    {
+        try
+        {
+            using var probe = new FileStream(System.IO.Path.GetFullPath(path) + ".lock", FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     public void Dispose()
     {
         _db.Dispose();

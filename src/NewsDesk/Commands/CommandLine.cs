@@ -27,6 +27,8 @@ internal static class CommandLine
         root.Add(ExportCommand.Create());
         root.Add(FeedsCommand.Create());
         root.Add(HealthcheckCommand.Create());
+        root.Add(ConfigCommand.Create());
+        root.Add(DbCommand.Create());
         root.Add(ExtractCommand.Create());
         root.Add(TagCommand.Create());
         root.Add(ClusterCommand.Create());

@@ -27,13 +27,16 @@ public static class NewsDeskHost
         builder.Services.AddSingleton(new FeedRegistry(feeds));
         builder.AddNewsDeskScheduling(feeds, digest, options.ShutdownTimeout);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+        builder.AddNewsDeskMetrics();
 
         var app = builder.Build();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapNewsDeskMetrics();
         app.MapDigestEndpoints();
         app.MapArticleEndpoints();
         app.MapStoryAndFeedEndpoints();
+        app.MapAdminEndpoints();
         app.MapEditorPage();
         return app;
     }

@@ -14,6 +14,10 @@ public sealed class NewsDeskOptions
     /// <summary>An operator's own taxonomy file; empty uses the one shipped with NewsDesk.</summary>
     public string? TaxonomyFile { get; set; }
 
+    /// <summary>plain (one line per event) or json (for log shippers).</summary>
+    [RegularExpression("^(?i)(plain|json)$", ErrorMessage = "NewsDesk:LogFormat must be plain or json.")]
+    public string LogFormat { get; set; } = "plain";
+
     /// <summary>How long running jobs get to finish on SIGTERM before the store is closed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "NewsDesk:ShutdownTimeout must be between 00:00:01 and 00:10:00.")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -29,6 +29,12 @@ public static class PipelineServices
 
         services.AddOptions<MachineSummaryOptions>().BindConfiguration(MachineSummaryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations()
+            .Validate(o => !o.IsOtlp || o.OtlpEndpoint is { IsAbsoluteUri: true }, "NewsDesk:Metrics:OtlpEndpoint is required (an absolute URL such as http://collector:4317) when NewsDesk:Metrics:Exporter is otlp.")
+            .ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations()
+            .Validate(o => Quartz.CronExpression.TryParse(o.Schedule, out _), "NewsDesk:Retention:Schedule is not a valid Quartz cron expression (with seconds, e.g. '0 30 3 * * ?').")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient(DigestDelivery.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(HttpFetcher.ClientName)
@@ -57,6 +63,8 @@ public static class PipelineServices
         services.AddSingleton<ExtractiveSummarizer>();
         services.AddSingleton<StoryMatcher>();
         services.AddSingleton<NewsStore>();
+        services.AddMetrics();
+        services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<ArticlePipeline>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<DigestBuilder>();

@@ -14,6 +14,7 @@ public static class SchedulingServices
 {
     public static IHostApplicationBuilder AddNewsDeskScheduling(this IHostApplicationBuilder builder, IReadOnlyList<FeedDefinition> feeds, DigestOptions digest, TimeSpan shutdownTimeout)
     {
+        var retention = builder.Configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions();
         builder.AddQuartz(q =>
         {
             q.UseTimeProvider(TimeProvider.System);
@@ -41,8 +42,18 @@ public static class SchedulingServices
                 trigger => trigger.WithIdentity("daily-digest")
                     .WithCronSchedule($"0 {time.Minute} {time.Hour} * * ?", c => c.InTimeZone(digest.Zone()).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                 job => job.WithIdentity("digest").DisallowConcurrentExecution());
+
+            // Off by default: deleting stored articles is the operator's decision (NewsDesk:Retention:Enabled).
+            if (retention.Enabled && CronExpression.TryParse(retention.Schedule, out _))
+            {
+                q.ScheduleJob<RetentionJob>(
+                    trigger => trigger.WithIdentity("retention").WithCronSchedule(retention.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                    job => job.WithIdentity("retention").DisallowConcurrentExecution());
+            }
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // After Quartz's hosted service, so that it stops first (hosted services stop in reverse order).
+        builder.Services.AddHostedService<RunningJobsDrain>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
         return builder;
     }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using NewsDesk.Digests;
 using NewsDesk.Digests.Delivery;
+using NewsDesk.Pipeline;
 using Quartz;
 
 namespace NewsDesk.Jobs;
@@ -10,12 +12,24 @@ namespace NewsDesk.Jobs;
 /// complete by then; `digest --date` covers any other day on demand.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class DigestJob(DigestPublisher publisher, DigestDelivery delivery, IOptions<DigestOptions> options, TimeProvider time) : IJob
+public sealed class DigestJob(DigestPublisher publisher, DigestDelivery delivery, IOptions<DigestOptions> options, TimeProvider time, PipelineMetrics metrics) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var today = options.Value.Today(time);
-        var published = await publisher.PublishAsync(today.AddDays(-1), ct: cancellationToken).ConfigureAwait(false);
-        await delivery.DeliverAsync(published, cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            var today = options.Value.Today(time);
+            var published = await publisher.PublishAsync(today.AddDays(-1), ct: cancellationToken).ConfigureAwait(false);
+            await delivery.DeliverAsync(published, cancellationToken).ConfigureAwait(false);
+            succeeded = true;
+        }
+        finally
+        {
+            // Counted either way, so a failing digest shows on a dashboard and not only in the log.
+            metrics.DigestRun(succeeded);
+            metrics.StageCompleted("digest", started);
+        }
     }
 }

@@ -47,6 +47,7 @@ public sealed class PollerHarness : IDisposable
             Store,
             services.GetRequiredService<IOptions<PipelineOptions>>(),
             Time,
+            services.GetRequiredService<PipelineMetrics>(),
             NullLogger<FeedPoller>.Instance);
     }
 

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using NewsDesk.Storage;
+
+namespace NewsDesk.Commands;
+
+/// <summary>
+/// `db migrate` (rewrite older documents in the current schema), `db compact` (LiteDB rebuild) and `db backup FILE`
+/// (a consistent copy; through the running worker's POST /api/admin/backup when the worker holds the file).
+/// </summary>
+internal static class DbCommand
+{
+    public static Command Create()
+    {
+        var migrate = new Command("migrate", "Upgrade every stored article written in an older schema version to the current one.");
+        migrate.SetAction(async (parse, ct) =>
+        {
+            using var host = Hosting.NewsDeskHost.CreateTool();
+            var store = host.Services.GetRequiredService<NewsStore>();
+            var changed = store.Migrate();
+            await Console.Out.WriteLineAsync($"{store.FilePath}: {changed} of {store.CountArticles()} articles upgraded to schema version {Article.CurrentSchemaVersion}").ConfigureAwait(false);
+            return CommandLine.Success;
+        });
+
+        var compact = new Command("compact", "Rebuild the LiteDB file without its free pages (stop the worker first).");
+        compact.SetAction(async (parse, ct) =>
+        {
+            using var host = Hosting.NewsDeskHost.CreateTool();
+            var store = host.Services.GetRequiredService<NewsStore>();
+            var before = new FileInfo(store.FilePath).Length;
+            var saved = store.Compact();
+            store.Checkpoint();
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{store.FilePath}: rebuilt, {before:N0} bytes before, {saved:N0} bytes saved")).ConfigureAwait(false);
+            return CommandLine.Success;
+        });
+
+        var file = new Argument<string>("FILE") { Description = "Where to write the copy (a new file)." };
+        var worker = new Option<Uri?>("--worker") { Description = "The running worker's base URL, used when it holds the store (default: from urls / ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS, else http://127.0.0.1:8080)." };
+        var backup = new Command("backup", "Write a consistent copy of the store to FILE, through the running worker's API if it holds the file.") { file, worker };
+        backup.SetAction(async (parse, ct) =>
+        {
+            using var host = Hosting.NewsDeskHost.CreateTool();
+            var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
+            var target = Path.GetFullPath(parse.GetValue(file)!);
+            if (File.Exists(target))
+            {
+                throw new UsageException($"{target} already exists; give a new file");
+            }
+
+            if (NewsStore.IsInUse(path))
+            {
+                var baseUrl = parse.GetValue(worker) ?? WorkerUrl(host.Services.GetRequiredService<IConfiguration>());
+                var count = await BackupThroughWorkerAsync(baseUrl, target, ct).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync($"{target}: {count} articles, copied by the worker at {baseUrl} (it holds {Path.GetFullPath(path)})").ConfigureAwait(false);
+                return CommandLine.Success;
+            }
+
+            var store = host.Services.GetRequiredService<NewsStore>();
+            var articles = store.Backup(target);
+            await Console.Out.WriteLineAsync($"{target}: {articles} articles, copied from {store.FilePath}").ConfigureAwait(false);
+            return CommandLine.Success;
+        });
+
+        return new Command("db", "Maintain the LiteDB store: migrate, compact, backup.") { migrate, compact, backup };
+    }
+
+    private static async Task<string> BackupThroughWorkerAsync(Uri baseUrl, string target, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        using var response = await http.PostAsync(new Uri(baseUrl, "/api/admin/backup"), content: null, ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new IOException($"the worker at {baseUrl} holds the store, and its backup endpoint answered HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)}");
+        }
+
+        var folder = Path.GetDirectoryName(target);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        // Written under a temporary name and renamed, so FILE is never a half-written database.
+        var partial = target + ".partial";
+        await using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
+        {
+            await response.Content.CopyToAsync(output, ct).ConfigureAwait(false);
+        }
+
+        File.Move(partial, target);
+        return response.Headers.TryGetValues("X-NewsDesk-Articles", out var values) ? values.First() : "?";
+    }
+
+    private static Uri WorkerUrl(IConfiguration configuration)
+    {
+        var urls = configuration["urls"] ?? configuration["ASPNETCORE_URLS"];
+        if (!string.IsNullOrWhiteSpace(urls))
+        {
+            var first = urls.Split(';')[0].Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal);
+            return new Uri(first);
+        }
+
+        var ports = configuration["ASPNETCORE_HTTP_PORTS"] ?? configuration["http_ports"];
+        return new Uri(string.IsNullOrWhiteSpace(ports) ? "http://127.0.0.1:8080" : $"http://127.0.0.1:{ports.Split([',', ';'])[0].Trim()}");
+    }
+}

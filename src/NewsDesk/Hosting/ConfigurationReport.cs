@@ -1,0 +1,204 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+using NewsDesk.Digests;
+using NewsDesk.Digests.Delivery;
+using NewsDesk.Fetching;
+using NewsDesk.Pipeline;
+using NewsDesk.Storage;
+using NewsDesk.Summaries;
+using NewsDesk.Tagging;
+
+namespace NewsDesk.Hosting;
+
+/// <summary>
+/// What `config check` and `config show` report: every options section validated on its own (so one run lists every
+/// bad key), the feed list and the taxonomy with its gazetteer; and the effective settings with secrets redacted.
+/// </summary>
+public static class ConfigurationReport
+{
+    public const string Redacted = "***";
+
+    // Settings only: computed properties (Enabled, IsUsable...) are not configuration and are left out.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    foreach (var property in info.Properties.Where(p => p.Set is null).ToList())
+                    {
+                        info.Properties.Remove(property);
+                    }
+                },
+            },
+        },
+    };
+
+    /// <summary>The sections under "NewsDesk" and their options types, in the order `config show` prints them.</summary>
+    private static readonly (string Name, Type Type, Action<IServiceProvider> Validate)[] Sections =
+    [
+        Section<StorageOptions>("Storage"),
+        Section<FetchOptions>("Fetch"),
+        Section<PipelineOptions>("Pipeline"),
+        Section<DigestOptions>("Digest"),
+        Section<DeliveryOptions>("Delivery"),
+        Section<MachineSummaryOptions>("MachineSummary"),
+        Section<MetricsOptions>("Metrics"),
+        Section<RetentionOptions>("Retention"),
+    ];
+
+    /// <summary>One line per problem, each naming the key or file and field; empty when all is well. <paramref name="ok"/> gets what passed.</summary>
+    public static List<string> Check(IServiceProvider services, List<string> ok)
+    {
+        var errors = new List<string>();
+        foreach (var validate in Sections.Select(s => s.Validate).Prepend(Section<NewsDeskOptions>("").Validate))
+        {
+            try
+            {
+                validate(services);
+            }
+            catch (OptionsValidationException ex)
+            {
+                errors.AddRange(ex.Failures);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The binder's message names the key and the value it could not convert.
+                errors.Add(ex.Message);
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            ok.Add("options: all sections valid");
+        }
+
+        // The two files are read from the raw keys, so that a bad value elsewhere in the section does not hide them.
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var feedsFile = configuration["NewsDesk:FeedsFile"] ?? new NewsDeskOptions().FeedsFile;
+        var taxonomyFile = configuration["NewsDesk:TaxonomyFile"];
+        try
+        {
+            var feeds = FeedRegistry.Load(feedsFile);
+            ok.Add($"feeds: {Path.GetFullPath(feedsFile)} ({feeds.Count} feeds, {feeds.Count(f => f.Enabled)} enabled)");
+        }
+        catch (Exception ex) when (ex is Feeds.FeedCatalogException or IOException)
+        {
+            errors.Add(ex.Message);
+        }
+
+        try
+        {
+            var taxonomy = string.IsNullOrWhiteSpace(taxonomyFile) ? Taxonomy.LoadDefault() : Taxonomy.Load(taxonomyFile);
+            ok.Add($"taxonomy: {taxonomy.Source} ({taxonomy.ThemeNames.Count} themes, gazetteer loaded)");
+        }
+        catch (Exception ex) when (ex is TaxonomyException or IOException)
+        {
+            errors.Add(ex.Message);
+        }
+
+        return errors;
+    }
+
+    /// <summary>The effective settings (defaults, appsettings.json, environment, arguments) as JSON, secrets replaced by ***.</summary>
+    public static string Show(IConfiguration configuration)
+    {
+        var root = Node(configuration.GetSection(NewsDeskOptions.Section), typeof(NewsDeskOptions));
+        foreach (var (name, type, _) in Sections)
+        {
+            root[name] = Node(configuration.GetSection($"{NewsDeskOptions.Section}:{name}"), type);
+        }
+
+        Redact(root);
+        var document = new JsonObject
+        {
+            ["urls"] = configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://127.0.0.1:8080",
+            [NewsDeskOptions.Section] = root,
+        };
+        return document.ToJsonString(Json);
+    }
+
+    /// <summary>Each key set explicitly under NewsDesk, with its value (redacted if secret) and the source that won.</summary>
+    public static IEnumerable<string> Sources(IConfigurationRoot configuration)
+    {
+        foreach (var (key, value) in configuration.GetSection(NewsDeskOptions.Section).AsEnumerable().Where(p => p.Value is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var provider = configuration.Providers.Reverse().FirstOrDefault(p => p.TryGet(key, out _));
+            var shown = IsSecret(key.Split(':')) ? Redacted : RedactUrl(value!);
+            yield return $"{key} = {shown}  ({Describe(provider)})";
+        }
+    }
+
+    /// <summary>Passwords, API keys, tokens and webhook URLs (Slack-style webhook URLs are themselves the secret).</summary>
+    public static bool IsSecret(IReadOnlyList<string> path)
+    {
+        var name = path[^1];
+        return name.Contains("password", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("secret", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("token", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith("key", StringComparison.OrdinalIgnoreCase)
+            || (name.Equals("Url", StringComparison.OrdinalIgnoreCase) && path.Count > 1 && path[^2].Equals("Webhook", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static (string Name, Type Type, Action<IServiceProvider> Validate) Section<T>(string name)
+        where T : class => (name, typeof(T), services => _ = services.GetRequiredService<IOptions<T>>().Value);
+
+    /// <summary>The section bound onto its options type (defaults included); a value that does not bind is shown with the binder's message.</summary>
+    private static JsonObject Node(IConfigurationSection section, Type type)
+    {
+        try
+        {
+            var options = section.Get(type) ?? Activator.CreateInstance(type)!;
+            return JsonSerializer.SerializeToNode(options, type, Json)!.AsObject();
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new JsonObject { ["invalid"] = ex.Message };
+        }
+    }
+
+    private static void Redact(JsonObject node, List<string>? path = null)
+    {
+        path ??= [];
+        foreach (var (name, value) in node.ToList())
+        {
+            path.Add(name);
+            if (value is JsonObject child)
+            {
+                Redact(child, path);
+            }
+            else if (value is not null && IsSecret(path))
+            {
+                node[name] = Redacted;
+            }
+            else if (value is JsonValue text && text.TryGetValue<string>(out var s))
+            {
+                node[name] = RedactUrl(s);
+            }
+
+            path.RemoveAt(path.Count - 1);
+        }
+    }
+
+    /// <summary>A password in a URL's user info (smtp://user:pass@host) is a secret wherever it appears.</summary>
+    private static string RedactUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(':', StringComparison.Ordinal)
+            ? value.Replace(uri.UserInfo, uri.UserInfo.Split(':')[0] + ":" + Redacted, StringComparison.Ordinal)
+            : value;
+
+    private static string Describe(IConfigurationProvider? provider) => provider switch
+    {
+        Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider json => json.Source.Path ?? "json file",
+        Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationProvider => "environment",
+        Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationProvider => "command line",
+        Microsoft.Extensions.Configuration.Memory.MemoryConfigurationProvider => "command line",
+        null => "default",
+        _ => provider.ToString() ?? "unknown",
+    };
+}

@@ -1,0 +1,91 @@
+using NewsDesk.Tests.Support;
+
+namespace NewsDesk.Tests.Hosting;
+
+/// <summary>`config check` and `config show` through the real executable, configured the way operators do it.</summary>
+public sealed class ConfigCommandTests
+{
+    private const string GoodFeeds = """{"feeds":[{"id":"gov","title":"Gov","url":"https://example.org/feed.atom","kind":"government","schedule":{"interval":"00:30:00"}}]}""";
+
+    [Fact]
+    public async Task Check_passes_a_valid_configuration()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("feeds.json"), GoodFeeds, TestContext.Current.CancellationToken);
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, new Dictionary<string, string>(), "config", "check");
+
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("feeds: ", stdout, StringComparison.Ordinal);
+        Assert.Contains("(1 feeds, 1 enabled)", stdout, StringComparison.Ordinal);
+        Assert.Contains("taxonomy: taxonomy.json (embedded)", stdout, StringComparison.Ordinal);
+        Assert.Contains("configuration is valid", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_lists_every_bad_key_and_file_and_exits_1()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("feeds.json"), """{"feeds":[{"id":"gov","title":"Gov","url":"ftp://example.org/x","kind":"government","schedule":{"interval":"00:30:00"}}]}""", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(temp.File("taxonomy.json"), """{"themes": 3}""", TestContext.Current.CancellationToken);
+        var environment = new Dictionary<string, string>
+        {
+            ["NewsDesk__ShutdownTimeout"] = "soon",
+            ["NewsDesk__Fetch__MaxRedirects"] = "500",
+            ["NewsDesk__Metrics__Exporter"] = "otlp",
+            ["NewsDesk__Retention__MaxAge"] = "02:00:00",
+            ["NewsDesk__TaxonomyFile"] = "taxonomy.json",
+        };
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "config", "check", "--NewsDesk:Digest:TimeZone=Mars/Olympus");
+
+        Assert.Equal(1, code);
+        Assert.Contains("'NewsDesk:ShutdownTimeout'", stderr, StringComparison.Ordinal);
+        Assert.Contains("NewsDesk:Fetch:MaxRedirects must be between", stderr, StringComparison.Ordinal);
+        Assert.Contains("NewsDesk:Metrics:OtlpEndpoint is required", stderr, StringComparison.Ordinal);
+        Assert.Contains("NewsDesk:Retention:MaxAge must be between", stderr, StringComparison.Ordinal);
+        Assert.Contains("NewsDesk:Digest:TimeZone", stderr, StringComparison.Ordinal);
+        Assert.Contains("feeds.json: feeds[0] (\"gov\"): field \"url\"", stderr, StringComparison.Ordinal);
+        Assert.Contains("taxonomy.json: top level, field 'themes'", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_prints_the_effective_settings_from_every_source_with_secrets_redacted()
+    {
+        using var temp = new TempFolder();
+        var environment = new Dictionary<string, string>
+        {
+            ["NewsDesk__Storage__Path"] = "/data/from-env.db",
+            ["NewsDesk__Delivery__Smtp__Password"] = "hunter2-smtp",
+            ["NewsDesk__MachineSummary__ApiKey"] = "sk-secret-key",
+            ["NewsDesk__Delivery__Webhook__Url"] = "https://hooks.example.org/services/T000/B000/webhook-secret",
+            ["NewsDesk__MachineSummary__Endpoint"] = "http://user:url-password@llm.local:11434/v1",
+        };
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "config", "show", "--NewsDesk:Digest:Time=06:45");
+
+        Assert.True(code == 0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var root = json.RootElement.GetProperty("NewsDesk");
+        Assert.Equal("/data/from-env.db", root.GetProperty("Storage").GetProperty("Path").GetString());
+        Assert.Equal("06:45", root.GetProperty("Digest").GetProperty("Time").GetString());
+        Assert.Equal("Europe/London", root.GetProperty("Digest").GetProperty("TimeZone").GetString());
+        Assert.Equal("00:00:30", root.GetProperty("ShutdownTimeout").GetString());
+        Assert.False(root.GetProperty("Retention").GetProperty("Enabled").GetBoolean());
+        Assert.Equal("***", root.GetProperty("Delivery").GetProperty("Smtp").GetProperty("Password").GetString());
+        Assert.Equal("***", root.GetProperty("MachineSummary").GetProperty("ApiKey").GetString());
+        Assert.Equal("***", root.GetProperty("Delivery").GetProperty("Webhook").GetProperty("Url").GetString());
+        foreach (var secret in new[] { "hunter2-smtp", "sk-secret-key", "webhook-secret", "url-password" })
+        {
+            Assert.DoesNotContain(secret, stdout, StringComparison.Ordinal);
+        }
+
+        var sources = await CliProcess.RunAsync(temp.Path, environment, "config", "show", "--sources", "--NewsDesk:Digest:Time=06:45");
+        Assert.Contains("NewsDesk:Storage:Path = /data/from-env.db  (environment)", sources.Stdout, StringComparison.Ordinal);
+        Assert.Contains("NewsDesk:Digest:Time = 06:45  (command line)", sources.Stdout, StringComparison.Ordinal);
+        Assert.Contains("NewsDesk:Digest:TimeZone = Europe/London  (appsettings.json)", sources.Stdout, StringComparison.Ordinal);
+        Assert.Contains("NewsDesk:Delivery:Smtp:Password = ***  (environment)", sources.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-smtp", sources.Stdout, StringComparison.Ordinal);
+    }
+}
