@@ -177,10 +177,7 @@ public sealed partial class ArticlePipeline(
         var target = matches.OrderBy(m => m.EffectiveDate).ThenBy(m => m.Id, StringComparer.Ordinal).First().StoryId ?? matches[0].Id;
         foreach (var other in storyIds.Where(id => id != target))
         {
-            foreach (var member in store.FindStory(other))
-            {
-                store.Save(member with { StoryId = target });
-            }
+            store.MergeStory(other, target);
         }
 
         return article with { StorySignature = signature, StoryKeys = keys, StoryId = target };

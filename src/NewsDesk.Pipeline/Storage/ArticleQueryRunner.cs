@@ -10,89 +10,97 @@ namespace NewsDesk.Storage;
 internal static class ArticleQueryRunner
 {
     /// <summary>Rows per chunk: enough to amortise a query, few enough that memory stays flat.</summary>
-    internal const int ChunkSize = 500;
+    internal const int ChunkSize = 200;
 
-    public static IEnumerable<Article> Run(ILiteCollection<Article> articles, ArticleQuery query)
+    public static IEnumerable<Article> Run(ILiteCollection<Article> articles, ArticleQuery query, Lock gate)
     {
         var dateField = query.DateField == ArticleDateField.Ingested ? "$.Ingested" : "$.EffectiveDate";
         var rows = query.Story is { } story
-            ? StoryLookup(articles, story, query, dateField)
-            : DateWalk(articles, query, dateField);
+            ? StoryLookup(articles, story, query, gate)
+            : DateWalk(articles, query, dateField, gate);
         var results = rows.Where(a => Matches(a, query));
         return query.Limit is { } limit ? results.Take(limit) : results;
     }
 
-    private static IEnumerable<Article> StoryLookup(ILiteCollection<Article> articles, string story, ArticleQuery query, string dateField) =>
-        articles.Query()
-            .Where(LiteDB.Query.EQ("$.StoryId", story))
-            .ToEnumerable()
+    private static IEnumerable<Article> StoryLookup(ILiteCollection<Article> articles, string story, ArticleQuery query, Lock gate)
+    {
+        List<Article> members;
+        lock (gate)
+        {
+            members = articles.Find(BsonExpression.Create("$.StoryId = @0", story)).ToList();
+        }
+
+        return members
             .Where(a => InRange(DateOf(a, query), query))
             .OrderBy(a => DateOf(a, query))
             .ThenBy(a => a.Id, StringComparer.Ordinal);
+    }
 
     /// <summary>
-    /// Keyset walk over the date index. Each chunk is the next <see cref="ChunkSize"/> rows after the last date seen.
+    /// Keyset walk over the date index. Each chunk is the next <see cref="ChunkSize"/> rows after the last date seen,
+    /// read whole under the store's gate and then released, so no LiteDB query stays open while a caller writes rows.
     /// Rows at the chunk's last date may continue past it, so they are not taken from the chunk: all rows at exactly
     /// that date are read by one equality query instead, and the next chunk starts strictly after it. No row is
     /// skipped or repeated, whatever order LiteDB keeps equal keys in; ties come out in id order.
     /// </summary>
-    private static IEnumerable<Article> DateWalk(ILiteCollection<Article> articles, ArticleQuery query, string dateField)
+    private static IEnumerable<Article> DateWalk(ILiteCollection<Article> articles, ArticleQuery query, string dateField, Lock gate)
     {
-        var lower = query.Since is { } since ? LiteDB.Query.GTE(dateField, Bson(since)) : null;
-        var upper = query.Until is { } until ? LiteDB.Query.LT(dateField, Bson(until)) : null;
+        // One BETWEEN predicate, so the index bounds the scan at both ends (two separate comparisons use the index for
+        // one and scan on to the end of the store for the other). Values are parameters, so the expression text is
+        // compiled once: LiteDB caches every distinct text for good. Stored dates have millisecond precision, so
+        // "after the last date seen" is "from one millisecond later"; the exclusive upper bound is applied to the rows.
+        const string range = " BETWEEN @0 AND @1";
+        // Unbounded ends are BSON's MinValue and MaxValue, which sort outside every date (and below a missing one).
+        var low = query.Since is { } since ? new BsonValue(since.UtcDateTime) : BsonValue.MinValue;
+        var high = query.Until is { } until ? new BsonValue(until.UtcDateTime) : BsonValue.MaxValue;
         while (true)
         {
-            var q = articles.Query();
-            if (lower is not null)
+            List<Article> chunk;
+            lock (gate)
             {
-                q = q.Where(lower);
+                chunk = articles.Query()
+                    .Where(BsonExpression.Create(dateField + range, low, high))
+                    .OrderBy(dateField)
+                    .Limit(ChunkSize)
+                    .ToList();
             }
 
-            if (upper is not null)
+            var complete = chunk.Count < ChunkSize;
+            chunk.RemoveAll(a => !InRange(DateOf(a, query), query));
+            if (complete)
             {
-                q = q.Where(upper);
-            }
-
-            // Rows stream out as they are read, so a chunk never lives long enough to leave the GC's youngest
-            // generation; only the rows at the latest date so far are held back.
-            var read = 0;
-            DateTimeOffset? last = null;
-            var held = new List<Article>();
-            foreach (var article in q.OrderBy(dateField).Limit(ChunkSize).ToEnumerable())
-            {
-                read++;
-                var date = DateOf(article, query);
-                if (date != last)
+                foreach (var article in chunk.GroupBy(a => DateOf(a, query)).SelectMany(ById))
                 {
-                    foreach (var tie in ById(held))
-                    {
-                        yield return tie;
-                    }
-
-                    held.Clear();
-                    last = date;
-                }
-
-                held.Add(article);
-            }
-
-            if (read < ChunkSize || last is null)
-            {
-                foreach (var tie in ById(held))
-                {
-                    yield return tie;
+                    yield return article;
                 }
 
                 yield break;
             }
 
-            held.Clear();
-            foreach (var tie in ById(articles.Find(LiteDB.Query.EQ(dateField, Bson(last.Value)))))
+            if (chunk.Count == 0)
             {
-                yield return tie;
+                yield break;
             }
 
-            lower = LiteDB.Query.GT(dateField, Bson(last.Value));
+            var last = DateOf(chunk[^1], query);
+            foreach (var article in chunk.TakeWhile(a => DateOf(a, query) < last).GroupBy(a => DateOf(a, query)).SelectMany(ById))
+            {
+                yield return article;
+            }
+
+            chunk.Clear();
+            List<Article> ties;
+            lock (gate)
+            {
+                ties = articles.Find(BsonExpression.Create(dateField + " = @0", Bson(last))).ToList();
+            }
+
+            foreach (var article in ById(ties))
+            {
+                yield return article;
+            }
+
+            low = new BsonValue(last.UtcDateTime.AddMilliseconds(1));
         }
     }
 

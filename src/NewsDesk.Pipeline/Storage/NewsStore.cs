@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 namespace NewsDesk.Storage;
 
 /// <summary>
-/// The LiteDB file: feeds (with fetch state), articles (unique on canonical URL) and digests. One instance per
-/// process; LiteDB serialises writes itself, so concurrent feed jobs may share it. Disposing closes the file cleanly.
+/// The LiteDB file: feeds (with fetch state), articles (unique on canonical URL), their story keys, and digests. One
+/// instance per process, shared by concurrent feed jobs and API requests. Every call holds one gate: LiteDB 5.0 is meant
+/// to take concurrent readers and a writer, but under concurrent ingest its page checks failed ("stored slot must be
+/// same as called", LiteDB issue #1984) and took the worker down. Disposing closes the file cleanly.
 /// </summary>
 public sealed class NewsStore : IDisposable
 {
@@ -14,6 +16,8 @@ public sealed class NewsStore : IDisposable
     private readonly ILiteCollection<FeedState> _feeds;
     private readonly ILiteCollection<StoredDigest> _digests;
     private readonly FileStream _lock;
+    private readonly StoryKeyIndex _storyKeys;
+    private readonly Lock _gate = new();
 
     public NewsStore(IOptions<StorageOptions> options)
         : this(options.Value.Path)
@@ -51,6 +55,8 @@ public sealed class NewsStore : IDisposable
         _feeds = _db.GetCollection<FeedState>("feeds");
         _digests = _db.GetCollection<StoredDigest>("digests");
         EnsureIndexes();
+        _storyKeys = new StoryKeyIndex(_db);
+        BackfillStoryKeys();
     }
 
     public string FilePath { get; }
@@ -73,88 +79,258 @@ public sealed class NewsStore : IDisposable
         _articles.EnsureIndex("content_hash", "$.ContentHash");
     }
 
-    public FeedState? GetFeedState(string feedId) => _feeds.FindById(feedId);
+    public FeedState? GetFeedState(string feedId)
+    {
+        lock (_gate)
+        {
+            return _feeds.FindById(feedId);
+        }
+    }
 
-    public IEnumerable<FeedState> FeedStates() => _feeds.FindAll();
+    public IReadOnlyList<FeedState> FeedStates()
+    {
+        lock (_gate)
+        {
+            return _feeds.FindAll().ToList();
+        }
+    }
 
-    public void SaveFeedState(FeedState state) => _feeds.Upsert(state);
+    public void SaveFeedState(FeedState state)
+    {
+        lock (_gate)
+        {
+            _feeds.Upsert(state);
+        }
+    }
 
-    public Article? FindArticle(string id) => _articles.FindById(id);
+    public Article? FindArticle(string id)
+    {
+        lock (_gate)
+        {
+            return _articles.FindById(id);
+        }
+    }
 
-    public Article? FindByUrl(string url) => _articles.FindOne(LiteDB.Query.EQ("$.Url", url));
+    // Values go in as parameters: LiteDB compiles and caches every distinct expression text for good, so
+    // Query.EQ("$.Url", url) would compile one expression per URL ever looked up.
+    public Article? FindByUrl(string url)
+    {
+        lock (_gate)
+        {
+            return _articles.FindOne(BsonExpression.Create("$.Url = @0", url));
+        }
+    }
 
-    public Article? FindByContentHash(string hash) => _articles.FindOne(LiteDB.Query.EQ("$.ContentHash", hash));
+    public Article? FindByContentHash(string hash)
+    {
+        lock (_gate)
+        {
+            return _articles.FindOne(BsonExpression.Create("$.ContentHash = @0", hash));
+        }
+    }
 
     /// <summary>Inserts or replaces the article (by id). Returns true when it was new.</summary>
-    public bool Save(Article article) => _articles.Upsert(article);
+    public bool Save(Article article)
+    {
+        lock (_gate)
+        {
+            _db.BeginTrans();
+            try
+            {
+                var isNew = _articles.Upsert(article);
+                _storyKeys.Put(article);
+                _db.Commit();
+                return isNew;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
 
     /// <summary>Inserts many new articles in batched transactions (seeding and imports); ids must not exist yet.</summary>
-    public int InsertMany(IEnumerable<Article> articles, int batchSize = 5000) => _articles.InsertBulk(articles, batchSize);
+    public int InsertMany(IEnumerable<Article> articles, int batchSize = 5000)
+    {
+        var count = 0;
+        foreach (var batch in articles.Chunk(batchSize))
+        {
+            lock (_gate)
+            {
+                count += _articles.InsertBulk(batch, batchSize);
+                foreach (var article in batch.Where(a => a.StoryKeys.Length > 0))
+                {
+                    _storyKeys.Put(article);
+                }
+            }
+        }
 
-    /// <summary>Articles that share at least one story key and are no older than <paramref name="since"/>: the only candidates story matching compares.</summary>
-    public List<Article> FindStoryCandidates(IReadOnlyCollection<string> keys, DateTimeOffset since, int limit = 200)
+        return count;
+    }
+
+    /// <summary>
+    /// Articles dated from <paramref name="since"/> on that share at least one story key, those sharing most first, at
+    /// most <paramref name="limit"/>: the only candidates story matching compares (see <see cref="StoryKeyIndex"/>).
+    /// </summary>
+    public List<Article> FindStoryCandidates(IReadOnlyCollection<string> keys, DateTimeOffset since, int limit = 40)
     {
         if (keys.Count == 0)
         {
             return [];
         }
 
-        var ids = new HashSet<string>();
-        var result = new List<Article>();
-        foreach (var key in keys)
+        lock (_gate)
         {
-            foreach (var article in _articles.Find(BsonExpression.Create("$.StoryKeys[*] ANY = @0", key), limit: limit))
-            {
-                if (article.EffectiveDate >= since && ids.Add(article.Id))
-                {
-                    result.Add(article);
-                }
-            }
+            return [.. _storyKeys.Candidates(keys, since, limit)
+                .Select(id => _articles.FindById(id))
+                .Where(article => article is not null && article.EffectiveDate >= since)
+                .Select(article => article!)];
         }
-
-        return result;
     }
 
-    public List<Article> FindStory(string storyId) => _articles.Find(LiteDB.Query.EQ("$.StoryId", storyId)).ToList();
+    /// <summary>
+    /// A store written before the story key index existed gets its recent articles indexed once, at open: the longest
+    /// story window is 30 days, so older articles can never be candidates.
+    /// </summary>
+    private void BackfillStoryKeys()
+    {
+        if (!_storyKeys.IsEmpty)
+        {
+            return;
+        }
+
+        // Raw documents: the store may hold articles of any schema version, and only three fields are needed.
+        var raw = _db.GetCollection("articles");
+        var latest = raw.Query().OrderByDescending("$.EffectiveDate").Limit(1).FirstOrDefault();
+        if (latest is null || !latest["EffectiveDate"].IsDateTime)
+        {
+            return;
+        }
+
+        var newest = latest["EffectiveDate"].AsDateTime.ToUniversalTime();
+        var from = newest > DateTime.MinValue.AddDays(31) ? newest.AddDays(-31) : DateTime.MinValue;
+        foreach (var doc in raw.Find(BsonExpression.Create("$.EffectiveDate >= @0", from)).ToList())
+        {
+            if (doc["StoryKeys"] is { IsArray: true } keys && keys.AsArray.Count > 0)
+            {
+                _storyKeys.Put(doc["_id"].AsString, doc["EffectiveDate"].AsDateTime.ToUniversalTime(), keys.AsArray.Where(k => k.IsString).Select(k => k.AsString));
+            }
+        }
+    }
+
+    /// <summary>Moves every article of story <paramref name="from"/> into story <paramref name="into"/>, in one update. Returns how many moved.</summary>
+    public int MergeStory(string from, string into)
+    {
+        lock (_gate)
+        {
+            return _articles.UpdateMany(BsonExpression.Create("{ StoryId: @0 }", into), BsonExpression.Create("$.StoryId = @0", from));
+        }
+    }
+
+    public List<Article> FindStory(string storyId)
+    {
+        lock (_gate)
+        {
+            return _articles.Find(BsonExpression.Create("$.StoryId = @0", storyId)).ToList();
+        }
+    }
 
     /// <summary>Streams matching articles in date order; nothing is buffered beyond LiteDB's own page cache.</summary>
-    public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(_articles, query);
+    public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(_articles, query, _gate);
 
-    public int CountArticles() => _articles.Count();
+    public int CountArticles()
+    {
+        lock (_gate)
+        {
+            return _articles.Count();
+        }
+    }
 
-    public void SaveDigest(StoredDigest digest) => _digests.Upsert(digest);
+    public void SaveDigest(StoredDigest digest)
+    {
+        lock (_gate)
+        {
+            _digests.Upsert(digest);
+        }
+    }
 
-    public StoredDigest? GetDigest(string date) => _digests.FindById(date);
+    public StoredDigest? GetDigest(string date)
+    {
+        lock (_gate)
+        {
+            return _digests.FindById(date);
+        }
+    }
 
-    public IEnumerable<StoredDigest> Digests() => _digests.Query().OrderByDescending(d => d.Id).ToEnumerable();
+    /// <summary>The newest <paramref name="limit"/> digests, newest first.</summary>
+    public IReadOnlyList<StoredDigest> Digests(int limit)
+    {
+        lock (_gate)
+        {
+            return _digests.Query().OrderByDescending(d => d.Id).Limit(limit).ToList();
+        }
+    }
 
-    public void Checkpoint() => _db.Checkpoint();
+    public void Checkpoint()
+    {
+        lock (_gate)
+        {
+            _db.Checkpoint();
+        }
+    }
 
     /// <summary>Rewrites every article stored in an older schema in the current one (`db migrate`). Returns how many changed.</summary>
     public int Migrate()
     {
-        var raw = _db.GetCollection("articles");
-        var older = raw.Find(BsonExpression.Create("$.SchemaVersion = null OR $.SchemaVersion < @0", Article.CurrentSchemaVersion)).ToList();
-        foreach (var document in older)
+        lock (_gate)
         {
-            ArticleSchema.Upgrade(document);
-            raw.Update(document);
-        }
+            // Read upgraded (the mapper runs ArticleSchema.Upgrade) and written back through the mapper, so derived,
+            // indexed fields such as EffectiveDate are stored too.
+            var raw = _db.GetCollection("articles");
+            var older = raw.Query()
+                .Where(BsonExpression.Create("$.SchemaVersion = null OR $.SchemaVersion < @0", Article.CurrentSchemaVersion))
+                .Select(BsonExpression.Create("$._id"))
+                .ToList()
+                .Select(d => d["_id"])
+                .ToList();
+            foreach (var id in older)
+            {
+                _articles.Update(_articles.FindById(id));
+            }
 
-        return older.Count;
+            return older.Count;
+        }
     }
 
-    /// <summary>Deletes articles whose date (published, else ingested) and ingest time are both before <paramref name="cutoff"/>. Returns how many.</summary>
-    public int PurgeOlderThan(DateTimeOffset cutoff) =>
-        _articles.DeleteMany(LiteDB.Query.And(LiteDB.Query.LT("$.EffectiveDate", new BsonValue(cutoff.UtcDateTime)), LiteDB.Query.LT("$.Ingested", new BsonValue(cutoff.UtcDateTime))));
+    /// <summary>Deletes articles whose date (published, else ingested) and ingest time are both before <paramref name="cutoff"/>, with their story keys. Returns how many.</summary>
+    public int PurgeOlderThan(DateTimeOffset cutoff)
+    {
+        var old = BsonExpression.Create("$.EffectiveDate < @0 AND $.Ingested < @0", new BsonValue(cutoff.UtcDateTime));
+        lock (_gate)
+        {
+            foreach (var id in _articles.Query().Where(old).Select(a => a.Id).ToList())
+            {
+                _storyKeys.Remove(id);
+            }
+
+            return _articles.DeleteMany(old);
+        }
+    }
 
     /// <summary>Rebuilds the file without free pages (`db compact`). Returns the bytes saved.</summary>
-    public long Compact() => _db.Rebuild();
+    public long Compact()
+    {
+        lock (_gate)
+        {
+            return _db.Rebuild();
+        }
+    }
 
     /// <summary>
-    /// Writes a copy to <paramref name="target"/> (a new file) while this store stays open and in use: every collection
-    /// is read in one read transaction of its own and written to a fresh LiteDB file, which is then closed, so the copy
-    /// is a complete, openable file even while feed jobs write. Returns the number of articles copied.
+    /// Writes a copy to <paramref name="target"/> (a new file) while this store stays open: every collection is copied
+    /// under the store's gate, so the copy is one consistent moment (ingest waits for it) and a complete, openable
+    /// file. Returns the number of articles copied.
     /// </summary>
     public int Backup(string target)
     {
@@ -173,10 +349,13 @@ public sealed class NewsStore : IDisposable
         var articles = 0;
         using (var copy = new NewsStore(full))
         {
-            foreach (var name in new[] { "feeds", "digests", "articles" })
+            lock (_gate)
             {
-                var count = copy._db.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
-                articles = name == "articles" ? count : articles;
+                foreach (var name in new[] { "feeds", "digests", "articles", "story_keys" })
+                {
+                    var count = copy._db.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
+                    articles = name == "articles" ? count : articles;
+                }
             }
 
             copy.Checkpoint();
@@ -205,8 +384,11 @@ public sealed class NewsStore : IDisposable
 
     public void Dispose()
     {
-        _db.Dispose();
-        _lock.Dispose();
+        lock (_gate)
+        {
+            _db.Dispose();
+            _lock.Dispose();
+        }
     }
 
     // Only a held lock means "in use"; any other failure (read-only file system, full disk) is reported as itself.

@@ -39,7 +39,7 @@ public static class DigestEndpoints
         app.MapGet("/digests.atom", (HttpRequest request, NewsStore store, TimeProvider time) =>
         {
             var origin = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-            var xml = DigestAtomFeed.Render(store.Digests().Take(AtomEntries), origin, time.GetUtcNow());
+            var xml = DigestAtomFeed.Render(store.Digests(AtomEntries), origin, time.GetUtcNow());
             return Results.Content(xml, "application/atom+xml; charset=utf-8");
         });
     }

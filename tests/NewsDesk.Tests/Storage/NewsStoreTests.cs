@@ -111,6 +111,33 @@ public sealed class NewsStoreTests
     }
 
     [Fact]
+    public void Story_candidates_share_most_keys_first_are_bounded_and_survive_a_store_without_the_key_index()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("n.db");
+        using (var store = new NewsStore(path))
+        {
+            store.Save(Articles.Make("a1", "one", Day) with { StoryKeys = ["k1"] });
+            store.Save(Articles.Make("a2", "two", Day) with { StoryKeys = ["k1", "k2"] });
+            store.Save(Articles.Make("a3", "three", Day.AddHours(1)) with { StoryKeys = ["k1", "k2", "k3"] });
+            store.Save(Articles.Make("a3", "three", Day.AddHours(1)) with { StoryKeys = ["k9"] });
+
+            Assert.Equal(["a2", "a1"], store.FindStoryCandidates(["k1", "k2", "k3"], Day.AddDays(-1)).Select(a => a.Id));
+            Assert.Equal(["a2"], store.FindStoryCandidates(["k1", "k2"], Day.AddDays(-1), limit: 1).Select(a => a.Id));
+        }
+
+        // A store from before the key index: the index is rebuilt for recent articles when it opens.
+        using (var raw = new LiteDB.LiteDatabase(path))
+        {
+            raw.DropCollection("story_keys");
+        }
+
+        using var reopened = new NewsStore(path);
+        Assert.Equal(["a3"], reopened.FindStoryCandidates(["k9"], Day.AddDays(-1)).Select(a => a.Id));
+        Assert.Equal(2, reopened.FindStoryCandidates(["k1"], Day.AddDays(-1)).Count);
+    }
+
+    [Fact]
     public void Feed_state_and_digests_round_trip()
     {
         using var temp = new TempFolder();
@@ -123,7 +150,7 @@ public sealed class NewsStoreTests
         Assert.Equal("\"x\"", state!.ETag);
         Assert.Equal(3, state.LastCounts.New);
         Assert.Equal("# two", store.GetDigest("2026-11-22")!.Markdown);
-        Assert.Single(store.Digests());
+        Assert.Single(store.Digests(10));
     }
 
     [Fact]
