@@ -53,9 +53,10 @@ public sealed partial class ArticlePipeline(
         var started = Stopwatch.GetTimestamp();
         var lap = started;
 
-        // 1. Identity: the canonical URL keys the article; an entry without a usable link cannot be stored.
+        // 1. Identity: the canonical URL keys the article; an entry without a usable link cannot be stored. Only web
+        // links count: a file:, data: or javascript: link from a feed must not reach the digest or the API as a source.
         var link = entry.Link ?? (Uri.TryCreate(entry.Id, UriKind.Absolute, out var idUrl) ? idUrl.AbsoluteUri : null);
-        if (link is null || !Uri.TryCreate(link, UriKind.Absolute, out var linkUrl))
+        if (link is null || !Uri.TryCreate(link, UriKind.Absolute, out var linkUrl) || (linkUrl.Scheme != Uri.UriSchemeHttp && linkUrl.Scheme != Uri.UriSchemeHttps))
         {
             LogEntryWithoutLink(feed.Id, entry.Id);
             return (EntryOutcome.Failed, false);

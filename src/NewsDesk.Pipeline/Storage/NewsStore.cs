@@ -75,7 +75,9 @@ public sealed class NewsStore : IDisposable
         _articles.EnsureIndex("feed", "$.FeedId");
         _articles.EnsureIndex("themes", "$.Themes[*]");
         _articles.EnsureIndex("story", "$.StoryId");
-        _articles.EnsureIndex("story_keys", "$.StoryKeys[*]");
+        // Story keys live in their own collection (StoryKeyIndex); stores from before it lose the old multi-key index,
+        // which cost some 50 index entries per stored article.
+        _articles.DropIndex("story_keys");
         _articles.EnsureIndex("content_hash", "$.ContentHash");
     }
 

@@ -79,6 +79,9 @@ public sealed class SsrfIngestTests
             Assert.True(article.TextSource != "page", $"{article.Url} was extracted from a page");
             Assert.NotNull(article.FallbackReason);
         }
+
+        // Items whose link is not a web address are not stored at all, so no digest or API answer links to them.
+        Assert.All(articles, a => Assert.StartsWith("http", a.Url, StringComparison.Ordinal));
     }
 
     private static string Rss(PublicLookingServer feed, List<string> itemLinks, int redirects, string[] enclosures)
