@@ -160,10 +160,22 @@ public sealed class NewsStore : IDisposable
         {
             lock (_gate)
             {
-                count += _articles.InsertBulk(batch, batchSize);
-                foreach (var article in batch.Where(a => a.StoryKeys.Length > 0))
+                // One transaction per batch: articles and their story keys land together, with one log flush.
+                _db.BeginTrans();
+                try
                 {
-                    _storyKeys.Put(article);
+                    count += _articles.InsertBulk(batch, batchSize);
+                    foreach (var article in batch.Where(a => a.StoryKeys.Length > 0))
+                    {
+                        _storyKeys.Put(article);
+                    }
+
+                    _db.Commit();
+                }
+                catch
+                {
+                    _db.Rollback();
+                    throw;
                 }
             }
         }
