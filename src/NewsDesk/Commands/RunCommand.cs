@@ -8,9 +8,24 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var command = new Command("run", "Start the worker: poll feeds on schedule, make the daily digest, serve /healthz and /readyz (default command).");
-        command.SetAction((parse, ct) => RunAsync([], ct));
+        var command = new Command("run", "Start the worker: poll feeds on schedule, make the daily digest, serve /healthz and /readyz (default command). Settings may follow as --NewsDesk:Section:Key=value.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction((parse, ct) => RunAsync(Settings(parse), ct));
         return command;
+    }
+
+    /// <summary>The arguments left after the command, which must all be settings (`--Key=value` or `--Key value`).</summary>
+    private static string[] Settings(ParseResult parse)
+    {
+        var tokens = parse.UnmatchedTokens.ToArray();
+        if (tokens.Length > 0 && !tokens[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new UsageException($"unexpected argument '{tokens[0]}'; settings are given as --NewsDesk:Section:Key=value");
+        }
+
+        return tokens;
     }
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

@@ -88,4 +88,21 @@ public sealed class ConfigCommandTests
         Assert.Contains("NewsDesk:Delivery:Smtp:Password = ***  (environment)", sources.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-smtp", sources.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_takes_settings_as_arguments_and_refuses_anything_else()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("feeds.json"), GoodFeeds, TestContext.Current.CancellationToken);
+        var environment = new Dictionary<string, string> { ["NewsDesk__Storage__Path"] = temp.File("news.db") };
+
+        // A setting given as an argument reaches the worker's validation at start, which names the key.
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "run", "--NewsDesk:Fetch:MaxRedirects=500");
+        Assert.True(code == 1, stdout + stderr);
+        Assert.Contains("NewsDesk:Fetch:MaxRedirects must be between 0 and 10", stderr, StringComparison.Ordinal);
+
+        var (usage, _, usageError) = await CliProcess.RunAsync(temp.Path, environment, "run", "now");
+        Assert.Equal(2, usage);
+        Assert.Contains("unexpected argument 'now'", usageError, StringComparison.Ordinal);
+    }
 }
