@@ -219,18 +219,26 @@ public sealed class NewsStore : IDisposable
         var latest = raw.Query().OrderByDescending("$.EffectiveDate").Limit(1).FirstOrDefault();
         if (latest is null || !latest["EffectiveDate"].IsDateTime)
         {
+            _storyKeys.MarkBuilt();
             return;
         }
 
         var newest = latest["EffectiveDate"].AsDateTime.ToUniversalTime();
         var from = newest > DateTime.MinValue.AddDays(31) ? newest.AddDays(-31) : DateTime.MinValue;
-        foreach (var doc in raw.Find(BsonExpression.Create("$.EffectiveDate >= @0", from)).ToList())
+        var recent = raw.Query()
+            .Where(BsonExpression.Create("$.EffectiveDate >= @0", from))
+            .Select(BsonExpression.Create("{ A: $._id, D: $.EffectiveDate, K: $.StoryKeys }"))
+            .ToList();
+        foreach (var doc in recent)
         {
-            if (doc["StoryKeys"] is { IsArray: true } keys && keys.AsArray.Count > 0)
+            if (doc["K"] is { IsArray: true } keys && keys.AsArray.Count > 0 && doc["D"].IsDateTime)
             {
-                _storyKeys.Put(doc["_id"].AsString, doc["EffectiveDate"].AsDateTime.ToUniversalTime(), keys.AsArray.Where(k => k.IsString).Select(k => k.AsString));
+                _storyKeys.Put(doc["A"].AsString, doc["D"].AsDateTime.ToUniversalTime(), keys.AsArray.Where(k => k.IsString).Select(k => k.AsString));
             }
         }
+
+        // Done once, even when no article had keys.
+        _storyKeys.MarkBuilt();
     }
 
     /// <summary>Moves every article of story <paramref name="from"/> into story <paramref name="into"/>, in one update. Returns how many moved.</summary>
@@ -365,11 +373,14 @@ public sealed class NewsStore : IDisposable
         {
             lock (_gate)
             {
-                foreach (var name in new[] { "feeds", "digests", "articles", "story_keys" })
+                foreach (var name in new[] { "feeds", "digests", "articles" })
                 {
                     var count = copy._db.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
                     articles = name == "articles" ? count : articles;
                 }
+
+                // The new store already marked its (empty) key index as built; upsert keeps that one marker.
+                copy._db.GetCollection("story_keys").Upsert(_db.GetCollection("story_keys").FindAll());
             }
 
             copy.Checkpoint();

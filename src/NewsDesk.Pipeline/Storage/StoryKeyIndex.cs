@@ -22,7 +22,13 @@ internal sealed class StoryKeyIndex
         _keys.EnsureIndex("article", "$.A");
     }
 
-    public bool IsEmpty => _keys.Count() == 0;
+    private const string BuiltMarker = "built";
+
+    /// <summary>True until the index has been built or backfilled once (<see cref="MarkBuilt"/>).</summary>
+    public bool IsEmpty => _keys.FindById(BuiltMarker) is null && _keys.Count() == 0;
+
+    /// <summary>Records that the index is complete, so an older store is backfilled once, not at every open.</summary>
+    public void MarkBuilt() => _keys.Upsert(new BsonDocument { ["_id"] = BuiltMarker });
 
     /// <summary>Replaces the keys of <paramref name="article"/> (none when it has no signature).</summary>
     public void Put(Article article) => Put(article.Id, article.EffectiveDate.UtcDateTime, article.StoryKeys);
