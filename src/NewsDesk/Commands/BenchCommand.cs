@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using NewsDesk.Evaluation.Bench;
+using NewsDesk.Benchmarking;
 using NewsDesk.Storage;
 
 namespace NewsDesk.Commands;

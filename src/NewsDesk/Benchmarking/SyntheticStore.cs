@@ -5,12 +5,13 @@ using NewsDesk.Storage;
 using NewsDesk.Summaries;
 using NewsDesk.Tagging;
 
-namespace NewsDesk.Evaluation.Bench;
+namespace NewsDesk.Benchmarking;
 
 /// <summary>
 /// Fills a store with synthetic but realistically shaped articles (3–6 KB of text, tags with evidence, parties,
 /// organisations, summaries, stories of 1–3 reports) for measuring export, queries and the digest at scale.
-/// Deterministic for a given seed.
+/// Deterministic for a given seed. `bench seed` uses it, and the export figures in docs/benchmarks.md were measured on
+/// its output; <see cref="SyntheticArticles"/> adds real story signatures, for the story and digest benchmarks.
 /// </summary>
 public static class SyntheticStore
 {
