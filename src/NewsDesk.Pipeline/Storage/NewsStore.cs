@@ -132,52 +132,30 @@ public sealed class NewsStore : IDisposable
     }
 
     /// <summary>Inserts or replaces the article (by id). Returns true when it was new.</summary>
-    public bool Save(Article article)
+    public bool Save(Article article) => InTransaction(() =>
     {
-        lock (_gate)
-        {
-            _db.BeginTrans();
-            try
-            {
-                var isNew = _articles.Upsert(article);
-                _storyKeys.Put(article);
-                _db.Commit();
-                return isNew;
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
-        }
-    }
+        var isNew = _articles.Upsert(article);
+        _storyKeys.Put(article);
+        return isNew;
+    });
 
     /// <summary>Inserts many new articles in batched transactions (seeding and imports); ids must not exist yet.</summary>
     public int InsertMany(IEnumerable<Article> articles, int batchSize = 5000)
     {
+        // One transaction per batch: articles and their story keys land together, with one log flush.
         var count = 0;
         foreach (var batch in articles.Chunk(batchSize))
         {
-            lock (_gate)
+            count += InTransaction(() =>
             {
-                // One transaction per batch: articles and their story keys land together, with one log flush.
-                _db.BeginTrans();
-                try
+                var inserted = _articles.InsertBulk(batch, batchSize);
+                foreach (var article in batch.Where(a => a.StoryKeys.Length > 0))
                 {
-                    count += _articles.InsertBulk(batch, batchSize);
-                    foreach (var article in batch.Where(a => a.StoryKeys.Length > 0))
-                    {
-                        _storyKeys.Put(article);
-                    }
+                    _storyKeys.Put(article);
+                }
 
-                    _db.Commit();
-                }
-                catch
-                {
-                    _db.Rollback();
-                    throw;
-                }
-            }
+                return inserted;
+            });
         }
 
         return count;
@@ -247,14 +225,6 @@ public sealed class NewsStore : IDisposable
         lock (_gate)
         {
             return _articles.UpdateMany(BsonExpression.Create("{ StoryId: @0 }", into), BsonExpression.Create("$.StoryId = @0", from));
-        }
-    }
-
-    public List<Article> FindStory(string storyId)
-    {
-        lock (_gate)
-        {
-            return _articles.Find(BsonExpression.Create("$.StoryId = @0", storyId)).ToList();
         }
     }
 
@@ -404,6 +374,26 @@ public sealed class NewsStore : IDisposable
         catch (IOException)
         {
             return true;
+        }
+    }
+
+    /// <summary>Runs <paramref name="write"/> under the gate in one LiteDB transaction (LiteDB binds it to this thread).</summary>
+    private T InTransaction<T>(Func<T> write)
+    {
+        lock (_gate)
+        {
+            _db.BeginTrans();
+            try
+            {
+                var result = write();
+                _db.Commit();
+                return result;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
         }
     }
 
