@@ -70,7 +70,7 @@ public class StageBenchmarks : IDisposable
         var signature = _matcher.Sign(_probe.Title, lede, StoryEntities.Find(_probe.Title, lede));
         var keys = _matcher.BandKeys(signature);
         return _store.FindStoryCandidates(keys, _probe.EffectiveDate.AddDays(-3))
-            .Count(c => c.StorySignature is not null && _matcher.IsSameStory(signature, _probe.EffectiveDate, c.StorySignature, c.EffectiveDate));
+            .Count(c => _matcher.IsSameStory(signature, _probe.EffectiveDate, c.Signature, c.Date));
     }
 
     [Benchmark(Description = "LiteDB insert (one article)")]

@@ -6,7 +6,6 @@ using NewsDesk.Feeds;
 using NewsDesk.Fetching;
 using NewsDesk.Parsing;
 using NewsDesk.Storage;
-using NewsDesk.Stories;
 using NewsDesk.Summaries;
 using NewsDesk.Tagging;
 using NewsDesk.Text;
@@ -23,7 +22,7 @@ public sealed partial class ArticlePipeline(
     ArticleExtractor extractor,
     ThemeTagger tagger,
     ExtractiveSummarizer summarizer,
-    StoryMatcher stories,
+    GroupCommitter committer,
     NewsStore store,
     IOptions<PipelineOptions> options,
     TimeProvider time,
@@ -31,10 +30,6 @@ public sealed partial class ArticlePipeline(
     ILogger<ArticlePipeline> logger)
 {
     private const string PageAccept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
-
-    // Story matching reads candidates and writes the new article's story id; doing both under one lock keeps
-    // two reports of one story, processed at once by two feeds, from starting two stories.
-    private static readonly SemaphoreSlim StoryLock = new(1, 1);
 
     private readonly PipelineOptions _options = options.Value;
 
@@ -101,7 +96,7 @@ public sealed partial class ArticlePipeline(
 
         // 6. Summary, every sentence pointing back into the text.
         var summary = summarizer.Summarize(text.Length > 0 ? text : title, title, url);
-        lap = Lap(PipelineStage.Summarise, lap);
+        Lap(PipelineStage.Summarise, lap);
 
         var now = time.GetUtcNow();
         var article = new Article
@@ -135,53 +130,14 @@ public sealed partial class ArticlePipeline(
             Summary = summary,
         };
 
-        // 7-8. Story matching and storing, under one lock (see StoryLock).
-        await StoryLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            lap = Lap(PipelineStage.StoryLockWait, lap);
-            var withStory = AssignStory(article);
-            lap = Lap(PipelineStage.StoryMatch, lap);
-            store.Save(withStory);
-            Lap(PipelineStage.Store, lap);
-        }
-        finally
-        {
-            StoryLock.Release();
-        }
+        // 7-8. Story matching and storing, together with the other articles ready now (see GroupCommitter).
+        var times = await committer.CommitAsync(article).ConfigureAwait(false);
+        Record(PipelineStage.StoryLockWait, times.Wait);
+        Record(PipelineStage.StoryMatch, times.Match);
+        Record(PipelineStage.Store, times.Store);
 
         Timings?.AddArticle(Stopwatch.GetElapsedTime(started));
         return (existing is null ? EntryOutcome.New : EntryOutcome.Updated, fallbackReason is not null);
-    }
-
-    private Article AssignStory(Article article)
-    {
-        // Stories are matched on headline and lede, with the entities named there, exactly as `cluster` and
-        // `eval stories` measure them: whole bodies on the same beat share too much vocabulary, and too many
-        // countries named in passing, to tell two events apart.
-        var lede = Lede(article.Description, article.Text) ?? "";
-        var signature = stories.Sign(article.Title, lede, StoryEntities.Find(article.Title, lede));
-        var keys = stories.BandKeys(signature);
-        var since = article.EffectiveDate - _options.StoryWindow;
-        var matches = store.FindStoryCandidates(keys, since)
-            .Where(c => c.Id != article.Id && c.StorySignature is not null)
-            .Where(c => stories.IsSameStory(signature, article.EffectiveDate, c.StorySignature!, c.EffectiveDate))
-            .ToList();
-        if (matches.Count == 0)
-        {
-            return article with { StorySignature = signature, StoryKeys = keys, StoryId = article.Id };
-        }
-
-        // A report can bridge two stories that did not match each other (two rewrites of one press release that
-        // arrived first). The stories merge into the oldest one, so the grouping does not depend on arrival order.
-        var storyIds = matches.Select(m => m.StoryId ?? m.Id).Distinct().ToList();
-        var target = matches.OrderBy(m => m.EffectiveDate).ThenBy(m => m.Id, StringComparer.Ordinal).First().StoryId ?? matches[0].Id;
-        foreach (var other in storyIds.Where(id => id != target))
-        {
-            store.MergeStory(other, target);
-        }
-
-        return article with { StorySignature = signature, StoryKeys = keys, StoryId = target };
     }
 
     private async Task<(ExtractedArticle? Article, string? FallbackReason)> FetchAndExtractAsync(Uri url, CancellationToken ct)
@@ -220,26 +176,19 @@ public sealed partial class ArticlePipeline(
             : (extracted, null);
     }
 
-    /// <summary>Adds the time since <paramref name="since"/> to the stage (when timing is on) and returns now.</summary>
-    /// <summary>Ends a stage: its time goes to the stage-duration metric and, while `bench ingest` runs, to <see cref="Timings"/>.</summary>
+    /// <summary>Ends a stage begun at <paramref name="since"/> (see <see cref="Record"/>) and returns now.</summary>
     private long Lap(PipelineStage stage, long since)
     {
         var now = Stopwatch.GetTimestamp();
-        metrics.StageCompleted(stage, now - since);
-        Timings?.Add(stage, now - since);
+        Record(stage, now - since);
         return now;
     }
 
-    /// <summary>The lede is the standfirst when the page has one, else the first sentences of the text.</summary>
-    private static string? Lede(string? description, string text)
+    /// <summary>A stage's time goes to the stage-duration metric and, while `bench ingest` runs, to <see cref="Timings"/>.</summary>
+    private void Record(PipelineStage stage, long ticks)
     {
-        if (!string.IsNullOrWhiteSpace(description))
-        {
-            return description;
-        }
-
-        var sentences = SentenceSplitter.Split(text);
-        return sentences.Count == 0 ? null : string.Join(' ', sentences.Take(2).Select(s => s.Value));
+        metrics.StageCompleted(stage, ticks);
+        Timings?.Add(stage, ticks);
     }
 
     private static string FirstNonEmpty(params string?[] values) => values.First(v => !string.IsNullOrWhiteSpace(v))!.Trim();

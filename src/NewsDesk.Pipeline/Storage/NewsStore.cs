@@ -11,13 +11,17 @@ namespace NewsDesk.Storage;
 /// </summary>
 public sealed class NewsStore : IDisposable
 {
-    private readonly LiteDatabase _db;
-    private readonly ILiteCollection<Article> _articles;
-    private readonly ILiteCollection<FeedState> _feeds;
-    private readonly ILiteCollection<StoredDigest> _digests;
     private readonly FileStream _lock;
-    private readonly StoryKeyIndex _storyKeys;
     private readonly Lock _gate = new();
+
+    // Opened by Open(), and again after `db compact` rebuilds the file.
+    private FileStream _data = null!;
+    private CommitSyncedLog _log = null!;
+    private LiteDatabase _db = null!;
+    private ILiteCollection<Article> _articles = null!;
+    private ILiteCollection<FeedState> _feeds = null!;
+    private ILiteCollection<StoredDigest> _digests = null!;
+    private StoryIndex _stories = null!;
 
     public NewsStore(IOptions<StorageOptions> options)
         : this(options.Value.Path)
@@ -38,28 +42,60 @@ public sealed class NewsStore : IDisposable
             // LiteDB must not be opened by two processes at once; an exclusive lock file makes the second one fail
             // at once with a clear message instead of both writing to the file.
             _lock = AcquireLock(FilePath);
-            _db = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, StoreMapper.Create());
         }
         catch (IOException ex)
         {
-            _lock?.Dispose();
             throw new StorageException($"storage: cannot open {FilePath}: {ex.Message}", ex);
         }
         catch (UnauthorizedAccessException ex)
         {
-            _lock?.Dispose();
             throw new StorageException($"storage: cannot open {FilePath}: permission denied.", ex);
         }
 
+        try
+        {
+            Open();
+        }
+        catch (IOException ex)
+        {
+            Abandon();
+            throw new StorageException($"storage: cannot open {FilePath}: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            Abandon();
+            throw new StorageException($"storage: cannot open {FilePath}: permission denied.", ex);
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+    }
+
+    public string FilePath { get; }
+
+    private void Open()
+    {
+        // The same two files LiteDB opens itself (name.db and name-log.db), opened here so that the log is synced
+        // once per commit (CommitSyncedLog). LiteDB syncs the data file itself, at each checkpoint.
+        _data = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
+        _log = new CommitSyncedLog(LogPath(FilePath));
+        _db = new LiteDatabase(_data, StoreMapper.Create(), _log);
         _articles = _db.GetCollection<Article>("articles");
         _feeds = _db.GetCollection<FeedState>("feeds");
         _digests = _db.GetCollection<StoredDigest>("digests");
         EnsureIndexes();
-        _storyKeys = new StoryKeyIndex(_db);
-        BackfillStoryKeys();
-    }
+        _stories = new StoryIndex(_db);
+        if (!_stories.IsCurrent)
+        {
+            // Outside the transaction: LiteDB drops collections only there.
+            _stories.Reset();
+            InTransaction(RebuildStoryIndex);
+        }
 
-    public string FilePath { get; }
+        _log.Sync();
+    }
 
     /// <summary>
     /// Creates every collection and index at open, before any concurrent use: LiteDB creates a collection lazily on
@@ -75,7 +111,7 @@ public sealed class NewsStore : IDisposable
         _articles.EnsureIndex("feed", "$.FeedId");
         _articles.EnsureIndex("themes", "$.Themes[*]");
         _articles.EnsureIndex("story", "$.StoryId");
-        // Story keys live in their own collection (StoryKeyIndex); stores from before it lose the old multi-key index,
+        // Story keys live in their own collection (StoryIndex); stores from before it lose the old multi-key index,
         // which cost some 50 index entries per stored article.
         _articles.DropIndex("story_keys");
         _articles.EnsureIndex("content_hash", "$.ContentHash");
@@ -97,13 +133,7 @@ public sealed class NewsStore : IDisposable
         }
     }
 
-    public void SaveFeedState(FeedState state)
-    {
-        lock (_gate)
-        {
-            _feeds.Upsert(state);
-        }
-    }
+    public void SaveFeedState(FeedState state) => InTransaction(() => _feeds.Upsert(state));
 
     public Article? FindArticle(string id)
     {
@@ -135,7 +165,7 @@ public sealed class NewsStore : IDisposable
     public bool Save(Article article) => InTransaction(() =>
     {
         var isNew = _articles.Upsert(article);
-        _storyKeys.Put(article);
+        _stories.Put(article, isNew);
         return isNew;
     });
 
@@ -149,9 +179,9 @@ public sealed class NewsStore : IDisposable
             count += InTransaction(() =>
             {
                 var inserted = _articles.InsertBulk(batch, batchSize);
-                foreach (var article in batch.Where(a => a.StoryKeys.Length > 0))
+                foreach (var article in batch)
                 {
-                    _storyKeys.Put(article);
+                    _stories.Put(article, isNew: true);
                 }
 
                 return inserted;
@@ -163,9 +193,9 @@ public sealed class NewsStore : IDisposable
 
     /// <summary>
     /// Articles dated from <paramref name="since"/> on that share at least one story key, those sharing most first, at
-    /// most <paramref name="limit"/>: the only candidates story matching compares (see <see cref="StoryKeyIndex"/>).
+    /// most <paramref name="limit"/>: the only candidates story matching compares (see <see cref="StoryIndex"/>).
     /// </summary>
-    public List<Article> FindStoryCandidates(IReadOnlyCollection<string> keys, DateTimeOffset since, int limit = 40)
+    public List<StoryCandidate> FindStoryCandidates(IReadOnlyCollection<string> keys, DateTimeOffset since, int limit = 40)
     {
         if (keys.Count == 0)
         {
@@ -174,59 +204,49 @@ public sealed class NewsStore : IDisposable
 
         lock (_gate)
         {
-            return [.. _storyKeys.Candidates(keys, since, limit)
-                .Select(id => _articles.FindById(id))
-                .Where(article => article is not null && article.EffectiveDate >= since)
-                .Select(article => article!)];
+            return [.. _stories.Candidates(keys, since, limit).Where(c => c.Date >= since)];
         }
     }
 
     /// <summary>
-    /// A store written before the story key index existed gets its recent articles indexed once, at open: the longest
-    /// story window is 30 days, so older articles can never be candidates.
+    /// A store written before the current story index layout gets its recent articles indexed once, at open: the
+    /// longest story window is 30 days, so older articles can never be candidates.
     /// </summary>
-    private void BackfillStoryKeys()
+    private bool RebuildStoryIndex()
     {
-        if (!_storyKeys.IsEmpty)
-        {
-            return;
-        }
-
-        // Raw documents: the store may hold articles of any schema version, and only three fields are needed.
+        // Raw documents: the store may hold articles of any schema version, and only a few fields are needed.
         var raw = _db.GetCollection("articles");
         var latest = raw.Query().OrderByDescending("$.EffectiveDate").Limit(1).FirstOrDefault();
-        if (latest is null || !latest["EffectiveDate"].IsDateTime)
+        if (latest is not null && latest["EffectiveDate"].IsDateTime)
         {
-            _storyKeys.MarkBuilt();
-            return;
-        }
-
-        var newest = latest["EffectiveDate"].AsDateTime.ToUniversalTime();
-        var from = newest > DateTime.MinValue.AddDays(31) ? newest.AddDays(-31) : DateTime.MinValue;
-        var recent = raw.Query()
-            .Where(BsonExpression.Create("$.EffectiveDate >= @0", from))
-            .Select(BsonExpression.Create("{ A: $._id, D: $.EffectiveDate, K: $.StoryKeys }"))
-            .ToList();
-        foreach (var doc in recent)
-        {
-            if (doc["K"] is { IsArray: true } keys && keys.AsArray.Count > 0 && doc["D"].IsDateTime)
+            var newest = latest["EffectiveDate"].AsDateTime.ToUniversalTime();
+            var from = newest > DateTime.MinValue.AddDays(31) ? newest.AddDays(-31) : DateTime.MinValue;
+            var recent = raw.Query()
+                .Where(BsonExpression.Create("$.EffectiveDate >= @0", from))
+                .Select(BsonExpression.Create("{ A: $._id, D: $.EffectiveDate, K: $.StoryKeys, S: $.StoryId, G: $.StorySignature }"))
+                .ToList();
+            foreach (var doc in recent)
             {
-                _storyKeys.Put(doc["A"].AsString, doc["D"].AsDateTime.ToUniversalTime(), keys.AsArray.Where(k => k.IsString).Select(k => k.AsString));
+                if (doc["K"] is { IsArray: true } keys && keys.AsArray.Count > 0 && doc["D"].IsDateTime && doc["G"].IsDocument)
+                {
+                    var id = doc["A"].AsString;
+                    var story = doc["S"].IsString ? doc["S"].AsString : id;
+                    _stories.Add(id, doc["D"].AsDateTime, story, doc["G"].AsDocument, keys.AsArray.Where(k => k.IsString).Select(k => k.AsString));
+                }
             }
         }
 
         // Done once, even when no article had keys.
-        _storyKeys.MarkBuilt();
+        _stories.MarkBuilt();
+        return true;
     }
 
     /// <summary>Moves every article of story <paramref name="from"/> into story <paramref name="into"/>, in one update. Returns how many moved.</summary>
-    public int MergeStory(string from, string into)
+    public int MergeStory(string from, string into) => InTransaction(() =>
     {
-        lock (_gate)
-        {
-            return _articles.UpdateMany(BsonExpression.Create("{ StoryId: @0 }", into), BsonExpression.Create("$.StoryId = @0", from));
-        }
-    }
+        _stories.MergeStory(from, into);
+        return _articles.UpdateMany(BsonExpression.Create("{ StoryId: @0 }", into), BsonExpression.Create("$.StoryId = @0", from));
+    });
 
     /// <summary>Streams matching articles in date order; nothing is buffered beyond LiteDB's own page cache.</summary>
     public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(_articles, query, _gate);
@@ -239,13 +259,7 @@ public sealed class NewsStore : IDisposable
         }
     }
 
-    public void SaveDigest(StoredDigest digest)
-    {
-        lock (_gate)
-        {
-            _digests.Upsert(digest);
-        }
-    }
+    public void SaveDigest(StoredDigest digest) => InTransaction(() => _digests.Upsert(digest));
 
     public StoredDigest? GetDigest(string date)
     {
@@ -273,9 +287,8 @@ public sealed class NewsStore : IDisposable
     }
 
     /// <summary>Rewrites every article stored in an older schema in the current one (`db migrate`). Returns how many changed.</summary>
-    public int Migrate()
+    public int Migrate() => InTransaction(() =>
     {
-        lock (_gate)
         {
             // Read upgraded (the mapper runs ArticleSchema.Upgrade) and written back through the mapper, so derived,
             // indexed fields such as EffectiveDate are stored too.
@@ -293,21 +306,21 @@ public sealed class NewsStore : IDisposable
 
             return older.Count;
         }
-    }
+    });
 
     /// <summary>Deletes articles whose date (published, else ingested) and ingest time are both before <paramref name="cutoff"/>, with their story keys. Returns how many.</summary>
     public int PurgeOlderThan(DateTimeOffset cutoff)
     {
         var old = BsonExpression.Create("$.EffectiveDate < @0 AND $.Ingested < @0", new BsonValue(cutoff.UtcDateTime));
-        lock (_gate)
+        return InTransaction(() =>
         {
             foreach (var id in _articles.Query().Where(old).Select(a => a.Id).ToList())
             {
-                _storyKeys.Remove(id);
+                _stories.Remove(id);
             }
 
             return _articles.DeleteMany(old);
-        }
+        });
     }
 
     /// <summary>Rebuilds the file without free pages (`db compact`). Returns the bytes saved.</summary>
@@ -315,7 +328,18 @@ public sealed class NewsStore : IDisposable
     {
         lock (_gate)
         {
-            return _db.Rebuild();
+            // LiteDB rebuilds only a file it opened itself, so the store closes, LiteDB rebuilds, and the store opens
+            // again. The lock file stays held throughout.
+            _db.Dispose();
+            CloseFiles();
+            long saved;
+            using (var direct = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, StoreMapper.Create()))
+            {
+                saved = direct.Rebuild();
+            }
+
+            Open();
+            return saved;
         }
     }
 
@@ -349,8 +373,9 @@ public sealed class NewsStore : IDisposable
                     articles = name == "articles" ? count : articles;
                 }
 
-                // The new store already marked its (empty) key index as built; upsert keeps that one marker.
-                copy._db.GetCollection("story_keys").Upsert(_db.GetCollection("story_keys").FindAll());
+                // The new store already marked its (empty) story index as built; upsert keeps that one marker.
+                copy._db.GetCollection("story_members").Upsert(_db.GetCollection("story_members").FindAll());
+                copy._db.GetCollection("story_keys").InsertBulk(_db.GetCollection("story_keys").FindAll());
             }
 
             copy.Checkpoint();
@@ -377,19 +402,32 @@ public sealed class NewsStore : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> under the gate in one LiteDB transaction (LiteDB binds it to this thread).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> under the gate in one LiteDB transaction: everything it writes through this store
+    /// is committed together, or not at all when it throws. Reads inside see its own writes. LiteDB binds the
+    /// transaction to the calling thread, so <paramref name="work"/> must not await.
+    /// </summary>
+    public T Atomically<T>(Func<T> work) => InTransaction(work);
+
+    /// <summary>Runs <paramref name="write"/> under the gate in a transaction: its own, or the caller's when one is open on this thread.</summary>
     private T InTransaction<T>(Func<T> write)
     {
         lock (_gate)
         {
-            _db.BeginTrans();
+            // BeginTrans is false inside an open transaction (Atomically): the outer one commits or rolls back.
+            var own = _db.BeginTrans();
             try
             {
                 var result = write();
-                _db.Commit();
+                if (own)
+                {
+                    _db.Commit();
+                    _log.Sync();
+                }
+
                 return result;
             }
-            catch
+            catch when (own)
             {
                 _db.Rollback();
                 throw;
@@ -401,9 +439,34 @@ public sealed class NewsStore : IDisposable
     {
         lock (_gate)
         {
+            // LiteDB checkpoints the log into the data file as it closes; an empty log file is removed, as LiteDB
+            // does when it opens the files itself.
             _db.Dispose();
+            CloseFiles();
             _lock.Dispose();
+            var log = LogPath(FilePath);
+            if (File.Exists(log) && new FileInfo(log).Length == 0)
+            {
+                File.Delete(log);
+            }
         }
+    }
+
+    /// <summary>LiteDB's name for the log of <paramref name="path"/>: data.db → data-log.db.</summary>
+    private static string LogPath(string path) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
+
+    /// <summary>Releases what a failed open holds, the lock file included.</summary>
+    private void Abandon()
+    {
+        CloseFiles();
+        _lock.Dispose();
+    }
+
+    private void CloseFiles()
+    {
+        _log?.Dispose();
+        _data?.Dispose();
     }
 
     // Only a held lock means "in use"; any other failure (read-only file system, full disk) is reported as itself.

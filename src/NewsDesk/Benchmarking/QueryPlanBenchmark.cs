@@ -44,7 +44,7 @@ internal static class QueryPlanBenchmark
             Plan(report, "story (API story=, digest merge)", articles.Query().Where(BsonExpression.Create("$.StoryId = @0", story)));
             Plan(report, "URL look-up (ingest, each entry)", articles.Query().Where(BsonExpression.Create("$.Url = @0", url)));
             Plan(report, "content hash look-up (ingest, re-published items)", articles.Query().Where(BsonExpression.Create("$.ContentHash = @0", hash)));
-            Plan(report, "story key range (story matching, each key)", db.GetCollection("story_keys").Query().Where(BsonExpression.Create("$.KD BETWEEN @0 AND @1", key + "|", key + "|99999999999999")));
+            Plan(report, "story key range (story matching, each key)", db.GetCollection("story_keys").Query().Where(BsonExpression.Create("$._id BETWEEN @0 AND @1", key + "|", key + "|99999999999999")));
         }
 
         using var store = new NewsStore(database);

@@ -49,7 +49,7 @@ internal static class StoryScaleBenchmark
                 var t1 = Stopwatch.GetTimestamp();
                 var found = store.FindStoryCandidates(keys, article.EffectiveDate - window);
                 var t2 = Stopwatch.GetTimestamp();
-                var matches = found.Count(f => f.StorySignature is not null && matcher.IsSameStory(signature, article.EffectiveDate, f.StorySignature, f.EffectiveDate));
+                var matches = found.Count(f => matcher.IsSameStory(signature, article.EffectiveDate, f.Signature, f.Date));
                 var t3 = Stopwatch.GetTimestamp();
                 store.Save(article with { StorySignature = signature, StoryKeys = keys });
                 var t4 = Stopwatch.GetTimestamp();

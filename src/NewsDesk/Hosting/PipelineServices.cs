@@ -65,6 +65,7 @@ public static class PipelineServices
         services.AddSingleton<NewsStore>();
         services.AddMetrics();
         services.AddSingleton<PipelineMetrics>();
+        services.AddSingleton<GroupCommitter>();
         services.AddSingleton<ArticlePipeline>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<DigestBuilder>();

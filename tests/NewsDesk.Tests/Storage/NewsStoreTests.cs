@@ -101,9 +101,9 @@ public sealed class NewsStoreTests
     {
         using var temp = new TempFolder();
         using var store = new NewsStore(temp.File("n.db"));
-        store.Save(Articles.Make("a1", "one", Day) with { StoryKeys = ["k1", "k2"] });
-        store.Save(Articles.Make("a2", "two", Day.AddDays(-10)) with { StoryKeys = ["k1"] });
-        store.Save(Articles.Make("a3", "three", Day) with { StoryKeys = ["k9"] });
+        store.Save(Articles.Make("a1", "one", Day) with { StoryKeys = ["k1", "k2"], StorySignature = new() });
+        store.Save(Articles.Make("a2", "two", Day.AddDays(-10)) with { StoryKeys = ["k1"], StorySignature = new() });
+        store.Save(Articles.Make("a3", "three", Day) with { StoryKeys = ["k9"], StorySignature = new() });
 
         var candidates = store.FindStoryCandidates(["k1", "k2"], Day.AddDays(-3));
 
@@ -117,24 +117,50 @@ public sealed class NewsStoreTests
         var path = temp.File("n.db");
         using (var store = new NewsStore(path))
         {
-            store.Save(Articles.Make("a1", "one", Day) with { StoryKeys = ["k1"] });
-            store.Save(Articles.Make("a2", "two", Day) with { StoryKeys = ["k1", "k2"] });
-            store.Save(Articles.Make("a3", "three", Day.AddHours(1)) with { StoryKeys = ["k1", "k2", "k3"] });
-            store.Save(Articles.Make("a3", "three", Day.AddHours(1)) with { StoryKeys = ["k9"] });
+            store.Save(Articles.Make("a1", "one", Day) with { StoryKeys = ["k1"], StorySignature = new() });
+            store.Save(Articles.Make("a2", "two", Day) with { StoryKeys = ["k1", "k2"], StorySignature = new() });
+            store.Save(Articles.Make("a3", "three", Day.AddHours(1)) with { StoryKeys = ["k1", "k2", "k3"], StorySignature = new() });
+            store.Save(Articles.Make("a3", "three", Day.AddHours(1)) with { StoryKeys = ["k9"], StorySignature = new() });
 
             Assert.Equal(["a2", "a1"], store.FindStoryCandidates(["k1", "k2", "k3"], Day.AddDays(-1)).Select(a => a.Id));
             Assert.Equal(["a2"], store.FindStoryCandidates(["k1", "k2"], Day.AddDays(-1), limit: 1).Select(a => a.Id));
         }
 
-        // A store from before the key index: the index is rebuilt for recent articles when it opens.
+        // A store from before this story index layout (its marker is missing): the index is rebuilt for recent
+        // articles when it opens, and the old layout's key documents go.
         using (var raw = new LiteDB.LiteDatabase(path))
         {
-            raw.DropCollection("story_keys");
+            raw.DropCollection("story_members");
+            raw.GetCollection("story_keys").Insert(new LiteDB.BsonDocument { ["KD"] = "k9|20261122093000", ["A"] = "gone" });
         }
 
         using var reopened = new NewsStore(path);
         Assert.Equal(["a3"], reopened.FindStoryCandidates(["k9"], Day.AddDays(-1)).Select(a => a.Id));
         Assert.Equal(2, reopened.FindStoryCandidates(["k1"], Day.AddDays(-1)).Count);
+    }
+
+    [Fact]
+    public void Atomically_sees_its_own_writes_and_stores_nothing_when_it_throws()
+    {
+        using var temp = new TempFolder();
+        using var store = new NewsStore(temp.File("n.db"));
+
+        var seen = store.Atomically(() =>
+        {
+            store.Save(Articles.Make("a1", "one", Day) with { StoryKeys = ["k1"], StorySignature = new() });
+            return store.FindStoryCandidates(["k1"], Day.AddDays(-1)).Select(a => a.Id).ToList();
+        });
+        Assert.Throws<InvalidOperationException>(() => store.Atomically<bool>(() =>
+        {
+            store.Save(Articles.Make("a2", "two", Day) with { StoryKeys = ["k1"], StorySignature = new() });
+            store.MergeStory("a1", "a2");
+            throw new InvalidOperationException("stop");
+        }));
+
+        Assert.Equal(["a1"], seen);
+        Assert.Equal(1, store.CountArticles());
+        Assert.Equal("a1", store.FindArticle("a1")!.StoryId);
+        Assert.Equal(["a1"], store.FindStoryCandidates(["k1"], Day.AddDays(-1)).Select(a => a.Id));
     }
 
     [Fact]
