@@ -21,8 +21,10 @@ exec > >(tee "$LOG") 2>&1
 echo "# NewsDesk performance run, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load before start: $(cut -d' ' -f1-3 /proc/loadavg); $(dotnet --version)"
 
-dotnet build src/NewsDesk -c Release -v quiet -nologo | tail -2
-NEWSDESK="dotnet src/NewsDesk/bin/Release/net10.0/NewsDesk.dll"
+# Published as the container ships it: Release, ReadyToRun for this platform (Dockerfile).
+RID="linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')"
+dotnet publish src/NewsDesk -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" -v quiet -nologo | tail -2
+NEWSDESK="dotnet $WORK/app/NewsDesk.dll"
 
 for f in $FEEDS; do
   echo; echo "## bench ingest --feeds $f --items $ITEMS"

@@ -124,10 +124,11 @@ internal static class IngestBenchmark
         return new PollCounts { New = created, Updated = updated, Unchanged = unchanged, Failed = failed, FellBack = fellBack };
     }
 
-    private static string FeedsJson(BenchSite site, BenchSite warmup)
+    /// <summary>The feeds file listing the site's feeds (and the warm-up feeds, when given).</summary>
+    internal static string FeedsJson(BenchSite site, BenchSite? warmup)
     {
         var feeds = site.FeedNumbers.Select(f => Feed($"bench-{f}", site.FeedUrl(f), f % 5 == 0 ? "government" : "press"))
-            .Concat(warmup.FeedNumbers.Select(f => Feed($"warmup-{f}", warmup.FeedUrl(f), "press")));
+            .Concat((warmup?.FeedNumbers ?? []).Select(f => Feed($"warmup-{f}", warmup!.FeedUrl(f), "press")));
         return JsonSerializer.Serialize(new { feeds });
 
         static object Feed(string id, string url, string kind) =>

@@ -31,6 +31,7 @@ internal static class BenchCommand
         {
             seed,
             BenchIngestCommand.Create(),
+            BenchServeCommand.Create(),
             BenchLoadCommand.Create(),
             BenchScaleCommands.Stories(),
             BenchScaleCommands.Digest(),
