@@ -44,7 +44,7 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
             var child = children[i];
             if (child is IText text)
             {
-                CountText(text.Data, ref letters, ref commas);
+                TextCounter.Count(text.Data, ref letters, ref commas);
             }
             else if (child is IElement element)
             {
@@ -61,7 +61,7 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
                 {
                     signals.VisitDescendants(element);
                     int deepLetters = 0, deepCommas = 0;
-                    CountText(element.TextContent, ref deepLetters, ref deepCommas);
+                    TextCounter.Count(element.TextContent, ref deepLetters, ref deepCommas);
                     node.IsFlattened = true;
                     node.OwnTextLength = deepLetters;
                     node.OwnCommas = deepCommas;
@@ -77,21 +77,6 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
 
         target.OwnTextLength = letters;
         target.OwnCommas = commas;
-    }
-
-    private static void CountText(string data, ref int letters, ref int commas)
-    {
-        foreach (var c in data)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                letters++;
-            }
-            else if (c == ',' || c == '\u3001' || c == '\uFF0C')
-            {
-                commas++;
-            }
-        }
     }
 
     private ContentNode? CreateElement(IElement element, ContentNode parent)
