@@ -66,13 +66,13 @@ public sealed class ArticleExtractor
             renderer.Render(block);
         }
 
-        renderer.Finish();
+        var (text, cleanedHtml) = renderer.Finish();
         var reason = ArticleClassifier.WhyNotArticle(body, selected, letters, metadata, pageUrl);
         return FromMetadata(metadata, reason) with
         {
-            Text = renderer.Text,
+            Text = text,
             // Safe by construction, see ContentRenderer; no sanitizer pass (it cost more than the rest of rendering).
-            Html = renderer.Html,
+            Html = cleanedHtml,
             LeadImage = metadata.LeadImage ?? renderer.FirstImage,
         };
     }

@@ -45,16 +45,12 @@ internal sealed class ContentRenderer(UrlResolver urls)
 
     private static readonly SearchValues<char> HtmlWhitespace = SearchValues.Create(" \n\r\t\f");
 
-    private readonly TextOutput _text = new();
+    private readonly TextOutput _text = new(BuilderCache.AcquireText());
     // Responsive templates print the same block twice (mobile and desktop copies); a repeat adds nothing.
     private readonly HashSet<string> _seenBlocks = new(StringComparer.Ordinal);
-    private readonly StringBuilder _html = new();
+    private readonly StringBuilder _html = BuilderCache.AcquireHtml();
     private int _textContainerDepth;
     private bool _paragraphOpen;
-
-    public string Text => _text.ToString();
-
-    public string Html => _html.ToString();
 
     /// <summary>The first image inside the article, the lead image of last resort.</summary>
     public string? FirstImage { get; private set; }
@@ -286,5 +282,10 @@ internal sealed class ContentRenderer(UrlResolver urls)
         return false;
     }
 
-    public void Finish() => CloseParagraph();
+    /// <summary>Ends the output and returns the text and the cleaned HTML; the renderer cannot be used after this.</summary>
+    public (string Text, string Html) Finish()
+    {
+        CloseParagraph();
+        return (BuilderCache.ReleaseText(_text.Builder), BuilderCache.ReleaseHtml(_html));
+    }
 }

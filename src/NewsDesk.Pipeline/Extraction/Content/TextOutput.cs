@@ -5,9 +5,20 @@ namespace NewsDesk.Extraction.Content;
 /// <summary>Plain-text writer that collapses whitespace and turns block boundaries into line breaks.</summary>
 internal sealed class TextOutput
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text;
     private int _pendingBreaks;
     private bool _pendingSpace;
+
+    public TextOutput()
+        : this(new StringBuilder())
+    {
+    }
+
+    /// <summary>Writes into <paramref name="builder"/> (a cached one, see <see cref="BuilderCache"/>), which must be empty.</summary>
+    public TextOutput(StringBuilder builder) => _text = builder;
+
+    /// <summary>The builder written to, for handing back to <see cref="BuilderCache"/>.</summary>
+    public StringBuilder Builder => _text;
 
     public int Length => _text.Length;
 
