@@ -74,6 +74,8 @@ public sealed class ArticleExtractor
             // Safe by construction, see ContentRenderer; no sanitizer pass (it cost more than the rest of rendering).
             Html = cleanedHtml,
             LeadImage = metadata.LeadImage ?? renderer.FirstImage,
+            // Pages without a description meta get the article's first prose paragraph, as Readability's excerpt does.
+            Description = metadata.Description ?? (reason is null ? LeadParagraph.From(text) : null),
         };
     }
 

@@ -184,7 +184,8 @@ internal sealed class PageSignals
 
         if (cls is not null)
         {
-            if (Bylines[3] is null && cls.Contains("byline", StringComparison.Ordinal))
+            // Any case: templates write "FeatureByline" and "article-byline" alike.
+            if (Bylines[3] is null && cls.Contains("byline", StringComparison.OrdinalIgnoreCase))
             {
                 Bylines[3] = element.TextContent;
             }
