@@ -174,14 +174,14 @@ internal sealed class ContentRenderer(UrlResolver urls)
         for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];
-            if (child is IText text)
-            {
-                RenderText(text.Data);
-            }
-            else if (next is not null && ReferenceEquals(next.Element, child))
+            if (next is not null && ReferenceEquals(next.Element, child))
             {
                 Render(next);
                 next = next.NextSibling;
+            }
+            else if (child is not Element && child is IText text)
+            {
+                RenderText(text.Data);
             }
         }
     }
@@ -253,11 +253,7 @@ internal sealed class ContentRenderer(UrlResolver urls)
         for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];
-            if (child is IText text)
-            {
-                output.Append(text.Data);
-            }
-            else if (next is not null && ReferenceEquals(next.Element, child))
+            if (next is not null && ReferenceEquals(next.Element, child))
             {
                 if (!next.Removed)
                 {
@@ -265,6 +261,10 @@ internal sealed class ContentRenderer(UrlResolver urls)
                 }
 
                 next = next.NextSibling;
+            }
+            else if (child is not Element && child is IText text)
+            {
+                output.Append(text.Data);
             }
         }
     }

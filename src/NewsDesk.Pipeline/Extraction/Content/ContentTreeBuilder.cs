@@ -36,17 +36,14 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
     private void AddChildren(IElement source, ContentNode target, int depth)
     {
         // Indexing ChildNodes: AngleSharp's NextSibling searches the parent's child list, which makes a walk
-        // by siblings quadratic in the number of children.
+        // by siblings quadratic in the number of children. The Element class test comes first and is cheap;
+        // a test against IElement scans the long interface list of every element class.
         var children = source.ChildNodes;
         int letters = 0, commas = 0;
         for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];
-            if (child is IText text)
-            {
-                TextCounter.Count(text.Data, ref letters, ref commas);
-            }
-            else if (child is IElement element)
+            if (child is Element element)
             {
                 var node = CreateElement(element, target);
                 if (node is null)
@@ -72,6 +69,10 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
                 }
 
                 Summarise(node);
+            }
+            else if (child is IText text)
+            {
+                TextCounter.Count(text.Data, ref letters, ref commas);
             }
         }
 

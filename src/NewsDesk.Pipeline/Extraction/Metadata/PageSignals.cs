@@ -47,7 +47,7 @@ internal sealed class PageSignals
         var children = element.ChildNodes;
         for (var i = 0; i < children.Length; i++)
         {
-            if (children[i] is IElement child)
+            if (children[i] is Element child)
             {
                 Walk(child, except: null);
             }
@@ -71,7 +71,7 @@ internal sealed class PageSignals
             var children = element.ChildNodes;
             for (var i = children.Length - 1; i >= 0; i--)
             {
-                if (children[i] is IElement child)
+                if (children[i] is Element child)
                 {
                     stack.Push(child);
                 }
