@@ -9,32 +9,33 @@ namespace NewsDesk.Extraction.Content;
 /// elements get a node: the letters and commas of an element's own text nodes are summed into it, and the
 /// renderer reads the text itself (and link and image URLs) from <see cref="Element"/>, for the few nodes
 /// it renders. Children are linked, not listed: most elements have none or one, and a list per element
-/// was a good part of what building the tree allocated.
+/// was a good part of what building the tree allocated. Nodes are reused from page to page (see
+/// <see cref="ContentNodePool"/>), so <see cref="Init"/> sets every field.
 /// </summary>
-internal sealed class ContentNode(IElement element, string tag, TagKind kind, ContentNode? parent)
+internal sealed class ContentNode
 {
     private ContentNode? _lastChild;
 
     /// <summary>The element this node copies; alive as long as the parsed document is.</summary>
-    public IElement Element { get; } = element;
+    public IElement Element { get; private set; } = null!;
     /// <summary>Lower-case tag name.</summary>
-    public string Tag { get; } = tag;
+    public string Tag { get; private set; } = "";
     /// <summary>Looked up once here: summing, pruning and rendering ask for it for every node again and again.</summary>
-    public TagKind Kind { get; } = kind;
+    public TagKind Kind { get; private set; }
     public bool IsBlock => (Kind & TagKind.Block) != 0;
     public bool IsHeading => (Kind & TagKind.Heading) != 0;
-    public ContentNode? Parent { get; } = parent;
+    public ContentNode? Parent { get; private set; }
     public ContentNode? FirstChild { get; private set; }
     public ContentNode? NextSibling { get; private set; }
     /// <summary>The kept child elements, in page order (dropped and hidden ones have no node).</summary>
     public ChildNodes Children => new(FirstChild);
     /// <summary>What the class, id and ARIA role say about the element.</summary>
-    public ClassVerdict Verdict { get; init; }
+    public ClassVerdict Verdict { get; private set; }
     /// <summary>-1 for chrome, +1 for article-like names, 0 otherwise.</summary>
     public int ClassWeight => ClassPatterns.Weight(Verdict);
-    public bool IsArticleBody { get; init; }
+    public bool IsArticleBody { get; private set; }
     /// <summary>itemprop=articleBody or a class templates give the article body ("entry-content").</summary>
-    public bool IsStrong { get; init; }
+    public bool IsStrong { get; private set; }
     /// <summary>This node or a descendant <see cref="IsStrong"/>: such blocks are never pruned as chrome.</summary>
     public bool ContainsStrong { get; set; }
     /// <summary>Nested too deep to copy: its whole text content counts (and renders) as its own text.</summary>
@@ -58,6 +59,29 @@ internal sealed class ContentNode(IElement element, string tag, TagKind kind, Co
     public double Score { get; set; }
     public bool IsCandidate { get; set; }
     public bool Removed { get; set; }
+
+    public ContentNode Init(IElement element, string tag, TagKind kind, ContentNode? parent, ClassVerdict verdict, bool isArticleBody, bool isStrong)
+    {
+        Element = element;
+        Tag = tag;
+        Kind = kind;
+        Parent = parent;
+        Verdict = verdict;
+        IsArticleBody = isArticleBody;
+        IsStrong = isStrong;
+        FirstChild = NextSibling = _lastChild = null;
+        ContainsStrong = IsFlattened = HasBlockChild = IsCandidate = Removed = false;
+        OwnTextLength = OwnCommas = TextLength = LinkTextLength = Commas = InlineTextLength = ProseLength = 0;
+        Score = 0;
+        return this;
+    }
+
+    /// <summary>Lets go of the page, so that a pooled node does not keep a parsed document alive.</summary>
+    public void Clear()
+    {
+        Element = null!;
+        Parent = FirstChild = NextSibling = _lastChild = null;
+    }
 
     public void AddChild(ContentNode child)
     {

@@ -9,7 +9,7 @@ namespace NewsDesk.Extraction.Content;
 /// controls and hidden elements, and summing text statistics bottom-up on the way out. The same walk
 /// feeds the metadata signals of the body, so the body is walked once.
 /// </summary>
-internal sealed class ContentTreeBuilder(PageSignals signals)
+internal sealed class ContentTreeBuilder(PageSignals signals, ContentNodePool nodes)
 {
     // Deeper nesting than this is a broken or hostile page; the rest of the subtree is kept as plain text
     // so that recursion can never exhaust the stack.
@@ -27,7 +27,7 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
     public ContentNode Build(IElement body)
     {
         signals.Visit(body);
-        var root = new ContentNode(body, "body", TagSets.KindOf("body"), null);
+        var root = nodes.Next().Init(body, "body", TagSets.KindOf("body"), null, ClassVerdict.None, isArticleBody: false, isStrong: false);
         AddChildren(body, root, 0);
         Summarise(root);
         return root;
@@ -127,12 +127,7 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
             verdict |= ClassVerdict.Negative;
         }
 
-        return new ContentNode(element, tag, kind, parent)
-        {
-            Verdict = verdict,
-            IsArticleBody = isArticleBody,
-            IsStrong = isStrong,
-        };
+        return nodes.Next().Init(element, tag, kind, parent, verdict, isArticleBody, isStrong);
     }
 
     /// <summary>
