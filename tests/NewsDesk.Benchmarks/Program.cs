@@ -8,6 +8,13 @@ if (args.Length > 0 && args[0] == "stages")
     return 0;
 }
 
+// `extraction-hash --data DIR`: SHA-256 of all extractor outputs, to check that speed work changes none.
+if (args.Length == 3 && args[0] == "extraction-hash" && args[1] == "--data")
+{
+    ExtractionOutputHash.Run(args[2]);
+    return 0;
+}
+
 if (args.Length < 3 || args[0] != "extraction" || args[1] != "--data")
 {
     Console.Error.WriteLine("usage: NewsDesk.Benchmarks extraction --data DIR");

@@ -62,7 +62,7 @@ internal static class ArticleClassifier
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (TagSets.Headings.Contains(node.Tag))
+            if (node.IsHeading)
             {
                 if (node.TextLength > 0 && node.LinkDensity > 0.8)
                 {
@@ -74,7 +74,7 @@ internal static class ArticleClassifier
 
             foreach (var child in node.Children)
             {
-                if (!child.IsText && !child.Removed)
+                if (!child.Removed)
                 {
                     stack.Push(child);
                 }

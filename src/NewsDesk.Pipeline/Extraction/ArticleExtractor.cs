@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsDesk.Extraction.Content;
 using NewsDesk.Extraction.Decoding;
@@ -45,9 +46,23 @@ public sealed class ArticleExtractor
             return FromMetadata(MetadataReader.Read(PageSignals.Collect(document), pageUrl), "no page body");
         }
 
+        // The tree's nodes are reused by the next page on this thread; none of them outlives this call.
+        var nodes = ContentNodePool.Rent();
+        try
+        {
+            return Extract(document, bodyElement, pageUrl, nodes);
+        }
+        finally
+        {
+            nodes.Return();
+        }
+    }
+
+    private static ExtractedArticle Extract(IDocument document, IElement bodyElement, Uri? pageUrl, ContentNodePool nodes)
+    {
         // The head here; the body's signals come from the tree builder's walk.
         var signals = PageSignals.Collect(document, except: bodyElement);
-        var body = new ContentTreeBuilder(signals).Build(bodyElement);
+        var body = new ContentTreeBuilder(signals, nodes).Build(bodyElement);
         var metadata = MetadataReader.Read(signals, pageUrl);
         var baseUri = BaseUri(signals.BaseHref, pageUrl, metadata.CanonicalUrl);
         BoilerplatePruner.Prune(body, 0.5);
@@ -66,14 +81,16 @@ public sealed class ArticleExtractor
             renderer.Render(block);
         }
 
-        renderer.Finish();
+        var (text, cleanedHtml) = renderer.Finish();
         var reason = ArticleClassifier.WhyNotArticle(body, selected, letters, metadata, pageUrl);
         return FromMetadata(metadata, reason) with
         {
-            Text = renderer.Text,
+            Text = text,
             // Safe by construction, see ContentRenderer; no sanitizer pass (it cost more than the rest of rendering).
-            Html = renderer.Html,
+            Html = cleanedHtml,
             LeadImage = metadata.LeadImage ?? renderer.FirstImage,
+            // Pages without a description meta get the article's first prose paragraph, as Readability's excerpt does.
+            Description = metadata.Description ?? (reason is null ? LeadParagraph.From(text) : null),
         };
     }
 

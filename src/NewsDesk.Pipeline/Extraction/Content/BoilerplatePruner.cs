@@ -8,38 +8,38 @@ namespace NewsDesk.Extraction.Content;
 /// </summary>
 internal static class BoilerplatePruner
 {
-    private static readonly HashSet<string> ChromeTags = new(StringComparer.Ordinal) { "nav", "aside", "footer", "header" };
-
     /// <summary>Prunes below <paramref name="root"/>; a block is only protected when it holds at least this share of the root's prose.</summary>
     public static void Prune(ContentNode root, double protectShare)
     {
         var protectAbove = Math.Max(1, root.ProseLength * protectShare);
-        var stack = new Stack<ContentNode>();
         var removed = new List<ContentNode>();
-        PushChildren(root, stack);
-        while (stack.Count > 0)
+        Walk(root, protectAbove, removed);
+        ResummariseAncestors(removed);
+    }
+
+    /// <summary>Pre-order, so a removed block's descendants are never judged; depth is bounded by the tree builder.</summary>
+    private static void Walk(ContentNode parent, double protectAbove, List<ContentNode> removed)
+    {
+        foreach (var node in parent.Children)
         {
-            var node = stack.Pop();
-            if (node.IsText || node.Removed)
+            if (node.Removed)
             {
                 continue;
             }
 
-            if (IsChrome(node) && (node.ProseLength < protectAbove || ClassPatterns.IsComments(node.ClassAndId)))
+            if (IsChrome(node) && (node.ProseLength < protectAbove || (node.Verdict & ClassVerdict.Comments) != 0))
             {
                 node.Removed = true;
                 removed.Add(node);
                 continue;
             }
 
-            PushChildren(node, stack);
+            Walk(node, protectAbove, removed);
         }
-
-        ResummariseAncestors(removed);
     }
 
     private static bool IsChrome(ContentNode node) =>
-        !node.ContainsStrong && (ChromeTags.Contains(node.Tag) || ClassPatterns.Weigh(node.ClassAndId) < 0);
+        !node.ContainsStrong && ((node.Kind & TagKind.Chrome) != 0 || node.ClassWeight < 0);
 
     /// <summary>
     /// Brings the statistics of every ancestor of the removed nodes up to date, each ancestor once and
@@ -82,14 +82,6 @@ internal static class BoilerplatePruner
         for (var i = dirty.Length - 1; i >= 0; i--)
         {
             ContentTreeBuilder.Summarise(dirty[i]);
-        }
-    }
-
-    private static void PushChildren(ContentNode node, Stack<ContentNode> stack)
-    {
-        for (var i = node.Children.Count - 1; i >= 0; i--)
-        {
-            stack.Push(node.Children[i]);
         }
     }
 }

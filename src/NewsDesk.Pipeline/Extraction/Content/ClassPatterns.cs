@@ -1,13 +1,16 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 
 namespace NewsDesk.Extraction.Content;
 
 /// <summary>
 /// Reads class and id tokens the way article templates name their parts. Checks work per token
-/// ("related-content" is related links, even though it says "content") and results are cached per
-/// distinct class string, because templates repeat the same few strings thousands of times. The caches
-/// are shared across pages and threads (pages of one site share their template's strings), and are
-/// emptied when they grow past a bound so that a long-running worker cannot grow them without limit.
+/// ("related-content" is related links, even though it says "content"), each list is searched in one
+/// vectorised pass (<see cref="SearchValues{T}"/>), and an element is judged once, when the content tree
+/// is built, into <see cref="ClassVerdict"/> flags. Verdicts on class strings are cached, because templates
+/// repeat the same few strings thousands of times; the cache is shared across pages and threads (pages of
+/// one site share their template's strings) and emptied when it grows past a bound, so that a long-running
+/// worker cannot grow it without limit.
 /// </summary>
 internal static class ClassPatterns
 {
@@ -52,91 +55,93 @@ internal static class ClassPatterns
         "article", "body", "content", "entry", "main", "post", "text", "story", "prose", "blog", "richtext", "rich-text",
     ];
 
+    private static readonly SearchValues<string> NegativePartSearch = SearchValues.Create(NegativeParts, StringComparison.Ordinal);
+    private static readonly SearchValues<string> StrongPartSearch = SearchValues.Create(StrongParts, StringComparison.Ordinal);
+    private static readonly SearchValues<string> PositivePartSearch = SearchValues.Create(PositiveParts, StringComparison.Ordinal);
+
     private const int MaxCachedStrings = 50_000;
 
-    private static readonly ConcurrentDictionary<string, int> WeightCache = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, bool> StrongCache = new(StringComparer.Ordinal);
+    // Keyed by the class attribute as written (case and all), so a hit costs no lower-casing. Ids are not
+    // cached: they are mostly unique ("post-18342"), and caching them only pushed class strings out.
+    private static readonly ConcurrentDictionary<string, ClassVerdict> ClassCache = new(StringComparer.Ordinal);
+    private static int _cached;
 
-    /// <summary>-1 for chrome, +1 for article-like names, 0 otherwise.</summary>
-    public static int Weigh(string classAndId)
+    /// <summary>The verdict on a class attribute; cached, since templates repeat the same few strings.</summary>
+    public static ClassVerdict JudgeClass(string? classes)
     {
-        if (classAndId.Length == 0)
+        if (string.IsNullOrEmpty(classes))
         {
-            return 0;
+            return ClassVerdict.None;
         }
 
-        if (WeightCache.TryGetValue(classAndId, out var cached))
+        if (ClassCache.TryGetValue(classes, out var cached))
         {
             return cached;
         }
 
-        var weight = 0;
-        foreach (var token in classAndId.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var verdict = Judge(classes);
+        Remember(classes, verdict);
+        return verdict;
+    }
+
+    /// <summary>
+    /// The verdict on a class or id string. Every check works per token or on substrings without spaces,
+    /// so the verdict on "class id" is the union of the verdicts on the class and on the id.
+    /// </summary>
+    public static ClassVerdict Judge(string? classOrId)
+    {
+        if (string.IsNullOrEmpty(classOrId))
         {
-            if (StartsWithAny(token, StatePrefixes))
+            return ClassVerdict.None;
+        }
+
+        var lower = classOrId.ToLowerInvariant();
+        var verdict = lower.AsSpan().ContainsAny(StrongPartSearch) ? ClassVerdict.Strong : ClassVerdict.None;
+        foreach (var range in lower.AsSpan().Split(' '))
+        {
+            var token = lower.AsSpan(range);
+            if (token.IsEmpty || StartsWithAny(token, StatePrefixes))
             {
                 continue;
             }
 
             if (IsNegative(token))
             {
-                weight = -1;
-                break;
+                verdict |= ClassVerdict.Negative;
             }
-
-            if (weight == 0 && ContainsAny(token, PositiveParts))
+            else if (token.ContainsAny(PositivePartSearch))
             {
-                weight = 1;
+                verdict |= ClassVerdict.Positive;
             }
-        }
 
-        Remember(WeightCache, classAndId, weight);
-        return weight;
-    }
-
-    /// <summary>True when a token names a comments section, which never belongs to the article even when long.</summary>
-    public static bool IsComments(string classAndId)
-    {
-        foreach (var token in classAndId.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!StartsWithAny(token, StatePrefixes) && !token.Contains("commentary", StringComparison.Ordinal)
+            if (!token.Contains("commentary", StringComparison.Ordinal)
                 && (token.Contains("comment", StringComparison.Ordinal) || token.Contains("disqus", StringComparison.Ordinal)))
             {
-                return true;
+                verdict |= ClassVerdict.Comments;
             }
         }
 
-        return false;
+        return verdict;
     }
 
-    /// <summary>True for names templates give the article body itself ("entry-content", "article-body").</summary>
-    public static bool IsStrong(string classAndId)
+    /// <summary>-1 for chrome, +1 for article-like names, 0 otherwise.</summary>
+    public static int Weight(ClassVerdict verdict) =>
+        (verdict & ClassVerdict.Negative) != 0 ? -1 : (verdict & ClassVerdict.Positive) != 0 ? 1 : 0;
+
+    private static void Remember(string key, ClassVerdict value)
     {
-        if (classAndId.Length == 0)
+        // Counted here, not with ClassCache.Count, which takes every lock of the dictionary (up to 1,024 once it
+        // has grown): on a page full of new class strings that cost more than judging them.
+        if (Interlocked.Increment(ref _cached) > MaxCachedStrings)
         {
-            return false;
+            ClassCache.Clear();
+            Interlocked.Exchange(ref _cached, 1);
         }
 
-        if (!StrongCache.TryGetValue(classAndId, out var strong))
-        {
-            strong = ContainsAny(classAndId, StrongParts);
-            Remember(StrongCache, classAndId, strong);
-        }
-
-        return strong;
+        ClassCache[key] = value;
     }
 
-    private static void Remember<T>(ConcurrentDictionary<string, T> cache, string key, T value)
-    {
-        if (cache.Count >= MaxCachedStrings)
-        {
-            cache.Clear();
-        }
-
-        cache[key] = value;
-    }
-
-    private static bool StartsWithAny(string token, string[] prefixes)
+    private static bool StartsWithAny(ReadOnlySpan<char> token, string[] prefixes)
     {
         foreach (var prefix in prefixes)
         {
@@ -149,30 +154,30 @@ internal static class ClassPatterns
         return false;
     }
 
-    private static bool IsNegative(string token)
+    private static bool IsNegative(ReadOnlySpan<char> token)
     {
         if (token.Contains("commentary", StringComparison.Ordinal) || token.StartsWith("elementor", StringComparison.Ordinal))
         {
             return false;
         }
 
-        if (ContainsAny(token, NegativeParts))
+        if (token.ContainsAny(NegativePartSearch))
         {
             return true;
         }
 
         foreach (var word in NegativeTokens)
         {
-            if (token == word || HasSeparatedAffix(token, word))
+            if (token.SequenceEqual(word) || HasSeparatedAffix(token, word))
             {
                 return true;
             }
         }
 
-        return token == "widget" || StartsWithAny(token, NegativePrefixes);
+        return token.SequenceEqual("widget") || StartsWithAny(token, NegativePrefixes);
     }
 
-    private static bool HasSeparatedAffix(string token, string word)
+    private static bool HasSeparatedAffix(ReadOnlySpan<char> token, string word)
     {
         if (token.Length <= word.Length + 1)
         {
@@ -185,18 +190,5 @@ internal static class ClassPatterns
         }
 
         return token.EndsWith(word, StringComparison.Ordinal) && token[^(word.Length + 1)] is '-' or '_';
-    }
-
-    private static bool ContainsAny(string token, string[] parts)
-    {
-        foreach (var part in parts)
-        {
-            if (token.Contains(part, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -47,7 +47,7 @@ internal static class ContentLocator
             var node = stack.Pop();
             foreach (var child in node.Children)
             {
-                if (!child.IsText && !child.Removed)
+                if (!child.Removed)
                 {
                     stack.Push(child);
                 }
@@ -65,7 +65,7 @@ internal static class ContentLocator
                 if (!ancestor.IsCandidate)
                 {
                     ancestor.IsCandidate = true;
-                    ancestor.Score = TagBonus(ancestor.Tag) + 25 * ClassPatterns.Weigh(ancestor.ClassAndId) + (ancestor.IsStrong && ancestor.ProseLength >= ContentTreeBuilder.StrongMinProse ? 25 : 0);
+                    ancestor.Score = TagBonus(ancestor.Tag) + 25 * ancestor.ClassWeight + (ancestor.IsStrong && ancestor.ProseLength >= ContentTreeBuilder.StrongMinProse ? 25 : 0);
                     candidates.Add(ancestor);
                 }
 
@@ -78,8 +78,8 @@ internal static class ContentLocator
 
     private static bool IsScoredParagraph(ContentNode node) =>
         node.InlineTextLength >= MinParagraphLetters
-        && !TagSets.Headings.Contains(node.Tag)
-        && (TagSets.ParagraphLike.Contains(node.Tag) || (node.IsBlock && !node.HasBlockChild))
+        && !node.IsHeading
+        && ((node.Kind & TagKind.ParagraphLike) != 0 || (node.IsBlock && !node.HasBlockChild))
         && node.LinkDensity < 0.5;
 
     private static double TagBonus(string tag) => tag switch
@@ -138,7 +138,7 @@ internal static class ContentLocator
             lastScore = parent.Score;
         }
 
-        while (top.Parent is not null && top.Parent != body && top.Parent.Children.Count(c => !c.Removed && !c.IsText) == 1)
+        while (top.Parent is not null && top.Parent != body && top.Parent.Children.Count(c => !c.Removed) == 1)
         {
             top = top.Parent;
         }
@@ -196,6 +196,7 @@ internal static class ContentLocator
         }
 
         var threshold = Math.Max(10, top.Score * 0.2);
+        var topKey = ContentTreeBuilder.ClassKey(top);
         var result = new List<ContentNode>();
         foreach (var sibling in top.Parent.Children)
         {
@@ -205,17 +206,17 @@ internal static class ContentLocator
                 continue;
             }
 
-            if (sibling.IsText || sibling.Removed || sibling.TextLength == 0)
+            if (sibling.Removed || sibling.TextLength == 0)
             {
                 continue;
             }
 
-            var bonus = sibling.ClassAndId.Length > 0 && sibling.ClassAndId == top.ClassAndId ? top.Score * 0.2 : 0;
+            var bonus = topKey.Length > 0 && ContentTreeBuilder.ClassKey(sibling) == topKey ? top.Score * 0.2 : 0;
             if (sibling.IsCandidate && sibling.Score + bonus >= threshold)
             {
                 result.Add(sibling);
             }
-            else if (sibling.Tag == "p" && ClassPatterns.Weigh(sibling.ClassAndId) >= 0)
+            else if (sibling.Tag == "p" && sibling.ClassWeight >= 0)
             {
                 var density = sibling.LinkDensity;
                 // A long paragraph with few links, or a short one with none, continues the article.
@@ -244,7 +245,7 @@ internal static class ContentLocator
 
             foreach (var child in node.Children)
             {
-                if (!child.IsText && !child.Removed)
+                if (!child.Removed)
                 {
                     stack.Push(child);
                 }

@@ -1,45 +1,50 @@
+using System.Collections;
+using AngleSharp.Dom;
+
 namespace NewsDesk.Extraction.Content;
 
 /// <summary>
-/// A light copy of one DOM node, built once from the parsed page. Text statistics are computed
-/// bottom-up while building, so scoring and rendering never re-walk big subtrees for their text.
+/// A light copy of one element of the page, built once from the parsed DOM. Text statistics are computed
+/// bottom-up while building, so scoring and rendering never re-walk big subtrees for their text. Only
+/// elements get a node: the letters and commas of an element's own text nodes are summed into it, and the
+/// renderer reads the text itself (and link and image URLs) from <see cref="Element"/>, for the few nodes
+/// it renders. Children are linked, not listed: most elements have none or one, and a list per element
+/// was a good part of what building the tree allocated. Nodes are reused from page to page (see
+/// <see cref="ContentNodePool"/>), so <see cref="Init"/> sets every field.
 /// </summary>
 internal sealed class ContentNode
 {
-    private static readonly List<ContentNode> NoChildren = [];
-    private List<ContentNode>? _children;
+    private ContentNode? _lastChild;
 
-    public ContentNode(string tag, ContentNode? parent)
-    {
-        Tag = tag;
-        Parent = parent;
-        IsBlock = TagSets.IsBlock(tag);
-    }
-
-    /// <summary>Lower-case tag name, or "#text" for a text node.</summary>
-    public string Tag { get; }
-    /// <summary>Looked up once here: summing, pruning and rendering ask it for every child again and again.</summary>
-    public bool IsBlock { get; }
-    public ContentNode? Parent { get; set; }
-    /// <summary>
-    /// The children, in page order. Leaves (text, images, empty elements: most nodes of a page) share one
-    /// empty list instead of each allocating its own; add only through <see cref="AddChild"/>.
-    /// </summary>
-    public List<ContentNode> Children => _children ?? NoChildren;
-    public string? Text { get; set; }
-    /// <summary>Lower-case class and id tokens joined by spaces, for pattern checks.</summary>
-    public string ClassAndId { get; set; } = "";
-    /// <summary>The href as written in the page; <see cref="UrlResolver"/> makes it absolute (or drops it) when rendered.</summary>
-    public string? Href { get; set; }
-    /// <summary>The image URL as written (src, or a lazy-loading attribute); resolved when rendered.</summary>
-    public string? Src { get; set; }
-    public string? Alt { get; set; }
-    public bool IsArticleBody { get; set; }
+    /// <summary>The element this node copies; alive as long as the parsed document is.</summary>
+    public IElement Element { get; private set; } = null!;
+    /// <summary>Lower-case tag name.</summary>
+    public string Tag { get; private set; } = "";
+    /// <summary>Looked up once here: summing, pruning and rendering ask for it for every node again and again.</summary>
+    public TagKind Kind { get; private set; }
+    public bool IsBlock => (Kind & TagKind.Block) != 0;
+    public bool IsHeading => (Kind & TagKind.Heading) != 0;
+    public ContentNode? Parent { get; private set; }
+    public ContentNode? FirstChild { get; private set; }
+    public ContentNode? NextSibling { get; private set; }
+    /// <summary>The kept child elements, in page order (dropped and hidden ones have no node).</summary>
+    public ChildNodes Children => new(FirstChild);
+    /// <summary>What the class, id and ARIA role say about the element.</summary>
+    public ClassVerdict Verdict { get; private set; }
+    /// <summary>-1 for chrome, +1 for article-like names, 0 otherwise.</summary>
+    public int ClassWeight => ClassPatterns.Weight(Verdict);
+    public bool IsArticleBody { get; private set; }
     /// <summary>itemprop=articleBody or a class templates give the article body ("entry-content").</summary>
-    public bool IsStrong { get; set; }
+    public bool IsStrong { get; private set; }
     /// <summary>This node or a descendant <see cref="IsStrong"/>: such blocks are never pruned as chrome.</summary>
     public bool ContainsStrong { get; set; }
+    /// <summary>Nested too deep to copy: its whole text content counts (and renders) as its own text.</summary>
+    public bool IsFlattened { get; set; }
 
+    /// <summary>Letters and digits in the element's own text nodes.</summary>
+    public int OwnTextLength { get; set; }
+    /// <summary>Commas in the element's own text nodes.</summary>
+    public int OwnCommas { get; set; }
     /// <summary>Letters and digits in the subtree (whitespace and punctuation not counted).</summary>
     public int TextLength { get; set; }
     /// <summary>Letters and digits inside links in the subtree.</summary>
@@ -55,9 +60,79 @@ internal sealed class ContentNode
     public bool IsCandidate { get; set; }
     public bool Removed { get; set; }
 
-    public bool IsText => Text is not null && Tag == "#text";
+    public ContentNode Init(IElement element, string tag, TagKind kind, ContentNode? parent, ClassVerdict verdict, bool isArticleBody, bool isStrong)
+    {
+        Element = element;
+        Tag = tag;
+        Kind = kind;
+        Parent = parent;
+        Verdict = verdict;
+        IsArticleBody = isArticleBody;
+        IsStrong = isStrong;
+        FirstChild = NextSibling = _lastChild = null;
+        ContainsStrong = IsFlattened = HasBlockChild = IsCandidate = Removed = false;
+        OwnTextLength = OwnCommas = TextLength = LinkTextLength = Commas = InlineTextLength = ProseLength = 0;
+        Score = 0;
+        return this;
+    }
 
-    public void AddChild(ContentNode child) => (_children ??= []).Add(child);
+    /// <summary>Lets go of the page, so that a pooled node does not keep a parsed document alive.</summary>
+    public void Clear()
+    {
+        Element = null!;
+        Parent = FirstChild = NextSibling = _lastChild = null;
+    }
+
+    public void AddChild(ContentNode child)
+    {
+        if (_lastChild is null)
+        {
+            FirstChild = child;
+        }
+        else
+        {
+            _lastChild.NextSibling = child;
+        }
+
+        _lastChild = child;
+    }
 
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
+
+    /// <summary>The children of a node; a struct, so that a foreach over them allocates nothing.</summary>
+    public readonly struct ChildNodes(ContentNode? first) : IEnumerable<ContentNode>
+    {
+        public Enumerator GetEnumerator() => new(first);
+
+        IEnumerator<ContentNode> IEnumerable<ContentNode>.GetEnumerator() => GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public struct Enumerator(ContentNode? first) : IEnumerator<ContentNode>
+        {
+            private ContentNode? _next = first;
+
+            public ContentNode Current { get; private set; } = null!;
+
+            readonly object IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                if (_next is null)
+                {
+                    return false;
+                }
+
+                Current = _next;
+                _next = _next.NextSibling;
+                return true;
+            }
+
+            public void Reset() => throw new NotSupportedException();
+
+            public readonly void Dispose()
+            {
+            }
+        }
+    }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using AngleSharp.Dom;
 
 namespace NewsDesk.Extraction.Content;
 
@@ -32,42 +34,29 @@ internal sealed class ContentRenderer(UrlResolver urls)
         "skip to content", "skip to main content", "copy link", "link copied",
     };
 
+    // A block's text can only be one of the labels when it has as many letters and digits as that label
+    // does, so the text of most short blocks is never put together just to be looked up.
+    private static readonly HashSet<int> LabelLetterCounts = [.. LabelsToSkip.Select(l => l.Count(char.IsLetterOrDigit))];
+
     private static readonly HashSet<string> DeduplicatedBlocks = new(StringComparer.Ordinal)
     {
         "p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
     };
 
-    private readonly TextOutput _text = new();
+    private static readonly SearchValues<char> HtmlWhitespace = SearchValues.Create(" \n\r\t\f");
+
+    private readonly TextOutput _text = new(BuilderCache.AcquireText());
     // Responsive templates print the same block twice (mobile and desktop copies); a repeat adds nothing.
     private readonly HashSet<string> _seenBlocks = new(StringComparer.Ordinal);
-    private readonly StringBuilder _html = new();
+    private readonly StringBuilder _html = BuilderCache.AcquireHtml();
     private int _textContainerDepth;
     private bool _paragraphOpen;
-
-    public string Text => _text.ToString();
-
-    public string Html => _html.ToString();
 
     /// <summary>The first image inside the article, the lead image of last resort.</summary>
     public string? FirstImage { get; private set; }
 
     public void Render(ContentNode node)
     {
-        if (node.IsText)
-        {
-            if (node.Text!.Length > 0)
-            {
-                _text.Append(node.Text);
-                if (node.TextLength > 0 || _paragraphOpen || _textContainerDepth > 0)
-                {
-                    OpenParagraphIfNeeded();
-                    HtmlEscaper.AppendText(_html, node.Text);
-                }
-            }
-
-            return;
-        }
-
         if (node.Removed || IsSkipped(node))
         {
             return;
@@ -83,7 +72,7 @@ internal sealed class ContentRenderer(UrlResolver urls)
             case "img":
                 RenderImage(node);
                 return;
-            case "a" when urls.Resolve(node.Href) is { } href:
+            case "a" when urls.Resolve(node.Element.GetAttribute("href")) is { } href:
                 OpenParagraphIfNeeded();
                 _html.Append("<a href=\"");
                 HtmlEscaper.AppendAttribute(_html, href);
@@ -148,7 +137,7 @@ internal sealed class ContentRenderer(UrlResolver urls)
 
     private void RenderImage(ContentNode node)
     {
-        if (urls.Resolve(node.Src) is not { } src)
+        if (urls.Resolve(ContentTreeBuilder.ImageSource(node.Element)) is not { } src)
         {
             return;
         }
@@ -158,21 +147,55 @@ internal sealed class ContentRenderer(UrlResolver urls)
         _html.Append("<img src=\"");
         HtmlEscaper.AppendAttribute(_html, src);
         _html.Append('"');
-        if (!string.IsNullOrWhiteSpace(node.Alt))
+        if (node.Element.GetAttribute("alt") is { } alt && !string.IsNullOrWhiteSpace(alt))
         {
             _html.Append(" alt=\"");
-            HtmlEscaper.AppendAttribute(_html, node.Alt);
+            HtmlEscaper.AppendAttribute(_html, alt);
             _html.Append('"');
         }
 
         _html.Append('>');
     }
 
+    /// <summary>
+    /// Walks the element's DOM children and the node's children side by side: text comes straight from the
+    /// DOM, elements through their nodes (an element without one was dropped or hidden).
+    /// </summary>
     private void RenderChildren(ContentNode node)
     {
-        foreach (var child in node.Children)
+        if (node.IsFlattened)
         {
-            Render(child);
+            RenderText(node.Element.TextContent);
+            return;
+        }
+
+        var next = node.FirstChild;
+        var children = node.Element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            var child = children[i];
+            if (next is not null && ReferenceEquals(next.Element, child))
+            {
+                Render(next);
+                next = next.NextSibling;
+            }
+            else if (child is not Element && child is IText text)
+            {
+                RenderText(text.Data);
+            }
+        }
+    }
+
+    private void RenderText(string data)
+    {
+        // Indentation between tags (a third of all nodes on a typical page) only ever reads as one space.
+        var blank = data.AsSpan().IndexOfAnyExcept(HtmlWhitespace) < 0;
+        var text = blank ? " " : data;
+        _text.Append(text);
+        if ((!blank && HasLetterOrDigit(data)) || _paragraphOpen || _textContainerDepth > 0)
+        {
+            OpenParagraphIfNeeded();
+            HtmlEscaper.AppendText(_html, text);
         }
     }
 
@@ -207,7 +230,7 @@ internal sealed class ContentRenderer(UrlResolver urls)
             return true;
         }
 
-        return node.TextLength is > 0 and < 40 && node.IsBlock && LabelsToSkip.Contains(PlainText(node));
+        return node.TextLength is > 0 and < 40 && node.IsBlock && LabelLetterCounts.Contains(node.TextLength) && LabelsToSkip.Contains(PlainText(node));
     }
 
     private static string PlainText(ContentNode node)
@@ -219,20 +242,50 @@ internal sealed class ContentRenderer(UrlResolver urls)
 
     private static void AppendText(ContentNode node, TextOutput output)
     {
-        if (node.IsText)
+        if (node.IsFlattened)
         {
-            output.Append(node.Text!);
+            output.Append(node.Element.TextContent);
             return;
         }
 
-        foreach (var child in node.Children)
+        var next = node.FirstChild;
+        var children = node.Element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (!child.Removed)
+            var child = children[i];
+            if (next is not null && ReferenceEquals(next.Element, child))
             {
-                AppendText(child, output);
+                if (!next.Removed)
+                {
+                    AppendText(next, output);
+                }
+
+                next = next.NextSibling;
+            }
+            else if (child is not Element && child is IText text)
+            {
+                output.Append(text.Data);
             }
         }
     }
 
-    public void Finish() => CloseParagraph();
+    private static bool HasLetterOrDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Ends the output and returns the text and the cleaned HTML; the renderer cannot be used after this.</summary>
+    public (string Text, string Html) Finish()
+    {
+        CloseParagraph();
+        return (BuilderCache.ReleaseText(_text.Builder), BuilderCache.ReleaseHtml(_html));
+    }
 }

@@ -9,7 +9,7 @@ namespace NewsDesk.Extraction.Content;
 /// controls and hidden elements, and summing text statistics bottom-up on the way out. The same walk
 /// feeds the metadata signals of the body, so the body is walked once.
 /// </summary>
-internal sealed class ContentTreeBuilder(PageSignals signals)
+internal sealed class ContentTreeBuilder(PageSignals signals, ContentNodePool nodes)
 {
     // Deeper nesting than this is a broken or hostile page; the rest of the subtree is kept as plain text
     // so that recursion can never exhaust the stack.
@@ -23,39 +23,28 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar",
     };
 
-    private static readonly SearchValues<char> HtmlWhitespace = SearchValues.Create(" \n\r\t\f");
-
-    /// <summary>
-    /// One shared node for every whitespace-only text node: it renders as a space, has no text length and
-    /// no parent, and nothing ever marks a text node removed.
-    /// </summary>
-    private static readonly ContentNode WhitespaceText = new("#text", null) { Text = " " };
-
     /// <summary>Builds the tree of the body, passing every element of it to the page signals on the way.</summary>
     public ContentNode Build(IElement body)
     {
         signals.Visit(body);
-        var root = new ContentNode("body", null);
+        var root = nodes.Next().Init(body, "body", TagSets.KindOf("body"), null, ClassVerdict.None, isArticleBody: false, isStrong: false);
         AddChildren(body, root, 0);
         Summarise(root);
         return root;
     }
 
-    private void AddChildren(INode source, ContentNode target, int depth)
+    private void AddChildren(IElement source, ContentNode target, int depth)
     {
         // Indexing ChildNodes: AngleSharp's NextSibling searches the parent's child list, which makes a walk
-        // by siblings quadratic in the number of children.
+        // by siblings quadratic in the number of children. The Element class test comes first and is cheap;
+        // a test against IElement scans the long interface list of every element class.
         var children = source.ChildNodes;
+        int letters = 0, commas = 0;
         for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];
-            if (child is IText text)
+            if (child is Element element)
             {
-                target.AddChild(CreateText(text.Data, target));
-            }
-            else if (child is IElement element)
-            {
-                signals.Visit(element);
                 var node = CreateElement(element, target);
                 if (node is null)
                 {
@@ -68,7 +57,11 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
                 if (depth >= MaxDepth)
                 {
                     signals.VisitDescendants(element);
-                    node.AddChild(CreateText(element.TextContent, node));
+                    int deepLetters = 0, deepCommas = 0;
+                    TextCounter.Count(element.TextContent, ref deepLetters, ref deepCommas);
+                    node.IsFlattened = true;
+                    node.OwnTextLength = deepLetters;
+                    node.OwnCommas = deepCommas;
                 }
                 else
                 {
@@ -77,47 +70,30 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
 
                 Summarise(node);
             }
-        }
-    }
-
-    private static ContentNode CreateText(string data, ContentNode parent)
-    {
-        // Indentation between tags is a third of all nodes on a typical page; it only ever reads as one space.
-        if (data.AsSpan().IndexOfAnyExcept(HtmlWhitespace) < 0)
-        {
-            return WhitespaceText;
-        }
-
-        var node = new ContentNode("#text", parent) { Text = data };
-        var letters = 0;
-        var commas = 0;
-        foreach (var c in data)
-        {
-            if (char.IsLetterOrDigit(c))
+            else if (child is IText text)
             {
-                letters++;
-            }
-            else if (c == ',' || c == '\u3001' || c == '\uFF0C')
-            {
-                commas++;
+                TextCounter.Count(text.Data, ref letters, ref commas);
             }
         }
 
-        node.TextLength = letters;
-        node.Commas = commas;
-        return node;
+        target.OwnTextLength = letters;
+        target.OwnCommas = commas;
     }
 
     private ContentNode? CreateElement(IElement element, ContentNode parent)
     {
         var tag = element.LocalName;
-        if (TagSets.Dropped.Contains(tag))
+        var kind = TagSets.KindOf(tag);
+        if ((kind & TagKind.Dropped) != 0)
         {
+            signals.Visit(element);
             return null;
         }
 
-        // One pass over the attributes instead of a dozen GetAttribute lookups, each of which scans them again.
+        // One pass over the attributes instead of a dozen GetAttribute lookups, each of which scans them again;
+        // the page signals take what they need from the same pass.
         var a = default(Attributes);
+        var hidden = false;
         var attributes = element.Attributes;
         for (var i = 0; i < attributes.Length; i++)
         {
@@ -125,48 +101,51 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
             var value = attribute.Value;
             switch (attribute.Name)
             {
-                case "hidden": return null;
-                case "aria-hidden" when tag != "img" && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase): return null;
-                case "style" when HidesElement(value): return null;
+                case "hidden": hidden = true; break;
+                case "aria-hidden" when tag != "img" && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase): hidden = true; break;
+                case "style" when !hidden && HidesElement(value): hidden = true; break;
                 case "class": a.Class ??= value; break;
                 case "id": a.Id ??= value; break;
                 case "itemprop": a.ItemProp ??= value; break;
                 case "role": a.Role ??= value; break;
-                case "href": a.Href ??= value; break;
-                case "src": a.Src ??= value; break;
-                case "data-src": a.DataSrc ??= value; break;
-                case "data-original": a.DataOriginal ??= value; break;
-                case "data-lazy-src": a.DataLazySrc ??= value; break;
-                case "alt": a.Alt ??= value; break;
+                case "rel": a.Rel ??= value; break;
             }
         }
 
-        var node = new ContentNode(tag, parent)
+        signals.Visit(element, tag, a.ItemProp, a.Rel, a.Class);
+        if (hidden)
         {
-            ClassAndId = BuildClassAndId(a.Class, a.Id),
-            IsArticleBody = string.Equals(a.ItemProp, "articleBody", StringComparison.OrdinalIgnoreCase),
-        };
-        node.IsStrong = node.IsArticleBody || ClassPatterns.IsStrong(node.ClassAndId);
+            return null;
+        }
+
+        var verdict = ClassPatterns.JudgeClass(a.Class) | ClassPatterns.Judge(a.Id);
+        var isArticleBody = string.Equals(a.ItemProp, "articleBody", StringComparison.OrdinalIgnoreCase);
+        var isStrong = isArticleBody || (verdict & ClassVerdict.Strong) != 0;
         if (a.Role is not null && DroppedRoles.Contains(a.Role))
         {
-            node.ClassAndId = "role-" + a.Role.ToLowerInvariant() + " " + node.ClassAndId;
+            // An ARIA role naming page chrome counts as a chrome class name.
+            verdict |= ClassVerdict.Negative;
         }
 
-        switch (tag)
-        {
-            case "a":
-                node.Href = a.Href;
-                break;
-            case "img":
-                node.Src = a.Src is { Length: > 0 } src && !src.StartsWith("data:", StringComparison.Ordinal)
-                    ? src
-                    : a.DataSrc ?? a.DataOriginal ?? a.DataLazySrc;
-                node.Alt = a.Alt;
-                break;
-        }
-
-        return node;
+        return nodes.Next().Init(element, tag, kind, parent, verdict, isArticleBody, isStrong);
     }
+
+    /// <summary>
+    /// The element's class and id lower-cased, after "role-&lt;role&gt;" for a chrome role: the key by which
+    /// siblings built from the same template are recognised. Read from the DOM, for the few nodes compared.
+    /// </summary>
+    public static string ClassKey(ContentNode node)
+    {
+        var element = node.Element;
+        var key = BuildClassAndId(element.GetAttribute("class"), element.GetAttribute("id"));
+        return element.GetAttribute("role") is { } role && DroppedRoles.Contains(role) ? "role-" + role.ToLowerInvariant() + " " + key : key;
+    }
+
+    /// <summary>The image URL as written: src, or a lazy-loading attribute when src is missing or a data: placeholder.</summary>
+    public static string? ImageSource(IElement image) =>
+        image.GetAttribute("src") is { Length: > 0 } src && !src.StartsWith("data:", StringComparison.Ordinal)
+            ? src
+            : image.GetAttribute("data-src") ?? image.GetAttribute("data-original") ?? image.GetAttribute("data-lazy-src");
 
     private static string BuildClassAndId(string? cls, string? id)
     {
@@ -211,7 +190,7 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
     /// <summary>Sums the statistics of a finished element from its children.</summary>
     internal static void Summarise(ContentNode node)
     {
-        int text = 0, links = 0, commas = 0, inline = 0, prose = 0;
+        int text = node.OwnTextLength, links = 0, commas = node.OwnCommas, inline = node.OwnTextLength, prose = 0;
         var hasBlock = false;
         var strong = false;
         foreach (var child in node.Children)
@@ -226,7 +205,7 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
             commas += child.Commas;
             prose += child.ProseLength;
             strong |= child.ContainsStrong;
-            if (child.IsText || !child.IsBlock)
+            if (!child.IsBlock)
             {
                 inline += child.TextLength;
             }
@@ -237,16 +216,16 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
         }
 
         node.TextLength = text;
-        node.LinkTextLength = node.Tag == "a" ? text : links;
+        node.LinkTextLength = node.Tag is "a" ? text : links;
         node.Commas = commas;
         node.InlineTextLength = inline;
         node.HasBlockChild = hasBlock;
-        if (node.IsBlock && inline >= 20 && node.Tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6"))
+        if (node.IsBlock && inline >= 20 && !node.IsHeading)
         {
             var inlineLinks = links;
             foreach (var child in node.Children)
             {
-                if (!child.Removed && !child.IsText && child.IsBlock)
+                if (!child.Removed && child.IsBlock)
                 {
                     inlineLinks -= child.LinkTextLength;
                 }
@@ -265,6 +244,6 @@ internal sealed class ContentTreeBuilder(PageSignals signals)
 
     private struct Attributes
     {
-        public string? Class, Id, ItemProp, Role, Href, Src, DataSrc, DataOriginal, DataLazySrc, Alt;
+        public string? Class, Id, ItemProp, Role, Rel;
     }
 }

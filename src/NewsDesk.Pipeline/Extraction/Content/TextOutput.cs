@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace NewsDesk.Extraction.Content;
@@ -6,33 +5,44 @@ namespace NewsDesk.Extraction.Content;
 /// <summary>Plain-text writer that collapses whitespace and turns block boundaries into line breaks.</summary>
 internal sealed class TextOutput
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text;
     private int _pendingBreaks;
     private bool _pendingSpace;
+
+    public TextOutput()
+        : this(new StringBuilder())
+    {
+    }
+
+    /// <summary>Writes into <paramref name="builder"/> (a cached one, see <see cref="BuilderCache"/>), which must be empty.</summary>
+    public TextOutput(StringBuilder builder) => _text = builder;
+
+    /// <summary>The builder written to, for handing back to <see cref="BuilderCache"/>.</summary>
+    public StringBuilder Builder => _text;
 
     public int Length => _text.Length;
 
     public void Append(string value)
     {
-        // Whole runs between whitespace are copied at once; this is the hottest loop of rendering.
+        // Whole words are copied at once; this is the hottest loop of rendering. A plain scan beats two
+        // vectorised searches per word here, because words are short.
         var rest = value.AsSpan();
-        while (rest.Length > 0)
+        var i = 0;
+        while (i < rest.Length)
         {
-            var start = rest.IndexOfAnyExcept(Whitespace);
-            if (start < 0)
+            if (IsWhiteSpace(rest[i]))
             {
                 _pendingSpace = true;
-                return;
+                i++;
+                continue;
             }
 
-            if (start > 0)
+            var start = i;
+            while (i < rest.Length && !IsWhiteSpace(rest[i]))
             {
-                _pendingSpace = true;
-                rest = rest[start..];
+                i++;
             }
 
-            var end = rest.IndexOfAny(Whitespace);
-            var word = end < 0 ? rest : rest[..end];
             if (_text.Length > 0)
             {
                 if (_pendingBreaks > 0)
@@ -47,27 +57,13 @@ internal sealed class TextOutput
 
             _pendingBreaks = 0;
             _pendingSpace = false;
-            _text.Append(word);
-            rest = end < 0 ? [] : rest[end..];
+            _text.Append(rest[start..i]);
         }
     }
 
-    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts, including the no-break space.</summary>
-    private static readonly SearchValues<char> Whitespace = SearchValues.Create(AllWhitespace());
-
-    private static string AllWhitespace()
-    {
-        var chars = new StringBuilder();
-        for (var c = 0; c <= char.MaxValue; c++)
-        {
-            if (char.IsWhiteSpace((char)c))
-            {
-                chars.Append((char)c);
-            }
-        }
-
-        return chars.ToString();
-    }
+    /// <summary>The same characters as <see cref="char.IsWhiteSpace(char)"/>, with the common ones decided without a table lookup.</summary>
+    private static bool IsWhiteSpace(char c) =>
+        c <= ' ' ? c == ' ' || c is >= '\t' and <= '\r' : c >= '\u0085' && char.IsWhiteSpace(c);
 
     /// <summary>Ends the current line (1) or paragraph (2); breaks never stack beyond one blank line.</summary>
     public void Break(int lines)

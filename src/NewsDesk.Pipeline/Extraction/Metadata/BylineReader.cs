@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace NewsDesk.Extraction.Metadata;
 
 /// <summary>Finds the author: JSON-LD, then meta tags, then rel=author links and byline elements.</summary>
-internal static class BylineReader
+internal static partial class BylineReader
 {
     private const int MaxLength = 120;
 
@@ -20,9 +22,10 @@ internal static class BylineReader
 
         foreach (var candidate in signals.Bylines)
         {
-            if (Clean(candidate) is { } fromPage)
+            // A visible byline block often carries the date too ("By Jane Doe <br> March 25, 2015").
+            if (Clean(candidate) is { } fromPage && WithoutTrailingDate(fromPage) is { Length: > 0 } name)
             {
-                return fromPage;
+                return name;
             }
         }
 
@@ -44,4 +47,20 @@ internal static class BylineReader
 
         return text.Length is > 0 and <= MaxLength ? text : null;
     }
+
+    /// <summary>The name before a trailing date or time ("Nathan Willis March 25, 2015" is "Nathan Willis").</summary>
+    internal static string WithoutTrailingDate(string byline)
+    {
+        var match = TrailingDate().Match(byline);
+        return match.Success ? byline[..match.Index].TrimEnd(' ', ',', '|', '·', '•', '—', '–', '-') : byline;
+    }
+
+    // A date, optionally after a separator, "on", a label ("Updated:") or a weekday, running to the end.
+    [GeneratedRegex(
+        @"\s*(?:[|,·•—–-]\s*)?(?:(?:updated|published|posted)\b:?\s*)?(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+        + @"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+        + @"|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+        + @"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingDate();
 }

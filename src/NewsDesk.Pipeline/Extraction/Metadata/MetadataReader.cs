@@ -30,7 +30,7 @@ internal static class MetadataReader
                 ?? ParseFirst(meta, "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "article.updated", "govuk:updated-at", "govuk:public-updated-at"),
             Language = ReadLanguage(signals.HtmlLang, meta, jsonLd),
             CanonicalUrl = canonical,
-            Description = Meta(meta, "description", "og:description", "twitter:description", "dc.description") ?? jsonLd.Description,
+            Description = ReadDescription(meta) ?? jsonLd.Description,
             LeadImage = Absolute(Meta(meta, "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"), baseForImages)
                 ?? Absolute(jsonLd.Image, baseForImages),
             SiteName = siteName,
@@ -79,6 +79,21 @@ internal static class MetadataReader
         var candidate = Meta(signals.Meta, "og:title", "twitter:title") ?? jsonLd.Headline ?? h1 ?? Normalise(signals.TitleElement);
         return TitleCleaner.Clean(candidate, siteName);
     }
+
+    private static string? ReadDescription(Dictionary<string, string> meta)
+    {
+        // The plain description first; but an SEO snippet cut off with "..." loses to a whole og:description
+        // (the standfirst written for sharing), as Readability would take.
+        var description = Meta(meta, "description");
+        if (description is not null && IsCutOff(description) && Meta(meta, "og:description") is { } og && !IsCutOff(og))
+        {
+            return og;
+        }
+
+        return description ?? Meta(meta, "og:description", "twitter:description", "dc.description");
+    }
+
+    private static bool IsCutOff(string text) => text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…');
 
     private static string? ReadLanguage(string? htmlLang, Dictionary<string, string> meta, JsonLdArticle jsonLd)
     {

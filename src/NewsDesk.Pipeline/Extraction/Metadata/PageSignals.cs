@@ -25,7 +25,7 @@ internal sealed class PageSignals
 
     /// <summary>
     /// Collects from the whole document except the subtree of <paramref name="except"/>, which the caller
-    /// walks itself and passes element by element to <see cref="Visit"/> (the content tree builder does, so
+    /// walks itself and passes element by element to <see cref="Visit(IElement, string, string?, string?, string?)"/> (the content tree builder does, so
     /// the page body is walked once, not twice).
     /// </summary>
     public static PageSignals Collect(IDocument document, IElement? except)
@@ -47,7 +47,7 @@ internal sealed class PageSignals
         var children = element.ChildNodes;
         for (var i = 0; i < children.Length; i++)
         {
-            if (children[i] is IElement child)
+            if (children[i] is Element child)
             {
                 Walk(child, except: null);
             }
@@ -71,7 +71,7 @@ internal sealed class PageSignals
             var children = element.ChildNodes;
             for (var i = children.Length - 1; i >= 0; i--)
             {
-                if (children[i] is IElement child)
+                if (children[i] is Element child)
                 {
                     stack.Push(child);
                 }
@@ -121,11 +121,6 @@ internal sealed class PageSignals
                 break;
         }
 
-        VisitAttributes(element);
-    }
-
-    private void VisitAttributes(IElement element)
-    {
         // One pass over the attributes: most elements have none of the three looked for.
         string? itemProp = null, rel = null, cls = null;
         var attributes = element.Attributes;
@@ -140,6 +135,31 @@ internal sealed class PageSignals
             }
         }
 
+        VisitAttributes(element, itemProp, rel, cls);
+    }
+
+    /// <summary>
+    /// Visits a body element whose attributes the caller has already read (the content tree builder reads
+    /// them all in one pass). Only for elements the builder keeps: the head-only tags are all dropped ones.
+    /// </summary>
+    public void Visit(IElement element, string tag, string? itemProp, string? rel, string? cls)
+    {
+        switch (tag)
+        {
+            case "h1":
+                H1Count++;
+                FirstH1 ??= element.TextContent;
+                break;
+            case "time":
+                TimeDateTime ??= element.GetAttribute("datetime");
+                break;
+        }
+
+        VisitAttributes(element, itemProp, rel, cls);
+    }
+
+    private void VisitAttributes(IElement element, string? itemProp, string? rel, string? cls)
+    {
         if (itemProp is not null)
         {
             if (ItemPropPublished is null && string.Equals(itemProp, "datePublished", StringComparison.OrdinalIgnoreCase))
@@ -164,7 +184,8 @@ internal sealed class PageSignals
 
         if (cls is not null)
         {
-            if (Bylines[3] is null && cls.Contains("byline", StringComparison.Ordinal))
+            // Any case: templates write "FeatureByline" and "article-byline" alike.
+            if (Bylines[3] is null && cls.Contains("byline", StringComparison.OrdinalIgnoreCase))
             {
                 Bylines[3] = element.TextContent;
             }
