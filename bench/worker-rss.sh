@@ -38,6 +38,8 @@ elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 articles=$(grep -oE 'Polled [^:]+: [0-9]+ new' "$WORK/worker.log" | awk '{s += $3} END {print s + 0}')
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$WORKER/status")
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$WORKER/status")
+anon=$(awk '/RssAnon/ {print $2}' "/proc/$WORKER/status")
+file=$(awk '/RssFile/ {print $2}' "/proc/$WORKER/status")
 cpu=$(awk '{print ($14 + $15) / 100}' "/proc/$WORKER/stat")
 echo "worker-rss: $FEEDS feeds × $ITEMS items; $polled feeds polled, $articles articles stored in ${elapsed%.*} s (from process start); worker CPU ${cpu} s"
-echo "worker peak RSS (VmHWM) $((hwm / 1024)) MB; RSS now $((rss / 1024)) MB; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "worker peak RSS (VmHWM) $((hwm / 1024)) MB; RSS now $((rss / 1024)) MB ($((anon / 1024)) MB anonymous, $((file / 1024)) MB mapped files); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
