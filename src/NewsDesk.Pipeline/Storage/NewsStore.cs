@@ -7,9 +7,10 @@ namespace NewsDesk.Storage;
 /// The LiteDB file: feeds (with fetch state), articles (unique on canonical URL), their story keys, and digests. One
 /// instance per process, shared by concurrent feed jobs and API requests. Every call holds one gate: LiteDB 5.0 is meant
 /// to take concurrent readers and a writer, but under concurrent ingest its page checks failed ("stored slot must be
-/// same as called", LiteDB issue #1984) and took the worker down. Disposing closes the file cleanly.
+/// same as called", LiteDB issue #1984) and took the worker down. Every write is a transaction whose log is synced to
+/// disk once, when it commits (<see cref="CommitSyncedLog"/>). Disposing closes the file cleanly.
 /// </summary>
-public sealed class NewsStore : IDisposable
+public sealed partial class NewsStore : IDisposable
 {
     private readonly FileStream _lock;
     private readonly Lock _gate = new();
@@ -284,104 +285,6 @@ public sealed class NewsStore : IDisposable
         {
             _db.Checkpoint();
         }
-    }
-
-    /// <summary>Rewrites every article stored in an older schema in the current one (`db migrate`). Returns how many changed.</summary>
-    public int Migrate() => InTransaction(() =>
-    {
-        {
-            // Read upgraded (the mapper runs ArticleSchema.Upgrade) and written back through the mapper, so derived,
-            // indexed fields such as EffectiveDate are stored too.
-            var raw = _db.GetCollection("articles");
-            var older = raw.Query()
-                .Where(BsonExpression.Create("$.SchemaVersion = null OR $.SchemaVersion < @0", Article.CurrentSchemaVersion))
-                .Select(BsonExpression.Create("$._id"))
-                .ToList()
-                .Select(d => d["_id"])
-                .ToList();
-            foreach (var id in older)
-            {
-                _articles.Update(_articles.FindById(id));
-            }
-
-            return older.Count;
-        }
-    });
-
-    /// <summary>Deletes articles whose date (published, else ingested) and ingest time are both before <paramref name="cutoff"/>, with their story keys. Returns how many.</summary>
-    public int PurgeOlderThan(DateTimeOffset cutoff)
-    {
-        var old = BsonExpression.Create("$.EffectiveDate < @0 AND $.Ingested < @0", new BsonValue(cutoff.UtcDateTime));
-        return InTransaction(() =>
-        {
-            foreach (var id in _articles.Query().Where(old).Select(a => a.Id).ToList())
-            {
-                _stories.Remove(id);
-            }
-
-            return _articles.DeleteMany(old);
-        });
-    }
-
-    /// <summary>Rebuilds the file without free pages (`db compact`). Returns the bytes saved.</summary>
-    public long Compact()
-    {
-        lock (_gate)
-        {
-            // LiteDB rebuilds only a file it opened itself, so the store closes, LiteDB rebuilds, and the store opens
-            // again. The lock file stays held throughout.
-            _db.Dispose();
-            CloseFiles();
-            long saved;
-            using (var direct = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, StoreMapper.Create()))
-            {
-                saved = direct.Rebuild();
-            }
-
-            Open();
-            return saved;
-        }
-    }
-
-    /// <summary>
-    /// Writes a copy to <paramref name="target"/> (a new file) while this store stays open: every collection is copied
-    /// under the store's gate, so the copy is one consistent moment (ingest waits for it) and a complete, openable
-    /// file. Returns the number of articles copied.
-    /// </summary>
-    public int Backup(string target)
-    {
-        var full = System.IO.Path.GetFullPath(target);
-        if (File.Exists(full) || string.Equals(full, FilePath, StringComparison.Ordinal))
-        {
-            throw new StorageException($"storage: backup target {full} already exists; give a new file.");
-        }
-
-        var folder = System.IO.Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var articles = 0;
-        using (var copy = new NewsStore(full))
-        {
-            lock (_gate)
-            {
-                foreach (var name in new[] { "feeds", "digests", "articles" })
-                {
-                    var count = copy._db.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
-                    articles = name == "articles" ? count : articles;
-                }
-
-                // The new store already marked its (empty) story index as built; upsert keeps that one marker.
-                copy._db.GetCollection("story_members").Upsert(_db.GetCollection("story_members").FindAll());
-                copy._db.GetCollection("story_keys").InsertBulk(_db.GetCollection("story_keys").FindAll());
-            }
-
-            copy.Checkpoint();
-        }
-
-        return articles;
     }
 
     /// <summary>True when another process (a running worker) holds the store at <paramref name="path"/>.</summary>
