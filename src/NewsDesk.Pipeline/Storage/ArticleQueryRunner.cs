@@ -12,8 +12,7 @@ internal static class ArticleQueryRunner
     /// <summary>Rows per chunk: enough to amortise a query, few enough that memory stays flat.</summary>
     internal const int ChunkSize = 200;
 
-    /// <param name="articles">The collection as of now: the store may reopen its file between two chunks.</param>
-    public static IEnumerable<Article> Run(Func<ILiteCollection<Article>> articles, ArticleQuery query, Lock gate)
+    public static IEnumerable<Article> Run(ILiteCollection<Article> articles, ArticleQuery query, Lock gate)
     {
         var dateField = query.DateField == ArticleDateField.Ingested ? "$.Ingested" : "$.EffectiveDate";
         var rows = query.Story is { } story
@@ -23,12 +22,12 @@ internal static class ArticleQueryRunner
         return query.Limit is { } limit ? results.Take(limit) : results;
     }
 
-    private static IEnumerable<Article> StoryLookup(Func<ILiteCollection<Article>> articles, string story, ArticleQuery query, Lock gate)
+    private static IEnumerable<Article> StoryLookup(ILiteCollection<Article> articles, string story, ArticleQuery query, Lock gate)
     {
         List<Article> members;
         lock (gate)
         {
-            members = articles().Find(BsonExpression.Create("$.StoryId = @0", story)).ToList();
+            members = articles.Find(BsonExpression.Create("$.StoryId = @0", story)).ToList();
         }
 
         return members
@@ -44,7 +43,7 @@ internal static class ArticleQueryRunner
     /// that date are read by one equality query instead, and the next chunk starts strictly after it. No row is
     /// skipped or repeated, whatever order LiteDB keeps equal keys in; ties come out in id order.
     /// </summary>
-    private static IEnumerable<Article> DateWalk(Func<ILiteCollection<Article>> articles, ArticleQuery query, string dateField, Lock gate)
+    private static IEnumerable<Article> DateWalk(ILiteCollection<Article> articles, ArticleQuery query, string dateField, Lock gate)
     {
         // One BETWEEN predicate, so the index bounds the scan at both ends (two separate comparisons use the index for
         // one and scan on to the end of the store for the other). Values are parameters, so the expression text is
@@ -59,7 +58,7 @@ internal static class ArticleQueryRunner
             List<Article> chunk;
             lock (gate)
             {
-                chunk = articles().Query()
+                chunk = articles.Query()
                     .Where(BsonExpression.Create(dateField + range, low, high))
                     .OrderBy(dateField)
                     .Limit(ChunkSize)
@@ -93,7 +92,7 @@ internal static class ArticleQueryRunner
             List<Article> ties;
             lock (gate)
             {
-                ties = articles().Find(BsonExpression.Create(dateField + " = @0", Bson(last))).ToList();
+                ties = articles.Find(BsonExpression.Create(dateField + " = @0", Bson(last))).ToList();
             }
 
             foreach (var article in ById(ties))

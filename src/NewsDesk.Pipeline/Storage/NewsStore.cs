@@ -14,8 +14,6 @@ public sealed partial class NewsStore : IDisposable
 {
     private readonly FileStream _lock;
     private readonly Lock _gate = new();
-    private readonly long _cacheLimitBytes;
-    private long _lastReopen = Environment.TickCount64;
 
     // Opened by Open(), and again after `db compact` rebuilds the file.
     private FileStream _data = null!;
@@ -27,15 +25,12 @@ public sealed partial class NewsStore : IDisposable
     private StoryIndex _stories = null!;
 
     public NewsStore(IOptions<StorageOptions> options)
-        : this(options.Value.Path, options.Value.CacheLimitMB)
+        : this(options.Value.Path)
     {
     }
 
-    /// <param name="path">The LiteDB file; created when missing.</param>
-    /// <param name="cacheLimitMB">See <see cref="StorageOptions.CacheLimitMB"/>; 0 is off.</param>
-    public NewsStore(string path, int cacheLimitMB = 0)
+    public NewsStore(string path)
     {
-        _cacheLimitBytes = cacheLimitMB * 1024L * 1024L;
         FilePath = System.IO.Path.GetFullPath(path);
         try
         {
@@ -255,7 +250,7 @@ public sealed partial class NewsStore : IDisposable
     });
 
     /// <summary>Streams matching articles in date order; nothing is buffered beyond LiteDB's own page cache.</summary>
-    public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(() => _articles, query, _gate);
+    public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(_articles, query, _gate);
 
     public int CountArticles()
     {
@@ -331,7 +326,6 @@ public sealed partial class NewsStore : IDisposable
                 {
                     _db.Commit();
                     _log.Sync();
-                    ReleaseCacheIfLarge();
                 }
 
                 return result;
@@ -343,32 +337,6 @@ public sealed partial class NewsStore : IDisposable
             }
         }
     }
-
-    /// <summary>
-    /// Closes and reopens the file when the managed heap has grown past <see cref="StorageOptions.CacheLimitMB"/>: most
-    /// of it is then LiteDB's page cache, which only closing releases. At most once every 10 seconds, so a heap that
-    /// is large for other reasons does not make the store reopen at every commit (<see cref="CacheReleaseInterval"/>). Runs under the gate, between
-    /// transactions; queries hold no LiteDB cursor between their chunks (ArticleQueryRunner).
-    /// </summary>
-    private void ReleaseCacheIfLarge()
-    {
-        if (_cacheLimitBytes <= 0 || Environment.TickCount64 - _lastReopen < CacheReleaseInterval.TotalMilliseconds || GC.GetTotalMemory(forceFullCollection: false) < _cacheLimitBytes)
-        {
-            return;
-        }
-
-        _lastReopen = Environment.TickCount64;
-        _db.Dispose();
-        CloseFiles();
-        Open();
-        CacheReleases++;
-    }
-
-    /// <summary>The least time between two cache releases (tests shorten it).</summary>
-    internal TimeSpan CacheReleaseInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>How many times the file was reopened to release LiteDB's cache (<see cref="StorageOptions.CacheLimitMB"/>).</summary>
-    public int CacheReleases { get; private set; }
 
     public void Dispose()
     {

@@ -9,12 +9,4 @@ public sealed class StorageOptions
 
     [Required(ErrorMessage = "NewsDesk:Storage:Path is required.")]
     public string Path { get; set; } = "data/newsdesk.db";
-
-    /// <summary>
-    /// LiteDB 5.0 keeps every page it has read or written in memory until the file is closed, so a worker's memory grew
-    /// with its store (491 MB after 10,000 articles). When the managed heap passes this many megabytes after a commit,
-    /// the store closes and reopens the file, which drops that cache. 0 turns it off.
-    /// </summary>
-    [Range(0, 65536, ErrorMessage = "NewsDesk:Storage:CacheLimitMB must be between 0 (off) and 65536.")]
-    public int CacheLimitMB { get; set; } = 96;
 }

@@ -164,34 +164,6 @@ public sealed class NewsStoreTests
     }
 
     [Fact]
-    public void The_store_reopens_past_its_cache_limit_and_a_query_in_progress_carries_on()
-    {
-        using var temp = new TempFolder();
-        // A 1 MB limit: the first commit after the articles are in finds the heap past it.
-        using var store = new NewsStore(temp.File("n.db"), cacheLimitMB: 1) { CacheReleaseInterval = TimeSpan.Zero };
-        store.InsertMany(Enumerable.Range(0, 700).Select(i => Articles.Make($"a{i:D4}", $"Story {i}", Day.AddMinutes(i))));
-        var before = store.CacheReleases;
-
-        using var walk = store.Query(new ArticleQuery()).GetEnumerator();
-        var seen = new List<string>();
-        while (seen.Count < 300 && walk.MoveNext())
-        {
-            seen.Add(walk.Current.Id);
-        }
-
-        store.SaveFeedState(new FeedState { Id = "f" });
-        while (walk.MoveNext())
-        {
-            seen.Add(walk.Current.Id);
-        }
-
-        Assert.True(store.CacheReleases > before);
-        Assert.Equal(Enumerable.Range(0, 700).Select(i => $"a{i:D4}"), seen);
-        Assert.Equal(700, store.CountArticles());
-        Assert.NotNull(store.GetFeedState("f"));
-    }
-
-    [Fact]
     public void Feed_state_and_digests_round_trip()
     {
         using var temp = new TempFolder();
