@@ -44,32 +44,23 @@ public sealed partial class NewsStore : IDisposable
             // at once with a clear message instead of both writing to the file.
             _lock = AcquireLock(FilePath);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new StorageException($"storage: cannot open {FilePath}: {ex.Message}", ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new StorageException($"storage: cannot open {FilePath}: permission denied.", ex);
+            throw CannotOpen(ex);
         }
 
         try
         {
             Open();
         }
-        catch (IOException ex)
+        catch (Exception ex)
         {
             Abandon();
-            throw new StorageException($"storage: cannot open {FilePath}: {ex.Message}", ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            Abandon();
-            throw new StorageException($"storage: cannot open {FilePath}: permission denied.", ex);
-        }
-        catch
-        {
-            Abandon();
+            if (ex is IOException or UnauthorizedAccessException)
+            {
+                throw CannotOpen(ex);
+            }
+
             throw;
         }
     }
@@ -358,6 +349,10 @@ public sealed partial class NewsStore : IDisposable
     /// <summary>LiteDB's name for the log of <paramref name="path"/>: data.db → data-log.db.</summary>
     private static string LogPath(string path) =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
+
+    private StorageException CannotOpen(Exception ex) => ex is UnauthorizedAccessException
+        ? new StorageException($"storage: cannot open {FilePath}: permission denied.", ex)
+        : new StorageException($"storage: cannot open {FilePath}: {ex.Message}", ex);
 
     /// <summary>Releases what a failed open holds, the lock file included.</summary>
     private void Abandon()

@@ -90,9 +90,7 @@ public sealed partial class NewsStore
                     articles = name == "articles" ? count : articles;
                 }
 
-                // The new store already marked its (empty) story index as built; upsert keeps that one marker.
-                copy._db.GetCollection("story_members").Upsert(_db.GetCollection("story_members").FindAll());
-                copy._db.GetCollection("story_keys").InsertBulk(_db.GetCollection("story_keys").FindAll());
+                _stories.CopyTo(copy._stories);
             }
 
             copy.Checkpoint();

@@ -46,6 +46,13 @@ internal sealed class StoryIndex
 
     public void MarkBuilt() => _members.Upsert(new BsonDocument { ["_id"] = MarkerId, ["V"] = Version });
 
+    /// <summary>Copies this index into <paramref name="target"/>, a new store's (`db backup`), keeping its one marker.</summary>
+    public void CopyTo(StoryIndex target)
+    {
+        target._members.Upsert(_members.FindAll());
+        target._keys.InsertBulk(_keys.FindAll());
+    }
+
     /// <summary>Indexes <paramref name="article"/> in place of what it had; <paramref name="isNew"/> saves looking for that.</summary>
     public void Put(Article article, bool isNew)
     {

@@ -37,5 +37,6 @@ internal static class BenchIngestCommand
         return command;
     }
 
-    private static int Positive(int value, string name) => value > 0 ? value : throw new UsageException($"{name} must be at least 1.");
+    /// <summary>A count option's value, refused below 1 (shared by the bench commands).</summary>
+    internal static int Positive(int value, string name) => value > 0 ? value : throw new UsageException($"{name} must be at least 1.");
 }

@@ -21,7 +21,7 @@ internal static class BenchServeCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var site = new BenchSite(Positive(parse.GetValue(feeds), "--feeds"), Positive(parse.GetValue(items), "--items"), TimeProvider.System.GetUtcNow(), pagesFolder: null);
+            var site = new BenchSite(BenchIngestCommand.Positive(parse.GetValue(feeds), "--feeds"), BenchIngestCommand.Positive(parse.GetValue(items), "--items"), TimeProvider.System.GetUtcNow(), pagesFolder: null);
             await using var server = await BenchServer.StartAsync(_ => site, ct).ConfigureAwait(false);
             site.Port = server.Port;
             site.HostPerFeed = await BenchServer.LocalhostSubdomainsResolveAsync(ct).ConfigureAwait(false);
@@ -42,6 +42,4 @@ internal static class BenchServeCommand
         });
         return command;
     }
-
-    private static int Positive(int value, string name) => value > 0 ? value : throw new UsageException($"{name} must be at least 1.");
 }
