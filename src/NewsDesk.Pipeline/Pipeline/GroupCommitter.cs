@@ -23,6 +23,9 @@ public sealed class GroupCommitter(StoryMatcher stories, NewsStore store, IOptio
     // A bound on how long one group holds the store (and API readers wait): about a second of the slowest commits seen.
     private const int MaxGroup = 64;
 
+    /// <summary>Reports one article may move from other stories into its own by bridging them (<see cref="MergeInto"/>).</summary>
+    internal const int MaxMergedReports = 100;
+
     private readonly ConcurrentQueue<Waiting> _waiting = new();
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly TimeSpan _storyWindow = options.Value.StoryWindow;
@@ -134,14 +137,34 @@ public sealed class GroupCommitter(StoryMatcher stories, NewsStore store, IOptio
 
         // A report can bridge two stories that did not match each other (two rewrites of one press release that
         // arrived first). The stories merge into the oldest one, so the grouping does not depend on arrival order.
-        var storyIds = matches.Select(m => m.StoryId).Distinct().ToList();
         var target = matches.OrderBy(m => m.Date).ThenBy(m => m.Id, StringComparer.Ordinal).First().StoryId;
-        foreach (var other in storyIds.Where(id => id != target))
-        {
-            store.MergeStory(other, target);
-        }
-
+        MergeInto(target, matches.Select(m => m.StoryId).Where(id => id != target).Distinct());
         return article with { StorySignature = signature, StoryKeys = keys, StoryId = target };
+    }
+
+    /// <summary>
+    /// Merges the smallest of <paramref name="others"/> into <paramref name="target"/> while at most
+    /// <see cref="MaxMergedReports"/> reports in all move. A merge rewrites every report it moves, inside the
+    /// group's transaction, and LiteDB keeps every page a transaction touches in memory (and its cache never shrinks):
+    /// unbounded, chains of bridges built one story of 2,505 reports in `bench/worker-rss.sh 1000 10`, and each merge
+    /// of it rewrote them all. Real stories have a handful of reports (at most 4 in themes-dev), so the bound only
+    /// bites on such chains: a story too big to move stays as it was, and the article joins the oldest one.
+    /// </summary>
+    private void MergeInto(string target, IEnumerable<string> others)
+    {
+        var budget = MaxMergedReports;
+        var sized = others.Select(id => (Id: id, Size: store.CountStory(id, budget + 1)))
+            .OrderBy(s => s.Size).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+        foreach (var (other, size) in sized)
+        {
+            if (size > budget)
+            {
+                break;
+            }
+
+            store.MergeStory(other, target);
+            budget -= size;
+        }
     }
 
     /// <summary>The lede is the standfirst when the page has one, else the first sentences of the text.</summary>

@@ -233,6 +233,20 @@ public sealed partial class NewsStore : IDisposable
         return true;
     }
 
+    /// <summary>How many articles story <paramref name="storyId"/> has, counted up to <paramref name="upTo"/> at most (from the story index alone).</summary>
+    public int CountStory(string storyId, int upTo)
+    {
+        lock (_gate)
+        {
+            return _articles.Query()
+                .Where(BsonExpression.Create("$.StoryId = @0", storyId))
+                .Select(BsonExpression.Create("$.StoryId"))
+                .Limit(upTo)
+                .ToEnumerable()
+                .Count();
+        }
+    }
+
     /// <summary>Moves every article of story <paramref name="from"/> into story <paramref name="into"/>, in one update. Returns how many moved.</summary>
     public int MergeStory(string from, string into) => InTransaction(() =>
     {

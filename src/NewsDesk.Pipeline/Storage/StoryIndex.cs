@@ -23,6 +23,15 @@ internal sealed class StoryIndex
     private const string MaxDate = "99999999999999";
     private const string MarkerId = "$index";
 
+    /// <summary>
+    /// Index entries read per key. A key that more articles of the window share than this says little about which
+    /// story an article tells, and reading all of them made matching grow with the window (and a transaction hold
+    /// every page read). The newest entries are the ones read.
+    /// </summary>
+    internal const int MaxPerKey = 200;
+
+    private static readonly BsonExpression IdOnly = BsonExpression.Create("$._id");
+
     private readonly LiteDatabase _db;
     private ILiteCollection<BsonDocument> _keys;
     private ILiteCollection<BsonDocument> _members;
@@ -118,7 +127,10 @@ internal sealed class StoryIndex
             // the exact check below keeps only this one.
             var prefix = key + "|";
             var range = BsonExpression.Create("$._id BETWEEN @0 AND @1", prefix + from, prefix + MaxDate);
-            foreach (var doc in _keys.Find(range))
+            // Newest first, from the index alone (only _id is read, so LiteDB loads no document), and at most
+            // MaxPerKey of them: the cost of a key is bounded however common it is.
+            var newest = _keys.Query().Where(range).OrderByDescending("$._id").Select(IdOnly).Limit(MaxPerKey);
+            foreach (var doc in newest.ToEnumerable())
             {
                 var id = doc["_id"].AsString;
                 var articleStart = prefix.Length + DateFormat.Length + 1;

@@ -69,4 +69,42 @@ public sealed class GroupCommitterTests
         Assert.Null(store.FindArticle("clash"));
         Assert.Equal("An article already stored", store.FindByUrl("https://example.org/held")!.Title);
     }
+
+    [Fact]
+    public async Task A_bridge_merges_small_stories_into_the_oldest_but_leaves_one_too_big_to_move()
+    {
+        using var temp = new TempFolder();
+        using var store = new NewsStore(temp.File("n.db"));
+        var matcher = new StoryMatcher();
+        const string Title = "UK and India sign AI safety memorandum";
+        const string Lede = "The United Kingdom and India signed a memorandum on AI safety research, linking their AI institutes for joint evaluations of frontier models.";
+        var signature = matcher.Sign(Title, Lede, StoryEntities.Find(Title, Lede));
+        var keys = matcher.BandKeys(signature);
+        // Three stories that all match the next report: the oldest (2 reports), a small one (3) and one bigger than a
+        // bridge may move. Ids are chosen so the three come first among the candidates, which are taken in id order.
+        void Put(string story, string prefix, int count, int minutesAfter)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                store.Save(Articles.Make($"{prefix}{i:D3}", Title, Day.AddMinutes(minutesAfter + i), text: Lede, story: story) with
+                {
+                    Description = Lede,
+                    StorySignature = signature,
+                    StoryKeys = keys,
+                });
+            }
+        }
+
+        Put("oldest", "a", 2, 0);
+        Put("small", "b", 3, 10);
+        Put("big", "c", GroupCommitter.MaxMergedReports + 1, 20);
+        var committer = new GroupCommitter(matcher, store, Options.Create(new PipelineOptions()));
+
+        var times = await committer.CommitAsync(Articles.Make("bridge", Title, Day.AddHours(2), text: Lede) with { Description = Lede, StoryId = null });
+
+        Assert.Equal("oldest", times.StoryId);
+        Assert.Equal(6, store.CountStory("oldest", 1000));
+        Assert.Equal(0, store.CountStory("small", 1000));
+        Assert.Equal(GroupCommitter.MaxMergedReports + 1, store.CountStory("big", 1000));
+    }
 }

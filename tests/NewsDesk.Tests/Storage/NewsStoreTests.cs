@@ -140,6 +140,30 @@ public sealed class NewsStoreTests
     }
 
     [Fact]
+    public void A_common_story_key_is_read_newest_first_and_only_so_far()
+    {
+        using var temp = new TempFolder();
+        using var store = new NewsStore(temp.File("n.db"));
+        var count = StoryIndex.MaxPerKey + 50;
+        store.Atomically(() =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                store.Save(Articles.Make($"a{i:D3}", "same", Day.AddMinutes(i), story: i < 10 ? "s" : null) with { StoryKeys = ["k1", "k2"], StorySignature = new() });
+            }
+
+            return true;
+        });
+
+        var candidates = store.FindStoryCandidates(["k1", "k2"], Day.AddDays(-1), limit: 1000);
+
+        Assert.Equal(StoryIndex.MaxPerKey, candidates.Count);
+        Assert.All(candidates, c => Assert.True(c.Date >= Day.AddMinutes(count - StoryIndex.MaxPerKey), c.Id));
+        Assert.Equal(4, store.CountStory("s", upTo: 4));
+        Assert.Equal(10, store.CountStory("s", upTo: 100));
+    }
+
+    [Fact]
     public void Atomically_sees_its_own_writes_and_stores_nothing_when_it_throws()
     {
         using var temp = new TempFolder();
