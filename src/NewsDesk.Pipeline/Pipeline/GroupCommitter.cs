@@ -71,6 +71,7 @@ public sealed class GroupCommitter(StoryMatcher stories, NewsStore store, IOptio
         var started = Stopwatch.GetTimestamp();
         try
         {
+            store.PrepareStoryMatching(group.Min(w => w.Article.EffectiveDate) - _storyWindow);
             var times = store.Atomically(() => group.Select(w => MatchAndSave(w, started)).ToList());
             // The commit itself (the log flush) is shared: each article carries its part of it.
             var commitShare = (Stopwatch.GetTimestamp() - started - times.Sum(t => t.Match + t.Store)) / group.Count;
@@ -99,6 +100,7 @@ public sealed class GroupCommitter(StoryMatcher stories, NewsStore store, IOptio
         try
         {
             var started = Stopwatch.GetTimestamp();
+            store.PrepareStoryMatching(waiting.Article.EffectiveDate - _storyWindow);
             var times = store.Atomically(() => MatchAndSave(waiting, started));
             waiting.Done.SetResult(times with { Store = Stopwatch.GetTimestamp() - started - times.Match });
         }

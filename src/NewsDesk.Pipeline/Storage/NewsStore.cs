@@ -201,6 +201,18 @@ public sealed partial class NewsStore : IDisposable
     }
 
     /// <summary>
+    /// Makes sure story matching from <paramref name="since"/> on will not read the store for keys: call it outside
+    /// a transaction (<see cref="Atomically{T}"/>), where reading them holds no pages (<see cref="StoryIndex.Prepare"/>).
+    /// </summary>
+    public void PrepareStoryMatching(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            _stories.Prepare(since);
+        }
+    }
+
+    /// <summary>
     /// A store written before the current story index layout gets its recent articles indexed once, at open: the
     /// longest story window is 30 days, so older articles can never be candidates.
     /// </summary>
@@ -338,6 +350,8 @@ public sealed partial class NewsStore : IDisposable
             catch when (own)
             {
                 _db.Rollback();
+                // Story keys in memory may include some of what was rolled back.
+                _stories.Forget();
                 throw;
             }
         }

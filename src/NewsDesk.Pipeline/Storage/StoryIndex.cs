@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiteDB;
 using NewsDesk.Stories;
 
@@ -7,39 +6,39 @@ namespace NewsDesk.Storage;
 /// <summary>
 /// What story matching reads, kept apart from the articles so that matching never reads a whole article:
 /// <list type="bullet">
-/// <item>"story_keys": one id-only document per story key and article, <c>key|yyyyMMddHHmmss|articleId</c>. Story
-/// matching asks "which articles of the last few days share these keys?"; a range of the primary key answers it, so
-/// its cost depends on the window, not on the size of the store, and a key costs one index entry to write.</item>
-/// <item>"story_members": per article its date, story and signature (a few KB, where the article with its text is
-/// tens), and its keys, so they can be removed when it changes.</item>
+/// <item>"story_members" in the store: per article its date, story and signature (a few KB, where the article with
+/// its text is tens), and its story keys.</item>
+/// <item>the keys themselves in memory (<see cref="StoryKeyPostings"/>), loaded from the members the first time
+/// matching asks, for the dates it asks about: "which articles of the last few days share these keys?"</item>
 /// </list>
-/// Earlier layouts (keys in the articles; then keys with two secondary indexes) are rebuilt from the articles once,
-/// when a store opens (<see cref="NewsStore"/>).
+/// Earlier layouts (keys in the articles; then keys as documents of their own) are rebuilt from the articles once,
+/// when a store opens (<see cref="NewsStore"/>). Every call runs under the store's gate.
 /// </summary>
 internal sealed class StoryIndex
 {
-    private const int Version = 2;
-    private const string DateFormat = "yyyyMMddHHmmss";
-    private const string MaxDate = "99999999999999";
+    private const int Version = 3;
     private const string MarkerId = "$index";
 
     /// <summary>
-    /// Index entries read per key. A key that more articles of the window share than this says little about which
-    /// story an article tells, and reading all of them made matching grow with the window (and a transaction hold
-    /// every page read). The newest entries are the ones read.
+    /// Articles read per key. A key that more articles of the window share than this says little about which story
+    /// an article tells, and reading all of them made matching grow with the window. The most recently stored are read.
     /// </summary>
     internal const int MaxPerKey = 200;
 
-    private static readonly BsonExpression IdOnly = BsonExpression.Create("$._id");
-
     private readonly LiteDatabase _db;
-    private ILiteCollection<BsonDocument> _keys;
     private ILiteCollection<BsonDocument> _members;
+
+    // Null until matching first asks, and again after a rolled-back transaction (the store calls Forget), since
+    // it may hold keys that were never committed.
+    private StoryKeyPostings? _postings;
+
+    // The oldest date matching has asked about since the postings were last compacted: what they must keep.
+    private DateTime _oldestAsked = DateTime.MaxValue;
 
     public StoryIndex(LiteDatabase db)
     {
         _db = db;
-        (_keys, _members) = Open(db);
+        _members = Open(db);
     }
 
     /// <summary>False until the index has been built in this layout (a new store, or an older one rebuilt).</summary>
@@ -50,17 +49,17 @@ internal sealed class StoryIndex
     {
         _db.DropCollection("story_keys");
         _db.DropCollection("story_members");
-        (_keys, _members) = Open(_db);
+        _members = Open(_db);
+        _postings = null;
     }
 
     public void MarkBuilt() => _members.Upsert(new BsonDocument { ["_id"] = MarkerId, ["V"] = Version });
 
+    /// <summary>Forgets the keys held in memory: a transaction that changed them was rolled back. They are loaded again when needed.</summary>
+    public void Forget() => _postings = null;
+
     /// <summary>Copies this index into <paramref name="target"/>, a new store's (`db backup`), keeping its one marker.</summary>
-    public void CopyTo(StoryIndex target)
-    {
-        target._members.Upsert(_members.FindAll());
-        target._keys.InsertBulk(_keys.FindAll());
-    }
+    public void CopyTo(StoryIndex target) => target._members.Upsert(_members.FindAll());
 
     /// <summary>Indexes <paramref name="article"/> in place of what it had; <paramref name="isNew"/> saves looking for that.</summary>
     public void Put(Article article, bool isNew)
@@ -80,31 +79,21 @@ internal sealed class StoryIndex
     public void Add(string articleId, DateTime date, string storyId, BsonDocument signature, IEnumerable<string> keys)
     {
         var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
-        var day = date.ToUniversalTime().ToString(DateFormat, CultureInfo.InvariantCulture);
+        var utc = date.ToUniversalTime();
         _members.Insert(new BsonDocument
         {
             ["_id"] = articleId,
-            ["D"] = date,
+            ["D"] = utc,
             ["S"] = storyId,
             ["G"] = signature,
             ["K"] = new BsonArray(distinct.Select(k => new BsonValue(k))),
         });
-        _keys.InsertBulk(distinct.Select(key => new BsonDocument { ["_id"] = KeyId(key, day, articleId) }));
+        _postings?.Add(articleId, utc, distinct);
     }
 
     public void Remove(string articleId)
     {
-        if (_members.FindById(articleId) is not { } member)
-        {
-            return;
-        }
-
-        var day = member["D"].AsDateTime.ToUniversalTime().ToString(DateFormat, CultureInfo.InvariantCulture);
-        foreach (var key in member["K"].AsArray)
-        {
-            _keys.Delete(KeyId(key.AsString, day, articleId));
-        }
-
+        _postings?.Remove(articleId);
         _members.Delete(articleId);
     }
 
@@ -118,33 +107,9 @@ internal sealed class StoryIndex
     /// </summary>
     public List<StoryCandidate> Candidates(IReadOnlyCollection<string> keys, DateTimeOffset since, int limit)
     {
-        var from = since.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture);
-        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
-        {
-            // Dates are fixed-width digits, so [key|from, key|99999999999999] holds every date of this key from
-            // `since` on. LiteDB compares strings by collation, not ordinally, so the range can hold other keys too;
-            // the exact check below keeps only this one.
-            var prefix = key + "|";
-            var range = BsonExpression.Create("$._id BETWEEN @0 AND @1", prefix + from, prefix + MaxDate);
-            // Newest first, from the index alone (only _id is read, so LiteDB loads no document), and at most
-            // MaxPerKey of them: the cost of a key is bounded however common it is.
-            var newest = _keys.Query().Where(range).OrderByDescending("$._id").Select(IdOnly).Limit(MaxPerKey);
-            foreach (var doc in newest.ToEnumerable())
-            {
-                var id = doc["_id"].AsString;
-                var articleStart = prefix.Length + DateFormat.Length + 1;
-                if (id.Length <= articleStart || !id.StartsWith(prefix, StringComparison.Ordinal) || id[articleStart - 1] != '|'
-                    || string.CompareOrdinal(id, prefix.Length, from, 0, DateFormat.Length) < 0)
-                {
-                    continue;
-                }
-
-                var article = id[articleStart..];
-                shared[article] = shared.GetValueOrDefault(article) + 1;
-            }
-        }
-
+        var from = since.UtcDateTime;
+        var postings = Postings(from);
+        var shared = postings.Shared(keys, from, MaxPerKey);
         var candidates = new List<StoryCandidate>(Math.Min(shared.Count, limit));
         foreach (var (article, _) in shared.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(limit))
         {
@@ -158,13 +123,74 @@ internal sealed class StoryIndex
         return candidates;
     }
 
-    private static string KeyId(string key, string day, string articleId) => key + "|" + day + "|" + articleId;
+    /// <summary>
+    /// Loads the keys of every article dated from <paramref name="since"/> on, if they are not in memory yet. Call it
+    /// outside a transaction: inside one, LiteDB would hold every page read until the transaction ends.
+    /// </summary>
+    public void Prepare(DateTimeOffset since) => Postings(since.UtcDateTime);
 
-    private static (ILiteCollection<BsonDocument> Keys, ILiteCollection<BsonDocument> Members) Open(LiteDatabase db)
+    /// <summary>The keys in memory, holding every article dated from <paramref name="from"/> on.</summary>
+    private StoryKeyPostings Postings(DateTime from)
     {
-        var keys = db.GetCollection("story_keys");
+        _oldestAsked = from < _oldestAsked ? from : _oldestAsked;
+        if (_postings is null)
+        {
+            _postings = new StoryKeyPostings(DateTime.MaxValue);
+            Load(_postings, from);
+        }
+        else if (from < _postings.From)
+        {
+            Load(_postings, from);
+        }
+        else if (_postings.WorthCompacting)
+        {
+            // What matching stopped asking about goes: it asks about a sliding window, and a late report dated
+            // further back is loaded again when it comes.
+            _postings.Compact(_oldestAsked);
+            _oldestAsked = from;
+        }
+
+        return _postings;
+    }
+
+    /// <summary>
+    /// Adds the members dated from <paramref name="from"/> up to what <paramref name="postings"/> already hold, one
+    /// day per query: LiteDB keeps every page a query reads until it ends.
+    /// </summary>
+    private void Load(StoryKeyPostings postings, DateTime from)
+    {
+        var until = postings.From;
+        if (until == DateTime.MaxValue)
+        {
+            // The newest date, from the date index alone (the marker document has none, and sorts last).
+            var newest = _members.Query().OrderByDescending("$.D").Select(BsonExpression.Create("$.D")).Limit(1).FirstOrDefault();
+            until = newest is not null && newest["D"].IsDateTime ? newest["D"].AsDateTime.ToUniversalTime().AddTicks(1) : from;
+        }
+
+        postings.ExtendBackTo(from);
+        for (var end = until; end > from;)
+        {
+            var start = end - TimeSpan.FromDays(1) < from ? from : end - TimeSpan.FromDays(1);
+            var day = _members.Query()
+                // One BETWEEN, so the date index bounds the scan at both ends; a member on the boundary is read
+                // twice and added once.
+                .Where(BsonExpression.Create("$.D BETWEEN @0 AND @1", start, end))
+                .Select(BsonExpression.Create("{ A: $._id, D: $.D, K: $.K }"))
+                .ToList();
+            foreach (var doc in day)
+            {
+                postings.Add(doc["A"].AsString, doc["D"].AsDateTime.ToUniversalTime(), doc["K"].AsArray.Select(k => k.AsString));
+            }
+
+            end = start;
+        }
+    }
+
+    private static ILiteCollection<BsonDocument> Open(LiteDatabase db)
+    {
         var members = db.GetCollection("story_members");
         members.EnsureIndex("story", "$.S");
-        return (keys, members);
+        members.EnsureIndex("date", "$.D");
+        return members;
     }
 }

@@ -44,7 +44,9 @@ internal static class QueryPlanBenchmark
             Plan(report, "story (API story=, digest merge)", articles.Query().Where(BsonExpression.Create("$.StoryId = @0", story)));
             Plan(report, "URL look-up (ingest, each entry)", articles.Query().Where(BsonExpression.Create("$.Url = @0", url)));
             Plan(report, "content hash look-up (ingest, re-published items)", articles.Query().Where(BsonExpression.Create("$.ContentHash = @0", hash)));
-            Plan(report, "story key range (story matching, each key)", db.GetCollection("story_keys").Query().Where(BsonExpression.Create("$._id BETWEEN @0 AND @1", key + "|", key + "|99999999999999")));
+            // Story keys are held in memory (StoryKeyPostings); they are loaded from the members one day at a time.
+            Plan(report, "story members of one day (story keys loaded into memory)", db.GetCollection("story_members").Query()
+                .Where(BsonExpression.Create("$.D BETWEEN @0 AND @1", new BsonValue(day), new BsonValue(day.AddDays(1)))));
         }
 
         using var store = new NewsStore(database);

@@ -164,6 +164,36 @@ public sealed class NewsStoreTests
     }
 
     [Fact]
+    public void Story_keys_in_memory_cover_whatever_range_is_asked_and_reload_after_a_restart()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("n.db");
+        using (var store = new NewsStore(path))
+        {
+            store.Atomically(() =>
+            {
+                for (var day = 0; day < 40; day++)
+                {
+                    store.Save(Articles.Make($"d{day:D2}", "same", Day.AddDays(-day)) with { StoryKeys = ["k1"], StorySignature = new() });
+                }
+
+                return true;
+            });
+
+            store.PrepareStoryMatching(Day.AddDays(-3));
+            Assert.Equal(4, store.FindStoryCandidates(["k1"], Day.AddDays(-3), limit: 100).Count);
+            // A late report dated further back asks about older days: they are loaded from the store.
+            Assert.Equal(40, store.FindStoryCandidates(["k1"], Day.AddDays(-45), limit: 100).Count);
+            store.Save(Articles.Make("late", "same", Day.AddDays(-50)) with { StoryKeys = ["k1"], StorySignature = new() });
+            Assert.Equal(41, store.FindStoryCandidates(["k1"], Day.AddDays(-60), limit: 100).Count);
+        }
+
+        using var reopened = new NewsStore(path);
+        Assert.Equal(["d00", "d01"], reopened.FindStoryCandidates(["k1"], Day.AddDays(-1), limit: 100).Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(41, reopened.FindStoryCandidates(["k1"], Day.AddDays(-60), limit: 100).Count);
+    }
+
+    [Fact]
     public void Atomically_sees_its_own_writes_and_stores_nothing_when_it_throws()
     {
         using var temp = new TempFolder();
