@@ -76,7 +76,7 @@ internal static class ExportCommand
                 // Large buffers: with the defaults (1,024 chars, 4 KB) a 1 GB export made some 280,000 write calls.
                 var stream = path is null ? Console.OpenStandardOutput() : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1);
                 await using var writer = new StreamWriter(stream, new UTF8Encoding(false), OutputBufferChars);
-                rows = ArticleExporter.Write(store.Query(filter), kind == "jsonl" ? ExportFormat.Jsonl : ExportFormat.Csv, writer, progress is null ? null : progress.Report, ct);
+                rows = ArticleExporter.Write(store, filter, kind == "jsonl" ? ExportFormat.Jsonl : ExportFormat.Csv, writer, progress is null ? null : progress.Report, ct);
             }
 
             progress?.Done(rows);
