@@ -46,8 +46,8 @@ public sealed record ExportRow
         source = article.Source,
         source_kind = article.SourceKind,
         feed_id = article.FeedId,
-        published = article.Published?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        ingested = article.Ingested.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        published = article.Published is { } published ? Format(published) : null,
+        ingested = Format(article.Ingested),
         language = article.Language,
         byline = article.Byline,
         themes = article.Themes,
@@ -69,4 +69,8 @@ public sealed record ExportRow
         description = article.Description,
         text = article.Text,
     };
+
+    /// <summary>A date column: the UTC instant to the second.</summary>
+    internal static string Format(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -5,35 +5,60 @@ namespace NewsDesk.Storage;
 /// <summary>
 /// Runs an <see cref="ArticleQuery"/> in date order. A story is a small indexed lookup. Everything else walks the date
 /// index in chunks, each its own LiteDB query, because LiteDB keeps every page a query has read until the query ends:
-/// one query over 200,000 articles held a gigabyte. The other filters are cheap checks on each document.
+/// one query over 200,000 articles held a gigabyte. The other filters are cheap checks on each article.
+/// The walk reads raw documents, so an export can take a few fields of each without building an <see cref="Article"/>
+/// (<see cref="Documents"/>); <see cref="Run"/> maps every document whole, as the typed collection would.
 /// </summary>
 internal static class ArticleQueryRunner
 {
     /// <summary>Rows per chunk: enough to amortise a query, few enough that memory stays flat.</summary>
-    internal const int ChunkSize = 200;
+    internal const int ChunkSize = 50;
 
-    public static IEnumerable<Article> Run(ILiteCollection<Article> articles, ArticleQuery query, Lock gate)
+    public static IEnumerable<Article> Run(ILiteCollection<BsonDocument> articles, BsonMapper mapper, ArticleQuery query, Lock gate)
     {
-        var dateField = query.DateField == ArticleDateField.Ingested ? "$.Ingested" : "$.EffectiveDate";
-        var rows = query.Story is { } story
-            ? StoryLookup(articles, story, query, gate)
-            : DateWalk(articles, query, dateField, gate);
-        var results = rows.Where(a => Matches(a, query));
+        // The store's mapper upgrades each document to the current schema before mapping it (StoreMapper).
+        var results = Walk(articles, query, select: null, gate)
+            .Select(document => mapper.ToObject<Article>(document))
+            .Where(a => Matches(a, query));
         return query.Limit is { } limit ? results.Take(limit) : results;
     }
 
-    private static IEnumerable<Article> StoryLookup(ILiteCollection<Article> articles, string story, ArticleQuery query, Lock gate)
+    /// <summary>True when <paramref name="query"/> filters on nothing but dates, so <see cref="Documents"/> can run it.</summary>
+    public static bool IsDateOnly(ArticleQuery query) =>
+        query.Themes.Count == 0 && query.Feeds.Count == 0 && query.Party is null && query.Organisation is null
+        && query.MinScore is null && query.Story is null && query.Text is null;
+
+    /// <summary>
+    /// The documents a date-only query (<see cref="IsDateOnly"/>) returns, in the same order as <see cref="Run"/>,
+    /// projected by <paramref name="select"/>. The projection must keep _id, Published and Ingested, which the walk
+    /// orders by. Documents are not upgraded: the caller does that on what it reads.
+    /// </summary>
+    public static IEnumerable<BsonDocument> Documents(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression select, Lock gate)
     {
-        List<Article> members;
+        if (!IsDateOnly(query))
+        {
+            throw new ArgumentException("Only date bounds and a limit can be applied to raw documents.", nameof(query));
+        }
+
+        var documents = Walk(articles, query, select, gate);
+        return query.Limit is { } limit ? documents.Take(limit) : documents;
+    }
+
+    private static IEnumerable<BsonDocument> Walk(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression? select, Lock gate) =>
+        query.Story is { } story ? StoryLookup(articles, story, query, select, gate) : DateWalk(articles, query, select, gate);
+
+    private static IEnumerable<BsonDocument> StoryLookup(ILiteCollection<BsonDocument> articles, string story, ArticleQuery query, BsonExpression? select, Lock gate)
+    {
+        List<BsonDocument> members;
         lock (gate)
         {
-            members = articles.Find(BsonExpression.Create("$.StoryId = @0", story)).ToList();
+            members = Read(articles.Query().Where(BsonExpression.Create("$.StoryId = @0", story)), select);
         }
 
         return members
             .Where(a => InRange(DateOf(a, query), query))
             .OrderBy(a => DateOf(a, query))
-            .ThenBy(a => a.Id, StringComparer.Ordinal);
+            .ThenBy(IdOf, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -43,8 +68,9 @@ internal static class ArticleQueryRunner
     /// that date are read by one equality query instead, and the next chunk starts strictly after it. No row is
     /// skipped or repeated, whatever order LiteDB keeps equal keys in; ties come out in id order.
     /// </summary>
-    private static IEnumerable<Article> DateWalk(ILiteCollection<Article> articles, ArticleQuery query, string dateField, Lock gate)
+    private static IEnumerable<BsonDocument> DateWalk(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression? select, Lock gate)
     {
+        var dateField = query.DateField == ArticleDateField.Ingested ? "$.Ingested" : "$.EffectiveDate";
         // One BETWEEN predicate, so the index bounds the scan at both ends (two separate comparisons use the index for
         // one and scan on to the end of the store for the other). Values are parameters, so the expression text is
         // compiled once: LiteDB caches every distinct text for good. Stored dates have millisecond precision, so
@@ -55,14 +81,10 @@ internal static class ArticleQueryRunner
         var high = query.Until is { } until ? new BsonValue(until.UtcDateTime) : BsonValue.MaxValue;
         while (true)
         {
-            List<Article> chunk;
+            List<BsonDocument> chunk;
             lock (gate)
             {
-                chunk = articles.Query()
-                    .Where(BsonExpression.Create(dateField + range, low, high))
-                    .OrderBy(dateField)
-                    .Limit(ChunkSize)
-                    .ToList();
+                chunk = Read(articles.Query().Where(BsonExpression.Create(dateField + range, low, high)).OrderBy(dateField), select, ChunkSize);
             }
 
             var complete = chunk.Count < ChunkSize;
@@ -89,10 +111,10 @@ internal static class ArticleQueryRunner
             }
 
             chunk.Clear();
-            List<Article> ties;
+            List<BsonDocument> ties;
             lock (gate)
             {
-                ties = articles.Find(BsonExpression.Create(dateField + " = @0", Bson(last))).ToList();
+                ties = Read(articles.Query().Where(BsonExpression.Create(dateField + " = @0", new BsonValue(last.UtcDateTime))), select);
             }
 
             foreach (var article in ById(ties))
@@ -104,12 +126,28 @@ internal static class ArticleQueryRunner
         }
     }
 
-    private static IEnumerable<Article> ById(IEnumerable<Article> ties) => ties.OrderBy(a => a.Id, StringComparer.Ordinal);
+    /// <summary>Runs the query, whole documents or projected; LiteDB then reads only the fields the projection names.</summary>
+    private static List<BsonDocument> Read(ILiteQueryable<BsonDocument> query, BsonExpression? select, int? limit = null)
+    {
+        ILiteQueryableResult<BsonDocument> result = select is null ? query : query.Select(select);
+        return limit is { } n ? result.Limit(n).ToList() : result.ToList();
+    }
 
-    private static BsonValue Bson(DateTimeOffset value) => new(value.UtcDateTime);
+    private static IEnumerable<BsonDocument> ById(IEnumerable<BsonDocument> ties) => ties.OrderBy(IdOf, StringComparer.Ordinal);
 
-    private static DateTimeOffset DateOf(Article article, ArticleQuery query) =>
-        query.DateField == ArticleDateField.Ingested ? article.Ingested : article.EffectiveDate;
+    private static string IdOf(BsonDocument document) => document["_id"].AsString;
+
+    /// <summary>
+    /// The date the walk orders by, as <see cref="Article"/> computes it (EffectiveDate is published, else ingested;
+    /// a missing date is the minimum instant), so both paths agree even on a document without the stored field.
+    /// </summary>
+    private static DateTimeOffset DateOf(BsonDocument article, ArticleQuery query) =>
+        query.DateField == ArticleDateField.Ingested ? Instant(article["Ingested"]) ?? default
+        : Instant(article["Published"]) ?? Instant(article["Ingested"]) ?? default;
+
+    /// <summary>A stored date as StoreMapper reads it: the UTC instant.</summary>
+    internal static DateTimeOffset? Instant(BsonValue value) =>
+        value.IsDateTime ? new DateTimeOffset(value.AsDateTime.ToUniversalTime(), TimeSpan.Zero) : null;
 
     private static bool InRange(DateTimeOffset date, ArticleQuery query) =>
         (query.Since is not { } since || date >= since) && (query.Until is not { } until || date < until);

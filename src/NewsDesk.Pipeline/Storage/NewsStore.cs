@@ -267,7 +267,14 @@ public sealed partial class NewsStore : IDisposable
     });
 
     /// <summary>Streams matching articles in date order; nothing is buffered beyond LiteDB's own page cache.</summary>
-    public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(_articles, query, _gate);
+    public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(_db.GetCollection("articles"), _db.Mapper, query, _gate);
+
+    /// <summary>
+    /// A date-only query's documents as <paramref name="select"/> projects them, not upgraded, in <see cref="Query"/>'s
+    /// order: LiteDB reads only the fields the projection names (exports at scale).
+    /// </summary>
+    internal IEnumerable<BsonDocument> QueryDocuments(ArticleQuery query, BsonExpression select) =>
+        ArticleQueryRunner.Documents(_db.GetCollection("articles"), query, select, _gate);
 
     public int CountArticles()
     {

@@ -71,7 +71,7 @@ public static class ArticleEndpoints
             // The exporter is synchronous (CsvHelper's writer); rows are written as they are read from LiteDB.
             context.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
             await using var writer = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 64 * 1024);
-            ArticleExporter.Write(store.Query(filter), format, writer, ct: context.RequestAborted);
+            ArticleExporter.Write(store, filter, format, writer, ct: context.RequestAborted);
         }, contentType);
 }
 

@@ -10,6 +10,9 @@ namespace NewsDesk.Commands;
 /// <summary>`export`: tagged articles as CSV or JSONL, filtered, streamed; columns in docs/export-schema.md.</summary>
 internal static class ExportCommand
 {
+    /// <summary>The writer's buffer: each flush is one write call of up to three times this many bytes.</summary>
+    private const int OutputBufferChars = 64 * 1024;
+
     public static Command Create()
     {
         var theme = new Option<string[]>("--theme") { Description = "Only articles with any of these themes (repeatable).", AllowMultipleArgumentsPerToken = true };
@@ -70,8 +73,10 @@ internal static class ExportCommand
             }
             else
             {
-                await using var writer = path is null ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) : new StreamWriter(path, false, new UTF8Encoding(false));
-                rows = ArticleExporter.Write(store.Query(filter), kind == "jsonl" ? ExportFormat.Jsonl : ExportFormat.Csv, writer, progress is null ? null : progress.Report, ct);
+                // Large buffers: with the defaults (1,024 chars, 4 KB) a 1 GB export made some 280,000 write calls.
+                var stream = path is null ? Console.OpenStandardOutput() : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1);
+                await using var writer = new StreamWriter(stream, new UTF8Encoding(false), OutputBufferChars);
+                rows = ArticleExporter.Write(store, filter, kind == "jsonl" ? ExportFormat.Jsonl : ExportFormat.Csv, writer, progress is null ? null : progress.Report, ct);
             }
 
             progress?.Done(rows);
