@@ -12,7 +12,14 @@ namespace NewsDesk.Storage;
 internal static class ArticleQueryRunner
 {
     /// <summary>Rows per chunk: enough to amortise a query, few enough that memory stays flat.</summary>
-    internal const int ChunkSize = 50;
+    internal const int ChunkSize = 200;
+
+    /// <summary>
+    /// Rows per chunk of projected documents (exports, read on their own thread): smaller chunks keep the reader and
+    /// the writer in step. Alternated runs of the 200,000-row CSV: 8.1–10.5 s with 50, 9.5–12.4 s with 200; the digest,
+    /// on the whole-document path, was slower cold with 50 (2.1 s against 1.7–1.8 s).
+    /// </summary>
+    internal const int ProjectedChunkSize = 50;
 
     public static IEnumerable<Article> Run(ILiteCollection<BsonDocument> articles, BsonMapper mapper, ArticleQuery query, Lock gate)
     {
@@ -45,7 +52,7 @@ internal static class ArticleQueryRunner
     }
 
     private static IEnumerable<BsonDocument> Walk(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression? select, Lock gate) =>
-        query.Story is { } story ? StoryLookup(articles, story, query, select, gate) : DateWalk(articles, query, select, gate);
+        query.Story is { } story ? StoryLookup(articles, story, query, select, gate) : DateWalk(articles, query, select, select is null ? ChunkSize : ProjectedChunkSize, gate);
 
     private static IEnumerable<BsonDocument> StoryLookup(ILiteCollection<BsonDocument> articles, string story, ArticleQuery query, BsonExpression? select, Lock gate)
     {
@@ -62,13 +69,13 @@ internal static class ArticleQueryRunner
     }
 
     /// <summary>
-    /// Keyset walk over the date index. Each chunk is the next <see cref="ChunkSize"/> rows after the last date seen,
+    /// Keyset walk over the date index. Each chunk is the next <paramref name="chunkSize"/> rows after the last date seen,
     /// read whole under the store's gate and then released, so no LiteDB query stays open while a caller writes rows.
     /// Rows at the chunk's last date may continue past it, so they are not taken from the chunk: all rows at exactly
     /// that date are read by one equality query instead, and the next chunk starts strictly after it. No row is
     /// skipped or repeated, whatever order LiteDB keeps equal keys in; ties come out in id order.
     /// </summary>
-    private static IEnumerable<BsonDocument> DateWalk(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression? select, Lock gate)
+    private static IEnumerable<BsonDocument> DateWalk(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression? select, int chunkSize, Lock gate)
     {
         var dateField = query.DateField == ArticleDateField.Ingested ? "$.Ingested" : "$.EffectiveDate";
         // One BETWEEN predicate, so the index bounds the scan at both ends (two separate comparisons use the index for
@@ -84,10 +91,10 @@ internal static class ArticleQueryRunner
             List<BsonDocument> chunk;
             lock (gate)
             {
-                chunk = Read(articles.Query().Where(BsonExpression.Create(dateField + range, low, high)).OrderBy(dateField), select, ChunkSize);
+                chunk = Read(articles.Query().Where(BsonExpression.Create(dateField + range, low, high)).OrderBy(dateField), select, chunkSize);
             }
 
-            var complete = chunk.Count < ChunkSize;
+            var complete = chunk.Count < chunkSize;
             chunk.RemoveAll(a => !InRange(DateOf(a, query), query));
             if (complete)
             {
