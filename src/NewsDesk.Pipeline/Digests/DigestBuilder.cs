@@ -15,7 +15,8 @@ public sealed class DigestBuilder(NewsStore store, TimeProvider time)
         var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue)));
         var next = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var end = new DateTimeOffset(next, zone.GetUtcOffset(next));
-        var articles = store.Query(new ArticleQuery { Since = start, Until = end }).ToList();
+        // Without text and HTML: a digest shows headlines, summaries, tags and links.
+        var articles = store.QueryHeadlines(new ArticleQuery { Since = start, Until = end }).ToList();
         return Build(date, zone, articles);
     }
 

@@ -24,7 +24,7 @@ internal static class ArticleQueryRunner
     public static IEnumerable<Article> Run(ILiteCollection<BsonDocument> articles, BsonMapper mapper, ArticleQuery query, Lock gate)
     {
         // The store's mapper upgrades each document to the current schema before mapping it (StoreMapper).
-        var results = Walk(articles, query, select: null, gate)
+        var results = Walk(articles, query, select: null, ChunkSize, gate)
             .Select(document => mapper.ToObject<Article>(document))
             .Where(a => Matches(a, query));
         return query.Limit is { } limit ? results.Take(limit) : results;
@@ -40,19 +40,19 @@ internal static class ArticleQueryRunner
     /// projected by <paramref name="select"/>. The projection must keep _id, Published and Ingested, which the walk
     /// orders by. Documents are not upgraded: the caller does that on what it reads.
     /// </summary>
-    public static IEnumerable<BsonDocument> Documents(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression select, Lock gate)
+    public static IEnumerable<BsonDocument> Documents(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression select, Lock gate, int chunkSize = ProjectedChunkSize)
     {
         if (!IsDateOnly(query))
         {
             throw new ArgumentException("Only date bounds and a limit can be applied to raw documents.", nameof(query));
         }
 
-        var documents = Walk(articles, query, select, gate);
+        var documents = Walk(articles, query, select, chunkSize, gate);
         return query.Limit is { } limit ? documents.Take(limit) : documents;
     }
 
-    private static IEnumerable<BsonDocument> Walk(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression? select, Lock gate) =>
-        query.Story is { } story ? StoryLookup(articles, story, query, select, gate) : DateWalk(articles, query, select, select is null ? ChunkSize : ProjectedChunkSize, gate);
+    private static IEnumerable<BsonDocument> Walk(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression? select, int chunkSize, Lock gate) =>
+        query.Story is { } story ? StoryLookup(articles, story, query, select, gate) : DateWalk(articles, query, select, chunkSize, gate);
 
     private static IEnumerable<BsonDocument> StoryLookup(ILiteCollection<BsonDocument> articles, string story, ArticleQuery query, BsonExpression? select, Lock gate)
     {

@@ -12,6 +12,16 @@ namespace NewsDesk.Storage;
 /// </summary>
 public sealed partial class NewsStore : IDisposable
 {
+    // What QueryHeadlines reads: the schema version (the mapper upgrades older documents), and every field but the
+    // text, HTML, description and story data, which are most of an article.
+    private static readonly BsonExpression HeadlineFields = BsonExpression.Create(
+        "{ _id: $._id, SchemaVersion: $.SchemaVersion, FeedId: $.FeedId, SourceKind: $.SourceKind, Source: $.Source, " +
+        "Url: $.Url, EntryId: $.EntryId, Title: $.Title, Byline: $.Byline, Published: $.Published, Modified: $.Modified, " +
+        "Ingested: $.Ingested, LastUpdated: $.LastUpdated, Language: $.Language, LeadImage: $.LeadImage, " +
+        "TextSource: $.TextSource, FallbackReason: $.FallbackReason, ContentHash: $.ContentHash, " +
+        "EntryFingerprint: $.EntryFingerprint, Tags: $.Tags, Themes: $.Themes, Parties: $.Parties, " +
+        "Countries: $.Countries, Organisations: $.Organisations, Summary: $.Summary, StoryId: $.StoryId }");
+
     private readonly FileStream _lock;
     private readonly Lock _gate = new();
 
@@ -268,6 +278,15 @@ public sealed partial class NewsStore : IDisposable
 
     /// <summary>Streams matching articles in date order; nothing is buffered beyond LiteDB's own page cache.</summary>
     public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(_db.GetCollection("articles"), _db.Mapper, query, _gate);
+
+    /// <summary>
+    /// A date-only query's articles (<see cref="ArticleQueryRunner.IsDateOnly"/>) in <see cref="Query"/>'s order, read
+    /// without their text, HTML, description and story signature and keys: <see cref="Article.Text"/> and
+    /// <see cref="Article.Html"/> are empty. What a digest shows, for a fraction of the reading.
+    /// </summary>
+    public IEnumerable<Article> QueryHeadlines(ArticleQuery query) =>
+        ArticleQueryRunner.Documents(_db.GetCollection("articles"), query, HeadlineFields, _gate, ArticleQueryRunner.ChunkSize)
+            .Select(document => _db.Mapper.ToObject<Article>(document));
 
     /// <summary>
     /// A date-only query's documents as <paramref name="select"/> projects them, not upgraded, in <see cref="Query"/>'s

@@ -194,6 +194,37 @@ public sealed class NewsStoreTests
     }
 
     [Fact]
+    public void Headlines_are_the_query_without_text_html_description_and_story_data()
+    {
+        using var temp = new TempFolder();
+        using var store = new NewsStore(temp.File("n.db"));
+        for (var i = 0; i < 450; i++)
+        {
+            store.Save(Articles.Make($"a{i:D3}", $"Report {i}", Day.AddMinutes(i / 3), ["standards"]) with
+            {
+                Html = "<p>body</p>",
+                Description = "standfirst",
+                StoryKeys = ["k1"],
+                StorySignature = new(),
+                Byline = "A. Writer",
+            });
+        }
+
+        var query = new ArticleQuery { Since = Day.AddMinutes(10), Until = Day.AddMinutes(140) };
+        var whole = store.Query(query).ToList();
+        var headlines = store.QueryHeadlines(query).ToList();
+
+        Assert.Equal(whole.Count, headlines.Count);
+        Assert.Equal(whole.Select(a => a with { Text = "", Html = "", Description = null, StorySignature = null, StoryKeys = [] }), headlines, ArticleComparer);
+        Assert.Throws<ArgumentException>(() => store.QueryHeadlines(new ArticleQuery { Themes = ["standards"] }).ToList());
+    }
+
+    // Records compare arrays by reference; this compares what a reader sees.
+    private static readonly IEqualityComparer<Article> ArticleComparer = EqualityComparer<Article>.Create(
+        (a, b) => System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b),
+        a => a.Id.GetHashCode(StringComparison.Ordinal));
+
+    [Fact]
     public void Atomically_sees_its_own_writes_and_stores_nothing_when_it_throws()
     {
         using var temp = new TempFolder();
