@@ -25,6 +25,9 @@ internal sealed class StoryIndex
     /// </summary>
     internal const int MaxPerKey = 200;
 
+    /// <summary>How far back from the newest date asked the keys are held in memory: the longest story window is 30 days.</summary>
+    internal static readonly TimeSpan Held = TimeSpan.FromDays(31);
+
     private readonly LiteDatabase _db;
     private ILiteCollection<BsonDocument> _members;
 
@@ -108,8 +111,7 @@ internal sealed class StoryIndex
     public List<StoryCandidate> Candidates(IReadOnlyCollection<string> keys, DateTimeOffset since, int limit)
     {
         var from = since.UtcDateTime;
-        var postings = Postings(from);
-        var shared = postings.Shared(keys, from, MaxPerKey);
+        var shared = SharedKeys(keys, from);
         var candidates = new List<StoryCandidate>(Math.Min(shared.Count, limit));
         foreach (var (article, _) in shared.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(limit))
         {
@@ -129,18 +131,53 @@ internal sealed class StoryIndex
     /// </summary>
     public void Prepare(DateTimeOffset since) => Postings(since.UtcDateTime);
 
-    /// <summary>The keys in memory, holding every article dated from <paramref name="from"/> on.</summary>
+    /// <summary>Per article dated from <paramref name="from"/> on, how many of <paramref name="keys"/> it shares.</summary>
+    private Dictionary<string, int> SharedKeys(IReadOnlyCollection<string> keys, DateTime from)
+    {
+        var postings = Postings(from);
+        var shared = postings.Shared(keys, from, MaxPerKey);
+        if (from < postings.From)
+        {
+            // A report dated well before what is held (a back-dated or very late item): the days after it are read
+            // for this one match and not kept, and only as far as Held × 2, so one item dated years back does not
+            // bring years of keys into memory. Articles dated later than that are too far apart to be its story.
+            var older = new StoryKeyPostings(from);
+            var until = postings.From < from + (2 * Held) ? postings.From : from + (2 * Held);
+            Load(older, from, until);
+            foreach (var (article, count) in older.Shared(keys, from, MaxPerKey))
+            {
+                // An article on the boundary can be in both: it counts once.
+                shared[article] = Math.Max(shared.GetValueOrDefault(article), count);
+            }
+        }
+
+        return shared;
+    }
+
+    /// <summary>Where the keys held in memory start (null until matching first asks).</summary>
+    internal DateTime? HeldFrom => _postings?.From;
+
+    /// <summary>
+    /// The keys in memory: every article dated from <see cref="StoryKeyPostings.From"/> on. That starts at most
+    /// <see cref="Held"/> before the newest article stored, and moves back at most <see cref="Held"/> at a time.
+    /// </summary>
     private StoryKeyPostings Postings(DateTime from)
     {
-        _oldestAsked = from < _oldestAsked ? from : _oldestAsked;
         if (_postings is null)
         {
-            _postings = new StoryKeyPostings(DateTime.MaxValue);
-            Load(_postings, from);
+            // The newest date, from the date index alone (the marker document has none, and sorts last).
+            var newest = _members.Query().OrderByDescending("$.D").Select(BsonExpression.Create("$.D")).Limit(1).FirstOrDefault();
+            var until = newest is not null && newest["D"].IsDateTime ? newest["D"].AsDateTime.ToUniversalTime().AddTicks(1) : from;
+            var start = from < until - Held ? until - Held : from;
+            _postings = new StoryKeyPostings(start);
+            _oldestAsked = start;
+            Load(_postings, start, until);
         }
-        else if (from < _postings.From)
+        else if (from < _postings.From && from >= _postings.From - Held)
         {
-            Load(_postings, from);
+            var until = _postings.From;
+            _postings.ExtendBackTo(from);
+            Load(_postings, from, until);
         }
         else if (_postings.WorthCompacting)
         {
@@ -150,24 +187,17 @@ internal sealed class StoryIndex
             _oldestAsked = from;
         }
 
+        var asked = from > _postings.From ? from : _postings.From;
+        _oldestAsked = asked < _oldestAsked ? asked : _oldestAsked;
         return _postings;
     }
 
     /// <summary>
-    /// Adds the members dated from <paramref name="from"/> up to what <paramref name="postings"/> already hold, one
-    /// day per query: LiteDB keeps every page a query reads until it ends.
+    /// Adds the members dated from <paramref name="from"/> to <paramref name="until"/>, newest first, one day per query
+    /// (LiteDB keeps every page a query reads until it ends), jumping over days with none.
     /// </summary>
-    private void Load(StoryKeyPostings postings, DateTime from)
+    private void Load(StoryKeyPostings postings, DateTime from, DateTime until)
     {
-        var until = postings.From;
-        if (until == DateTime.MaxValue)
-        {
-            // The newest date, from the date index alone (the marker document has none, and sorts last).
-            var newest = _members.Query().OrderByDescending("$.D").Select(BsonExpression.Create("$.D")).Limit(1).FirstOrDefault();
-            until = newest is not null && newest["D"].IsDateTime ? newest["D"].AsDateTime.ToUniversalTime().AddTicks(1) : from;
-        }
-
-        postings.ExtendBackTo(from);
         for (var end = until; end > from;)
         {
             var start = end - TimeSpan.FromDays(1) < from ? from : end - TimeSpan.FromDays(1);
@@ -183,6 +213,18 @@ internal sealed class StoryIndex
             }
 
             end = start;
+            if (day.Count == 0 && end > from)
+            {
+                // The next date down that has a member, from the date index alone.
+                var next = _members.Query().Where(BsonExpression.Create("$.D BETWEEN @0 AND @1", from, end))
+                    .OrderByDescending("$.D").Select(BsonExpression.Create("$.D")).Limit(1).FirstOrDefault();
+                if (next is null || !next["D"].IsDateTime)
+                {
+                    break;
+                }
+
+                end = next["D"].AsDateTime.ToUniversalTime().AddTicks(1);
+            }
         }
     }
 

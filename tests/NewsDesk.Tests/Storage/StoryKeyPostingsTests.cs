@@ -1,4 +1,5 @@
 using NewsDesk.Storage;
+using NewsDesk.Tests.Support;
 
 namespace NewsDesk.Tests.Storage;
 
@@ -80,5 +81,34 @@ public sealed class StoryKeyPostingsTests
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .ToList();
         Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void A_report_dated_years_back_finds_its_story_without_bringing_years_of_keys_into_memory()
+    {
+        using var temp = new TempFolder();
+        using var db = new LiteDB.LiteDatabase(temp.File("s.db"));
+        var index = new StoryIndex(db);
+        var old = Day.AddYears(-5);
+        var signature = new LiteDB.BsonDocument();
+        for (var day = 0; day < 400; day++)
+        {
+            index.Add($"r{day:D3}", Day.AddDays(-day), $"r{day:D3}", signature, ["recent"]);
+        }
+
+        index.Add("o1", old, "o1", signature, ["old"]);
+        index.Add("o2", old.AddDays(1), "o1", signature, ["old"]);
+        index.Add("o3", old.AddDays(70), "o3", signature, ["old"]);
+
+        Assert.Equal(4, index.Candidates(["recent"], Day.AddDays(-3), limit: 100).Count);
+        Assert.Equal(Day.AddDays(-3), index.HeldFrom);
+
+        // Two reports a day apart, five years back, and one 70 days after them: too far apart to be their story.
+        Assert.Equal(["o1", "o2"], index.Candidates(["old"], old.AddDays(-3), limit: 100).Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(Day.AddDays(-3), index.HeldFrom);
+
+        // Within the held span of what is held, the keys are loaded and kept.
+        Assert.Equal(21, index.Candidates(["recent"], Day.AddDays(-20), limit: 100).Count);
+        Assert.Equal(Day.AddDays(-20), index.HeldFrom);
     }
 }
