@@ -234,7 +234,7 @@ public sealed partial class NewsStore : IDisposable
         if (latest is not null && latest["EffectiveDate"].IsDateTime)
         {
             var newest = latest["EffectiveDate"].AsDateTime.ToUniversalTime();
-            var from = newest > DateTime.MinValue.AddDays(31) ? newest.AddDays(-31) : DateTime.MinValue;
+            var from = newest > DateTime.MinValue + StoryIndex.Held ? newest - StoryIndex.Held : DateTime.MinValue;
             var recent = raw.Query()
                 .Where(BsonExpression.Create("$.EffectiveDate >= @0", from))
                 .Select(BsonExpression.Create("{ A: $._id, D: $.EffectiveDate, K: $.StoryKeys, S: $.StoryId, G: $.StorySignature }"))

@@ -25,7 +25,7 @@ internal sealed class StoryIndex
     /// </summary>
     internal const int MaxPerKey = 200;
 
-    /// <summary>How far back from the newest date asked the keys are held in memory: the longest story window is 30 days.</summary>
+    /// <summary>How far back from the newest article the keys are held in memory (and re-indexed when a store is upgraded): the longest story window is 30 days.</summary>
     internal static readonly TimeSpan Held = TimeSpan.FromDays(31);
 
     private readonly LiteDatabase _db;
@@ -165,9 +165,7 @@ internal sealed class StoryIndex
     {
         if (_postings is null)
         {
-            // The newest date, from the date index alone (the marker document has none, and sorts last).
-            var newest = _members.Query().OrderByDescending("$.D").Select(BsonExpression.Create("$.D")).Limit(1).FirstOrDefault();
-            var until = newest is not null && newest["D"].IsDateTime ? newest["D"].AsDateTime.ToUniversalTime().AddTicks(1) : from;
+            var until = NewestDate(DateTime.MinValue, DateTime.MaxValue)?.AddTicks(1) ?? from;
             var start = from < until - Held ? until - Held : from;
             _postings = new StoryKeyPostings(start);
             _oldestAsked = start;
@@ -215,17 +213,23 @@ internal sealed class StoryIndex
             end = start;
             if (day.Count == 0 && end > from)
             {
-                // The next date down that has a member, from the date index alone.
-                var next = _members.Query().Where(BsonExpression.Create("$.D BETWEEN @0 AND @1", from, end))
-                    .OrderByDescending("$.D").Select(BsonExpression.Create("$.D")).Limit(1).FirstOrDefault();
-                if (next is null || !next["D"].IsDateTime)
+                // Jump to the next date down that has a member.
+                if (NewestDate(from, end) is not { } next)
                 {
                     break;
                 }
 
-                end = next["D"].AsDateTime.ToUniversalTime().AddTicks(1);
+                end = next.AddTicks(1);
             }
         }
+    }
+
+    /// <summary>The newest member date from <paramref name="from"/> to <paramref name="until"/>, from the date index alone (the marker document has none).</summary>
+    private DateTime? NewestDate(DateTime from, DateTime until)
+    {
+        var newest = _members.Query().Where(BsonExpression.Create("$.D BETWEEN @0 AND @1", from, until))
+            .OrderByDescending("$.D").Select(BsonExpression.Create("$.D")).Limit(1).FirstOrDefault();
+        return newest is not null && newest["D"].IsDateTime ? newest["D"].AsDateTime.ToUniversalTime() : null;
     }
 
     private static ILiteCollection<BsonDocument> Open(LiteDatabase db)
