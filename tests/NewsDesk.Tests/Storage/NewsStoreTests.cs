@@ -1,4 +1,5 @@
 using NewsDesk.Storage;
+using NewsDesk.Stories;
 using NewsDesk.Tests.Support;
 
 namespace NewsDesk.Tests.Storage;
@@ -192,6 +193,58 @@ public sealed class NewsStoreTests
         Assert.Equal(["d00", "d01"], reopened.FindStoryCandidates(["k1"], Day.AddDays(-1), limit: 100).Select(c => c.Id).Order(StringComparer.Ordinal));
         Assert.Equal(41, reopened.FindStoryCandidates(["k1"], Day.AddDays(-60), limit: 100).Count);
     }
+
+    [Fact]
+    public void Story_candidates_held_in_memory_equal_those_read_from_the_store_after_merges_and_a_rollback()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("n.db");
+        static StorySignature Signature(int i) => new()
+        {
+            MinHash = [(uint)i, uint.MaxValue - (uint)i, 7],
+            TitleSimHash = ulong.MaxValue - (ulong)i,
+            TitleTerms = [$"title{i}"],
+            Terms = ["ai", $"term{i}"],
+            Entities = ["Japan"],
+        };
+
+        List<StoryCandidate> inMemory, afterRollback;
+        using (var store = new NewsStore(path))
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                // Sub-millisecond dates: the store keeps milliseconds, and so must what is held in memory.
+                store.Save(Articles.Make($"a{i}", "same", Day.AddMinutes(i).AddTicks(1234)) with
+                {
+                    StoryId = i < 3 ? "a0" : "a3",
+                    StoryKeys = ["k1", $"x{i}"],
+                    StorySignature = Signature(i),
+                });
+            }
+
+            store.MergeStory("a3", "a0");
+            inMemory = store.FindStoryCandidates(["k1"], Day.AddDays(-1), limit: 100);
+            Assert.Throws<InvalidOperationException>(() => store.Atomically<bool>(() =>
+            {
+                store.MergeStory("a0", "rolled-back");
+                store.Save(Articles.Make("ghost", "same", Day) with { StoryKeys = ["k1"], StorySignature = Signature(9) });
+                throw new InvalidOperationException("roll back");
+            }));
+
+            afterRollback = store.FindStoryCandidates(["k1"], Day.AddDays(-1), limit: 100);
+        }
+
+        using var reopened = new NewsStore(path);
+        var fromStore = reopened.FindStoryCandidates(["k1"], Day.AddDays(-1), limit: 100);
+
+        Assert.Equal(6, inMemory.Count);
+        Assert.All(inMemory, c => Assert.Equal("a0", c.StoryId));
+        Assert.Equal(Describe(fromStore), Describe(inMemory));
+        Assert.Equal(Describe(fromStore), Describe(afterRollback));
+    }
+
+    private static string Describe(IEnumerable<StoryCandidate> candidates) => System.Text.Json.JsonSerializer.Serialize(
+        candidates.Select(c => new { c.Id, c.StoryId, Date = c.Date.UtcTicks, c.Signature }));
 
     [Fact]
     public void Headlines_are_the_query_without_text_html_description_and_story_data()
