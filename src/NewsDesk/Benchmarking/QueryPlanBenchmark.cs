@@ -47,6 +47,9 @@ internal static class QueryPlanBenchmark
             // Story keys are held in memory (StoryKeyPostings); they are loaded from the members one day at a time.
             Plan(report, "story members of one day (story keys loaded into memory)", db.GetCollection("story_members").Query()
                 .Where(BsonExpression.Create("$.D BETWEEN @0 AND @1", new BsonValue(day), new BsonValue(day.AddDays(1)))));
+            // Candidates not among the recently stored members held in memory (RecentStoryMembers) are read by id, in one query.
+            Plan(report, "story candidates by id (those not held in memory)", db.GetCollection("story_members").Query()
+                .Where(BsonExpression.Create("$._id IN @0", new BsonArray(new BsonValue(last["_id"].AsString), new BsonValue(story)))));
         }
 
         using var store = new NewsStore(database);
