@@ -11,6 +11,12 @@ namespace NewsDesk.Storage;
 /// </summary>
 internal static class ArticleQueryRunner
 {
+    /// <summary>
+    /// Runs one read of the articles collection under the store's gate (NewsStore.ReadArticles): each chunk is its own
+    /// read, so the store can reopen LiteDB between chunks after an I/O error.
+    /// </summary>
+    internal delegate List<BsonDocument> ArticlesRead(Func<ILiteCollection<BsonDocument>, List<BsonDocument>> read);
+
     /// <summary>Rows per chunk: enough to amortise a query, few enough that memory stays flat.</summary>
     internal const int ChunkSize = 200;
 
@@ -21,10 +27,10 @@ internal static class ArticleQueryRunner
     /// </summary>
     internal const int ProjectedChunkSize = 50;
 
-    public static IEnumerable<Article> Run(ILiteCollection<BsonDocument> articles, BsonMapper mapper, ArticleQuery query, Lock gate)
+    public static IEnumerable<Article> Run(ArticlesRead articles, BsonMapper mapper, ArticleQuery query)
     {
         // The store's mapper upgrades each document to the current schema before mapping it (StoreMapper).
-        var results = Walk(articles, query, select: null, ChunkSize, gate)
+        var results = Walk(articles, query, select: null, ChunkSize)
             .Select(document => mapper.ToObject<Article>(document))
             .Where(a => Matches(a, query));
         return query.Limit is { } limit ? results.Take(limit) : results;
@@ -40,33 +46,25 @@ internal static class ArticleQueryRunner
     /// projected by <paramref name="select"/>. The projection must keep _id, Published and Ingested, which the walk
     /// orders by. Documents are not upgraded: the caller does that on what it reads.
     /// </summary>
-    public static IEnumerable<BsonDocument> Documents(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression select, Lock gate, int chunkSize = ProjectedChunkSize)
+    public static IEnumerable<BsonDocument> Documents(ArticlesRead articles, ArticleQuery query, BsonExpression select, int chunkSize = ProjectedChunkSize)
     {
         if (!IsDateOnly(query))
         {
             throw new ArgumentException("Only date bounds and a limit can be applied to raw documents.", nameof(query));
         }
 
-        var documents = Walk(articles, query, select, chunkSize, gate);
+        var documents = Walk(articles, query, select, chunkSize);
         return query.Limit is { } limit ? documents.Take(limit) : documents;
     }
 
-    private static IEnumerable<BsonDocument> Walk(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression? select, int chunkSize, Lock gate) =>
-        query.Story is { } story ? StoryLookup(articles, story, query, select, gate) : DateWalk(articles, query, select, chunkSize, gate);
+    private static IEnumerable<BsonDocument> Walk(ArticlesRead articles, ArticleQuery query, BsonExpression? select, int chunkSize) =>
+        query.Story is { } story ? StoryLookup(articles, story, query, select) : DateWalk(articles, query, select, chunkSize);
 
-    private static IEnumerable<BsonDocument> StoryLookup(ILiteCollection<BsonDocument> articles, string story, ArticleQuery query, BsonExpression? select, Lock gate)
-    {
-        List<BsonDocument> members;
-        lock (gate)
-        {
-            members = Read(articles.Query().Where(BsonExpression.Create("$.StoryId = @0", story)), select);
-        }
-
-        return members
+    private static IEnumerable<BsonDocument> StoryLookup(ArticlesRead articles, string story, ArticleQuery query, BsonExpression? select) =>
+        articles(c => Read(c.Query().Where(BsonExpression.Create("$.StoryId = @0", story)), select))
             .Where(a => InRange(DateOf(a, query), query))
             .OrderBy(a => DateOf(a, query))
             .ThenBy(IdOf, StringComparer.Ordinal);
-    }
 
     /// <summary>
     /// Keyset walk over the date index. Each chunk is the next <paramref name="chunkSize"/> rows after the last date seen,
@@ -75,7 +73,7 @@ internal static class ArticleQueryRunner
     /// that date are read by one equality query instead, and the next chunk starts strictly after it. No row is
     /// skipped or repeated, whatever order LiteDB keeps equal keys in; ties come out in id order.
     /// </summary>
-    private static IEnumerable<BsonDocument> DateWalk(ILiteCollection<BsonDocument> articles, ArticleQuery query, BsonExpression? select, int chunkSize, Lock gate)
+    private static IEnumerable<BsonDocument> DateWalk(ArticlesRead articles, ArticleQuery query, BsonExpression? select, int chunkSize)
     {
         var dateField = query.DateField == ArticleDateField.Ingested ? "$.Ingested" : "$.EffectiveDate";
         // One BETWEEN predicate, so the index bounds the scan at both ends (two separate comparisons use the index for
@@ -88,11 +86,8 @@ internal static class ArticleQueryRunner
         var high = query.Until is { } until ? new BsonValue(until.UtcDateTime) : BsonValue.MaxValue;
         while (true)
         {
-            List<BsonDocument> chunk;
-            lock (gate)
-            {
-                chunk = Read(articles.Query().Where(BsonExpression.Create(dateField + range, low, high)).OrderBy(dateField), select, chunkSize);
-            }
+            var (from, to) = (low, high);
+            var chunk = articles(c => Read(c.Query().Where(BsonExpression.Create(dateField + range, from, to)).OrderBy(dateField), select, chunkSize));
 
             var complete = chunk.Count < chunkSize;
             chunk.RemoveAll(a => !InRange(DateOf(a, query), query));
@@ -118,11 +113,7 @@ internal static class ArticleQueryRunner
             }
 
             chunk.Clear();
-            List<BsonDocument> ties;
-            lock (gate)
-            {
-                ties = Read(articles.Query().Where(BsonExpression.Create(dateField + " = @0", new BsonValue(last.UtcDateTime))), select);
-            }
+            var ties = articles(c => Read(c.Query().Where(BsonExpression.Create(dateField + " = @0", new BsonValue(last.UtcDateTime))), select));
 
             foreach (var article in ById(ties))
             {

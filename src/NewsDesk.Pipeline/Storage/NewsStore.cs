@@ -34,6 +34,10 @@ public sealed partial class NewsStore : IDisposable
     private ILiteCollection<StoredDigest> _digests = null!;
     private StoryIndex _stories = null!;
 
+    // Set when LiteDB closed itself after an I/O error; the next call reopens the file (ReopenIfClosed).
+    private bool _closed;
+    private bool _disposed;
+
     public NewsStore(IOptions<StorageOptions> options)
         : this(options.Value.Path)
     {
@@ -119,49 +123,19 @@ public sealed partial class NewsStore : IDisposable
         _articles.EnsureIndex("content_hash", "$.ContentHash");
     }
 
-    public FeedState? GetFeedState(string feedId)
-    {
-        lock (_gate)
-        {
-            return _feeds.FindById(feedId);
-        }
-    }
+    public FeedState? GetFeedState(string feedId) => Locked(() => _feeds.FindById(feedId));
 
-    public IReadOnlyList<FeedState> FeedStates()
-    {
-        lock (_gate)
-        {
-            return _feeds.FindAll().ToList();
-        }
-    }
+    public IReadOnlyList<FeedState> FeedStates() => Locked(() => _feeds.FindAll().ToList());
 
     public void SaveFeedState(FeedState state) => InTransaction(() => _feeds.Upsert(state));
 
-    public Article? FindArticle(string id)
-    {
-        lock (_gate)
-        {
-            return _articles.FindById(id);
-        }
-    }
+    public Article? FindArticle(string id) => Locked(() => _articles.FindById(id));
 
     // Values go in as parameters: LiteDB compiles and caches every distinct expression text for good, so
     // Query.EQ("$.Url", url) would compile one expression per URL ever looked up.
-    public Article? FindByUrl(string url)
-    {
-        lock (_gate)
-        {
-            return _articles.FindOne(BsonExpression.Create("$.Url = @0", url));
-        }
-    }
+    public Article? FindByUrl(string url) => Locked(() => _articles.FindOne(BsonExpression.Create("$.Url = @0", url)));
 
-    public Article? FindByContentHash(string hash)
-    {
-        lock (_gate)
-        {
-            return _articles.FindOne(BsonExpression.Create("$.ContentHash = @0", hash));
-        }
-    }
+    public Article? FindByContentHash(string hash) => Locked(() => _articles.FindOne(BsonExpression.Create("$.ContentHash = @0", hash)));
 
     /// <summary>Inserts or replaces the article (by id). Returns true when it was new.</summary>
     public bool Save(Article article) => InTransaction(() =>
@@ -204,23 +178,14 @@ public sealed partial class NewsStore : IDisposable
             return [];
         }
 
-        lock (_gate)
-        {
-            return [.. _stories.Candidates(keys, since, limit).Where(c => c.Date >= since)];
-        }
+        return Locked(() => _stories.Candidates(keys, since, limit).Where(c => c.Date >= since).ToList());
     }
 
     /// <summary>
     /// Makes sure story matching from <paramref name="since"/> on will not read the store for keys: call it outside
     /// a transaction (<see cref="Atomically{T}"/>), where reading them holds no pages (<see cref="StoryIndex.Prepare"/>).
     /// </summary>
-    public void PrepareStoryMatching(DateTimeOffset since)
-    {
-        lock (_gate)
-        {
-            _stories.Prepare(since);
-        }
-    }
+    public void PrepareStoryMatching(DateTimeOffset since) => Locked(() => _stories.Prepare(since));
 
     /// <summary>
     /// A store written before the current story index layout gets its recent articles indexed once, at open: the
@@ -256,18 +221,12 @@ public sealed partial class NewsStore : IDisposable
     }
 
     /// <summary>How many articles story <paramref name="storyId"/> has, counted up to <paramref name="upTo"/> at most (from the story index alone).</summary>
-    public int CountStory(string storyId, int upTo)
-    {
-        lock (_gate)
-        {
-            return _articles.Query()
-                .Where(BsonExpression.Create("$.StoryId = @0", storyId))
-                .Select(BsonExpression.Create("$.StoryId"))
-                .Limit(upTo)
-                .ToEnumerable()
-                .Count();
-        }
-    }
+    public int CountStory(string storyId, int upTo) => Locked(() => _articles.Query()
+        .Where(BsonExpression.Create("$.StoryId = @0", storyId))
+        .Select(BsonExpression.Create("$.StoryId"))
+        .Limit(upTo)
+        .ToEnumerable()
+        .Count());
 
     /// <summary>Moves every article of story <paramref name="from"/> into story <paramref name="into"/>, in one update. Returns how many moved.</summary>
     public int MergeStory(string from, string into) => InTransaction(() =>
@@ -277,7 +236,7 @@ public sealed partial class NewsStore : IDisposable
     });
 
     /// <summary>Streams matching articles in date order; nothing is buffered beyond LiteDB's own page cache.</summary>
-    public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(_db.GetCollection("articles"), _db.Mapper, query, _gate);
+    public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(ReadArticles, _db.Mapper, query);
 
     /// <summary>
     /// A date-only query's articles (<see cref="ArticleQueryRunner.IsDateOnly"/>) in <see cref="Query"/>'s order, read
@@ -285,7 +244,7 @@ public sealed partial class NewsStore : IDisposable
     /// <see cref="Article.Html"/> are empty. What a digest shows, for a fraction of the reading.
     /// </summary>
     public IEnumerable<Article> QueryHeadlines(ArticleQuery query) =>
-        ArticleQueryRunner.Documents(_db.GetCollection("articles"), query, HeadlineFields, _gate, ArticleQueryRunner.ChunkSize)
+        ArticleQueryRunner.Documents(ReadArticles, query, HeadlineFields, ArticleQueryRunner.ChunkSize)
             .Select(document => _db.Mapper.ToObject<Article>(document));
 
     /// <summary>
@@ -293,42 +252,18 @@ public sealed partial class NewsStore : IDisposable
     /// order: LiteDB reads only the fields the projection names (exports at scale).
     /// </summary>
     internal IEnumerable<BsonDocument> QueryDocuments(ArticleQuery query, BsonExpression select) =>
-        ArticleQueryRunner.Documents(_db.GetCollection("articles"), query, select, _gate);
+        ArticleQueryRunner.Documents(ReadArticles, query, select);
 
-    public int CountArticles()
-    {
-        lock (_gate)
-        {
-            return _articles.Count();
-        }
-    }
+    public int CountArticles() => Locked(() => _articles.Count());
 
     public void SaveDigest(StoredDigest digest) => InTransaction(() => _digests.Upsert(digest));
 
-    public StoredDigest? GetDigest(string date)
-    {
-        lock (_gate)
-        {
-            return _digests.FindById(date);
-        }
-    }
+    public StoredDigest? GetDigest(string date) => Locked(() => _digests.FindById(date));
 
     /// <summary>The newest <paramref name="limit"/> digests, newest first.</summary>
-    public IReadOnlyList<StoredDigest> Digests(int limit)
-    {
-        lock (_gate)
-        {
-            return _digests.Query().OrderByDescending(d => d.Id).Limit(limit).ToList();
-        }
-    }
+    public IReadOnlyList<StoredDigest> Digests(int limit) => Locked(() => _digests.Query().OrderByDescending(d => d.Id).Limit(limit).ToList());
 
-    public void Checkpoint()
-    {
-        lock (_gate)
-        {
-            _db.Checkpoint();
-        }
-    }
+    public void Checkpoint() => Locked(() => _db.Checkpoint());
 
     /// <summary>True when another process (a running worker) holds the store at <paramref name="path"/>.</summary>
     public static bool IsInUse(string path)
@@ -360,6 +295,7 @@ public sealed partial class NewsStore : IDisposable
     {
         lock (_gate)
         {
+            ReopenIfClosed();
             // BeginTrans is false inside an open transaction (Atomically): the outer one commits or rolls back.
             var own = _db.BeginTrans();
             try
@@ -373,23 +309,110 @@ public sealed partial class NewsStore : IDisposable
 
                 return result;
             }
-            catch when (own)
+            catch (Exception ex) when (own)
             {
-                _db.Rollback();
                 // Story keys in memory may include some of what was rolled back.
                 _stories.Forget();
+                if (ClosesLiteDb(ex))
+                {
+                    // LiteDB closed itself and dropped the transaction: the file keeps what was committed before.
+                    _closed = true;
+                    throw;
+                }
+
+                _db.Rollback();
                 throw;
             }
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> under the gate, on a LiteDB reopened first if an I/O error closed it.</summary>
+    private T Locked<T>(Func<T> work)
+    {
+        lock (_gate)
+        {
+            ReopenIfClosed();
+            try
+            {
+                return work();
+            }
+            catch (Exception ex) when (ClosesLiteDb(ex))
+            {
+                _closed = true;
+                throw;
+            }
+        }
+    }
+
+    private void Locked(Action work) => Locked(() =>
+    {
+        work();
+        return true;
+    });
+
+    /// <summary>One read of the articles collection under the gate, for <see cref="ArticleQueryRunner"/>'s chunks.</summary>
+    private List<BsonDocument> ReadArticles(Func<ILiteCollection<BsonDocument>, List<BsonDocument>> read) =>
+        Locked(() => read(_db.GetCollection("articles")));
+
+    /// <summary>
+    /// LiteDB 5 closes itself after any I/O error (a full disk, a failed read) and then refuses every call, so a worker
+    /// whose disk filled for a moment would fail until restarted. The store reopens the file on the next call instead:
+    /// LiteDB replays its log, so what was committed is there. While the disk is still full the reopen fails with the
+    /// disk's error, and the call after tries again.
+    /// </summary>
+    private void ReopenIfClosed()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_closed)
+        {
+            return;
+        }
+
+        CloseDb();
+        CloseFiles();
+        // Open runs transactions of its own (a story index rebuild), which must not come back here.
+        _closed = false;
+        try
+        {
+            Open();
+        }
+        catch (Exception)
+        {
+            _closed = true;
+            CloseFiles();
+            throw;
+        }
+    }
+
+    private void CloseDb()
+    {
+        try
+        {
+            _db.Dispose();
+        }
+        catch (Exception ex) when (_closed && (ex is LiteException || ClosesLiteDb(ex)))
+        {
+            // LiteDB had closed itself already.
+        }
+    }
+
+    /// <summary>An error after which LiteDB has closed itself (or the files under it).</summary>
+    private static bool ClosesLiteDb(Exception ex) =>
+        ex is IOException or ObjectDisposedException || ex.InnerException is IOException or ObjectDisposedException;
+
     public void Dispose()
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             // LiteDB checkpoints the log into the data file as it closes; an empty log file is removed, as LiteDB
             // does when it opens the files itself.
-            _db.Dispose();
+            CloseDb();
             CloseFiles();
             _lock.Dispose();
             var log = LogPath(FilePath);

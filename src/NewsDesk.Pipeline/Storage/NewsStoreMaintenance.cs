@@ -45,6 +45,7 @@ public sealed partial class NewsStore
     {
         lock (_gate)
         {
+            ReopenIfClosed();
             // LiteDB rebuilds only a file it opened itself, so the store closes, LiteDB rebuilds, and the store opens
             // again. The lock file stays held throughout.
             _db.Dispose();
@@ -84,6 +85,7 @@ public sealed partial class NewsStore
         {
             lock (_gate)
             {
+                ReopenIfClosed();
                 foreach (var name in new[] { "feeds", "digests", "articles" })
                 {
                     var count = copy._db.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());

@@ -48,6 +48,37 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    public void A_store_that_ran_out_of_disk_works_again_once_there_is_room_without_a_restart()
+    {
+        using var disk = TmpfsMount.TryMount(8L << 20, out var whyNot);
+        Assert.SkipWhen(disk is null, whyNot ?? "");
+        var day = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        var text = string.Concat(Enumerable.Repeat("Ministers signed a memorandum on AI safety research. ", 1000));
+        using var store = new NewsStore(disk!.File("news.db"));
+        store.Save(Articles.Make("before", "Stored before the disk filled", day));
+
+        var filler = disk.Fill(leaveFree: 256 * 1024);
+        var failure = Record.Exception(() =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                store.Save(Articles.Make($"big{i}", $"Article {i}", day.AddMinutes(i), text: text));
+            }
+        });
+        Assert.NotNull(failure);
+        TestContext.Current.TestOutputHelper?.WriteLine($"on a full disk: {failure.GetType().Name}: {failure.Message}");
+
+        // Reads and writes while the disk is still full fail with the store's error or succeed; neither hangs.
+        Record.Exception(() => store.FindByUrl(Articles.Make("before", "x", day).Url));
+
+        File.Delete(filler);
+        store.Save(Articles.Make("after", "Stored once there was room again", day.AddHours(3)));
+
+        Assert.NotNull(store.FindArticle("before"));
+        Assert.NotNull(store.FindArticle("after"));
+    }
+
+    [Fact]
     public async Task A_read_only_store_fails_with_a_clear_error_and_stays_intact()
     {
         using var disk = TmpfsMount.TryMount(8L << 20, out var whyNot);
