@@ -3,9 +3,9 @@ namespace NewsDesk.Storage;
 /// <summary>
 /// The story members most recently stored or read, in memory, so story matching compares candidates without reading
 /// them from the store: reading 40 candidates by id from "story_members" took nine tenths of a match (`bench stories`),
-/// under the store's gate. Bounded: it holds between <c>capacity / 2</c> and <c>capacity</c> members (two generations;
-/// a member read from the older one moves to the newer). A signature is about 4 KB in memory, so 2,048 members cost
-/// about 8 MB. Not thread-safe: <see cref="StoryIndex"/> calls it under the store's gate.
+/// under the store's gate. Bounded: it holds at most <c>capacity</c> members, in two generations (when the newer one is
+/// half full, the older is dropped and the newer takes its place; a member read from the older one moves to the newer). A signature is about 5 KB in memory (64 hashes and some 90
+/// terms), so 2,048 members cost about 11 MB. Not thread-safe: <see cref="StoryIndex"/> calls it under the store's gate.
 /// </summary>
 internal sealed class RecentStoryMembers(int capacity)
 {
