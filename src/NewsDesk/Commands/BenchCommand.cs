@@ -36,6 +36,7 @@ internal static class BenchCommand
             BenchScaleCommands.Stories(),
             BenchScaleCommands.Digest(),
             BenchScaleCommands.Queries(),
+            BenchScaleCommands.Export(),
         };
     }
 }

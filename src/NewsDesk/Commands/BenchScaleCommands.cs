@@ -4,7 +4,7 @@ using NewsDesk.Benchmarking;
 
 namespace NewsDesk.Commands;
 
-/// <summary>`bench stories`, `bench digest` and `bench queries`: how story matching, the digest and the store's queries scale (docs/benchmarks/performance.md).</summary>
+/// <summary>`bench stories`, `bench digest`, `bench queries` and `bench export`: how story matching, the digest, the store's queries and exports scale (docs/benchmarks.md).</summary>
 internal static class BenchScaleCommands
 {
     public static Command Stories()
@@ -50,6 +50,20 @@ internal static class BenchScaleCommands
         {
             var path = parse.GetValue(database)!;
             Console.Write(File.Exists(path) ? QueryPlanBenchmark.Run(path) : throw new UsageException($"--db {path}: no such file."));
+            return CommandLine.Success;
+        });
+        return command;
+    }
+
+    public static Command Export()
+    {
+        var database = new Option<string>("--db") { Description = "An existing store, e.g. from `bench seed --articles 200000`.", Required = true };
+        var output = new Option<string>("--out-dir") { Description = "Folder for the CSV file written (deleted after).", DefaultValueFactory = _ => Path.GetTempPath() };
+        var command = new Command("export", "Time a CSV export of every article three ways: the reading alone, into a discarding writer, and into a file.") { database, output };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(database)!;
+            Console.Write(File.Exists(path) ? ExportScaleBenchmark.Run(path, parse.GetValue(output)!) : throw new UsageException($"--db {path}: no such file."));
             return CommandLine.Success;
         });
         return command;
