@@ -313,14 +313,21 @@ public sealed partial class NewsStore : IDisposable
             {
                 // Story keys in memory may include some of what was rolled back.
                 _stories.Forget();
-                if (ClosesLiteDb(ex))
+                _closed |= ClosesLiteDb(ex);
+                try
+                {
+                    _db.Rollback();
+                }
+                catch (Exception failed) when (_closed && (failed is LiteException || ClosesLiteDb(failed)))
                 {
                     // LiteDB closed itself and dropped the transaction: the file keeps what was committed before.
-                    _closed = true;
-                    throw;
                 }
 
-                _db.Rollback();
+                if (_closed)
+                {
+                    ClosedLiteDb.ReleaseTransactions(_db);
+                }
+
                 throw;
             }
         }
@@ -339,6 +346,7 @@ public sealed partial class NewsStore : IDisposable
             catch (Exception ex) when (ClosesLiteDb(ex))
             {
                 _closed = true;
+                ClosedLiteDb.ReleaseTransactions(_db);
                 throw;
             }
         }
