@@ -386,7 +386,9 @@ public sealed partial class NewsStore : IDisposable
         }
         catch (Exception)
         {
+            // Still no room, say: the new engine may have closed itself as the old one did.
             _closed = true;
+            ClosedLiteDb.ReleaseTransactions(_db);
             CloseFiles();
             throw;
         }
