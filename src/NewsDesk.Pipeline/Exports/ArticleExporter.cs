@@ -44,13 +44,10 @@ public static class ArticleExporter
     /// Reads what a CSV export of <paramref name="query"/> reads, the same way, and writes nothing: `bench export`
     /// times it against the whole export, to show how much of an export is the reading. Returns the rows read.
     /// </summary>
-    public static int ReadOnly(NewsStore store, ArticleQuery query, CancellationToken ct = default)
-    {
-        var rows = ArticleQueryRunner.IsDateOnly(query)
+    public static int ReadWithoutWriting(NewsStore store, ArticleQuery query, CancellationToken ct = default) =>
+        ArticleQueryRunner.IsDateOnly(query)
             ? ReadAhead.Of(store.QueryDocuments(query, DocumentCsvCells.Projection), ReadAheadBatch, ReadAheadBatches, ct).Count()
             : ReadAhead.Of(store.Query(query), ReadAheadBatch, ReadAheadBatches, ct).Count();
-        return rows;
-    }
 
     /// <param name="progress">Called after each row with the running count.</param>
     /// <returns>The number of rows written.</returns>

@@ -15,8 +15,8 @@ public sealed class BenchExportTests
         using (var store = new NewsStore(path))
         {
             SyntheticStore.Seed(store, 300, new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
-            Assert.Equal(300, ArticleExporter.ReadOnly(store, new ArticleQuery(), TestContext.Current.CancellationToken));
-            Assert.Equal(12, ArticleExporter.ReadOnly(store, new ArticleQuery { Limit = 12 }, TestContext.Current.CancellationToken));
+            Assert.Equal(300, ArticleExporter.ReadWithoutWriting(store, new ArticleQuery(), TestContext.Current.CancellationToken));
+            Assert.Equal(12, ArticleExporter.ReadWithoutWriting(store, new ArticleQuery { Limit = 12 }, TestContext.Current.CancellationToken));
         }
 
         var report = ExportScaleBenchmark.Run(path, temp.Path);
