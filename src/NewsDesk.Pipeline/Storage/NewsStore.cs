@@ -37,6 +37,8 @@ public sealed partial class NewsStore : IDisposable
     // Set when LiteDB closed itself after an I/O error; the next call reopens the file (ReopenIfClosed).
     private bool _closed;
     private bool _disposed;
+    // True while a transaction this store began is open (on the thread holding the gate).
+    private bool _inTransaction;
 
     public NewsStore(IOptions<StorageOptions> options)
         : this(options.Value.Path)
@@ -295,9 +297,9 @@ public sealed partial class NewsStore : IDisposable
     {
         lock (_gate)
         {
-            ReopenIfClosed();
             // BeginTrans is false inside an open transaction (Atomically): the outer one commits or rolls back.
-            var own = _db.BeginTrans();
+            var own = Attempt(() => _db.BeginTrans());
+            _inTransaction |= own;
             try
             {
                 var result = write();
@@ -330,6 +332,10 @@ public sealed partial class NewsStore : IDisposable
 
                 throw;
             }
+            finally
+            {
+                _inTransaction &= !own;
+            }
         }
     }
 
@@ -338,18 +344,49 @@ public sealed partial class NewsStore : IDisposable
     {
         lock (_gate)
         {
-            ReopenIfClosed();
-            try
-            {
-                return work();
-            }
-            catch (Exception ex) when (ClosesLiteDb(ex))
-            {
-                _closed = true;
-                ClosedLiteDb.ReleaseTransactions(_db);
-                throw;
-            }
+            return Attempt(work);
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (under the gate) on an open LiteDB. LiteDB can also close itself where the store
+    /// does not see it (its log writer runs on a thread of its own), and then the next call fails with the old error:
+    /// outside a transaction that call is made again, once, on the file reopened, so no caller fails for an error
+    /// that is over. Inside a transaction the error goes to the caller, whose transaction went with the engine.
+    /// </summary>
+    private T Attempt<T>(Func<T> work)
+    {
+        ReopenIfClosed();
+        try
+        {
+            return work();
+        }
+        catch (Exception ex) when (ClosesLiteDb(ex) && !_inTransaction)
+        {
+            MarkClosed();
+        }
+        catch (Exception ex) when (ClosesLiteDb(ex))
+        {
+            MarkClosed();
+            throw;
+        }
+
+        ReopenIfClosed();
+        try
+        {
+            return work();
+        }
+        catch (Exception ex) when (ClosesLiteDb(ex))
+        {
+            MarkClosed();
+            throw;
+        }
+    }
+
+    private void MarkClosed()
+    {
+        _closed = true;
+        ClosedLiteDb.ReleaseTransactions(_db);
     }
 
     private void Locked(Action work) => Locked(() =>
@@ -374,6 +411,12 @@ public sealed partial class NewsStore : IDisposable
         if (!_closed)
         {
             return;
+        }
+
+        if (_inTransaction)
+        {
+            // The open transaction went with the engine; the store reopens once it has ended.
+            throw new StorageException("storage: the database closed during a transaction after an I/O error.");
         }
 
         CloseDb();
@@ -406,9 +449,10 @@ public sealed partial class NewsStore : IDisposable
         }
     }
 
-    /// <summary>An error after which LiteDB has closed itself (or the files under it).</summary>
+    /// <summary>An error after which LiteDB has closed itself (or the files under it), or one it gives once closed.</summary>
     private static bool ClosesLiteDb(Exception ex) =>
-        ex is IOException or ObjectDisposedException || ex.InnerException is IOException or ObjectDisposedException;
+        ex is IOException or ObjectDisposedException or LiteException { ErrorCode: LiteException.ENGINE_DISPOSED or LiteException.INVALID_DATAFILE_STATE }
+        || ex.InnerException is IOException or ObjectDisposedException;
 
     public void Dispose()
     {

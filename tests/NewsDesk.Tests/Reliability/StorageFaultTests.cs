@@ -87,6 +87,42 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    public void A_store_that_LiteDB_closed_unseen_reopens_on_the_next_call_instead_of_failing_it()
+    {
+        using var temp = new TempFolder();
+        var day = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        using var store = new NewsStore(temp.File("news.db"));
+        store.Save(Articles.Make("before", "Stored before LiteDB closed", day));
+
+        // LiteDB closes itself like this when its log writer fails on a thread of its own; the store does not see it.
+        CloseLiteDbUnseen(store, new IOException("No space left on device (simulated)"));
+        Assert.NotNull(store.FindArticle("before"));
+
+        CloseLiteDbUnseen(store, new IOException("No space left on device (simulated)"));
+        store.Save(Articles.Make("after", "Stored after LiteDB closed", day.AddHours(1)));
+        Assert.NotNull(store.FindArticle("after"));
+
+        // Inside a transaction the error goes to the caller; the store reopens once the transaction has ended.
+        var failed = Assert.ThrowsAny<Exception>(() => store.Atomically(() =>
+        {
+            store.Save(Articles.Make("lost", "In the transaction LiteDB dropped", day.AddHours(2)));
+            CloseLiteDbUnseen(store, new IOException("No space left on device (simulated)"));
+            return store.FindArticle("lost");
+        }));
+        TestContext.Current.TestOutputHelper?.WriteLine($"inside a transaction: {failed.GetType().Name}: {failed.Message}");
+        Assert.Null(store.FindArticle("lost"));
+        Assert.Equal(2, store.CountArticles());
+    }
+
+    private static void CloseLiteDbUnseen(NewsStore store, Exception cause)
+    {
+        const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        var db = typeof(NewsStore).GetField("_db", Private)!.GetValue(store)!;
+        var engine = db.GetType().GetField("_engine", Private)!.GetValue(db)!;
+        engine.GetType().GetMethod("Close", Private, [typeof(Exception)])!.Invoke(engine, [cause]);
+    }
+
+    [Fact]
     public async Task A_read_only_store_fails_with_a_clear_error_and_stays_intact()
     {
         using var disk = TmpfsMount.TryMount(8L << 20, out var whyNot);
