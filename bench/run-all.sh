@@ -2,6 +2,7 @@
 # Reruns every performance figure in docs/benchmarks/performance.md with one command, from the repository root:
 #   bench/run-all.sh                 # everything (about an hour on a quiet 2-core machine; longer when loaded)
 #   FEEDS="10 100" ITEMS=10 STAGES=0 bench/run-all.sh   # a subset
+#   EXPORT_ARTICLES=200000 bench/run-all.sh             # also the export figure of issue #7 (seeding takes minutes)
 # Output goes to stdout and to $OUT/run-all-<UTC time>.md (default /tmp/newsdesk-bench-results).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ ITEMS="${ITEMS:-10}"
 STORY_SIZES="${STORY_SIZES:-1000,10000,100000}"
 DIGEST_ARTICLES="${DIGEST_ARTICLES:-5000}"
 STAGES="${STAGES:-1}"
+EXPORT_ARTICLES="${EXPORT_ARTICLES:-0}"   # issue #7: e.g. 200000 seeds a store that size and times `bench export` on it
 OUT="${OUT:-${TMPDIR:-/tmp}/newsdesk-bench-results}"
 mkdir -p "$OUT"
 LOG="$OUT/run-all-$(date -u +%Y%m%dT%H%M%SZ).md"
@@ -41,6 +43,12 @@ $NEWSDESK bench stories --db "$WORK/stories.db" --sizes "$STORY_SIZES" --sample 
 
 echo; echo "## bench queries on that store"
 $NEWSDESK bench queries --db "$WORK/stories.db"
+
+if [ "$EXPORT_ARTICLES" -gt 0 ]; then
+  echo; echo "## bench seed --articles $EXPORT_ARTICLES, then bench export"
+  $NEWSDESK bench seed --db "$WORK/export.db" --articles "$EXPORT_ARTICLES"
+  $NEWSDESK bench export --db "$WORK/export.db" --out-dir "$WORK"
+fi
 
 if [ "$STAGES" = "1" ]; then
   echo; echo "## BenchmarkDotNet per-stage micro-benchmarks (ShortRun, in process)"
