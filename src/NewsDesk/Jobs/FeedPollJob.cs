@@ -1,5 +1,6 @@
 using NewsDesk.Hosting;
 using NewsDesk.Pipeline;
+using NewsDesk.Storage;
 using Quartz;
 
 namespace NewsDesk.Jobs;
@@ -20,9 +21,21 @@ public sealed partial class FeedPollJob(FeedRegistry feeds, FeedPoller poller, I
             return;
         }
 
-        await poller.PollAsync(feed, force: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await poller.PollAsync(feed, force: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or StorageException || ex.InnerException is IOException)
+        {
+            // A full or failing disk: one line that names the file, not a stack trace. Nothing of this poll was stored,
+            // so the feed's items are fetched again at its next poll; the store reopens once the disk is usable.
+            LogStoreFailed(feed.Id, ex.Message);
+        }
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Poll job fired for unknown feed {FeedId}")]
     private partial void LogUnknownFeed(string feedId);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Poll of {FeedId} could not be stored: {Reason}. Its items are fetched again at its next poll")]
+    private partial void LogStoreFailed(string feedId, string reason);
 }

@@ -48,6 +48,43 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    public async Task A_running_worker_whose_disk_fills_logs_one_line_keeps_running_and_serves_again_once_there_is_room()
+    {
+        using var disk = TmpfsMount.TryMount(16L << 20, out var whyNot);
+        Assert.SkipWhen(disk is null, whyNot ?? "");
+        await using var feeds = await LoadFeedServer.StartAsync(new() { ["warm"] = Warm, ["bulk"] = Bulk }, TimeSpan.Zero);
+        using var temp = new TempFolder();
+        var environment = Environment(temp, feeds, disk!);
+        var first = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once", "--feed", "warm");
+        Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+
+        var filler = disk!.Fill(leaveFree: 64 * 1024);
+        using var worker = await WorkerProcess.StartAsync(temp.Path, environment);
+        var ct = TestContext.Current.CancellationToken;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        // Both feeds are polled at start: "bulk" has 30 new articles to store, and even "warm", unchanged, writes its
+        // feed state.
+        static bool Done(string output, string feed) =>
+            output.Contains($"Poll of {feed} could not be stored", StringComparison.Ordinal) || output.Contains($"Polled {feed}:", StringComparison.Ordinal);
+        while (!(Done(worker.Output, "warm") && Done(worker.Output, "bulk")) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, ct);
+        }
+
+        var output = worker.Output;
+        TestContext.Current.TestOutputHelper?.WriteLine(output);
+        Assert.Contains("Poll of bulk could not be stored: No space left on device", output, StringComparison.Ordinal);
+        Assert.Contains(disk.File("news"), output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+
+        File.Delete(filler);
+        using var feedsResponse = await worker.Http.GetAsync("api/feeds", ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, feedsResponse.StatusCode);
+        var articles = await worker.Http.GetStringAsync("api/articles?format=jsonl", ct);
+        Assert.Equal(Warm, articles.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
     public void A_store_that_ran_out_of_disk_works_again_once_there_is_room_without_a_restart()
     {
         using var disk = TmpfsMount.TryMount(8L << 20, out var whyNot);
