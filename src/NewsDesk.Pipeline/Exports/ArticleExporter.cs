@@ -30,14 +30,13 @@ public static class ArticleExporter
     /// <returns>The number of rows written.</returns>
     public static int Write(NewsStore store, ArticleQuery query, ExportFormat format, TextWriter writer, Action<int>? progress = null, CancellationToken ct = default)
     {
-        // Reading runs a few chunks ahead on another thread (ReadAhead), so the two cores read and write at once.
         if (format == ExportFormat.Csv && ArticleQueryRunner.IsDateOnly(query))
         {
             var cells = new DocumentCsvCells();
-            return WriteCsv(ReadAhead.Of(store.QueryDocuments(query, DocumentCsvCells.Projection), ReadAheadBatch, ReadAheadBatches, ct), cells.Fill, writer, progress, ct);
+            return WriteCsv(Ahead(store.QueryDocuments(query, DocumentCsvCells.Projection), ct), cells.Fill, writer, progress, ct);
         }
 
-        return Write(ReadAhead.Of(store.Query(query), ReadAheadBatch, ReadAheadBatches, ct), format, writer, progress, ct);
+        return Write(Ahead(store.Query(query), ct), format, writer, progress, ct);
     }
 
     /// <summary>
@@ -46,8 +45,11 @@ public static class ArticleExporter
     /// </summary>
     public static int ReadWithoutWriting(NewsStore store, ArticleQuery query, CancellationToken ct = default) =>
         ArticleQueryRunner.IsDateOnly(query)
-            ? ReadAhead.Of(store.QueryDocuments(query, DocumentCsvCells.Projection), ReadAheadBatch, ReadAheadBatches, ct).Count()
-            : ReadAhead.Of(store.Query(query), ReadAheadBatch, ReadAheadBatches, ct).Count();
+            ? Ahead(store.QueryDocuments(query, DocumentCsvCells.Projection), ct).Count()
+            : Ahead(store.Query(query), ct).Count();
+
+    /// <summary>Reading runs a few chunks ahead on another thread (ReadAhead), so the two cores read and write at once.</summary>
+    private static IEnumerable<T> Ahead<T>(IEnumerable<T> rows, CancellationToken ct) => ReadAhead.Of(rows, ReadAheadBatch, ReadAheadBatches, ct);
 
     /// <param name="progress">Called after each row with the running count.</param>
     /// <returns>The number of rows written.</returns>
