@@ -18,12 +18,9 @@ public sealed class StorageFaultTests
     {
         using var disk = TmpfsMount.TryMount(16L << 20, out var whyNot);
         Assert.SkipWhen(disk is null, whyNot ?? "");
-        await using var feeds = await LoadFeedServer.StartAsync(new() { ["warm"] = Warm, ["bulk"] = Bulk }, TimeSpan.Zero);
         using var temp = new TempFolder();
-        var environment = Environment(temp, feeds, disk!);
-
-        var first = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once", "--feed", "warm");
-        Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+        var (feeds, environment) = await WarmStoreAsync(temp, disk!, bulk: Bulk);
+        await using var served = feeds;
         var committed = Ids(disk!.File("news.db"));
         Assert.Equal(Warm, committed.Count);
 
@@ -52,11 +49,9 @@ public sealed class StorageFaultTests
     {
         using var disk = TmpfsMount.TryMount(16L << 20, out var whyNot);
         Assert.SkipWhen(disk is null, whyNot ?? "");
-        await using var feeds = await LoadFeedServer.StartAsync(new() { ["warm"] = Warm, ["bulk"] = Bulk }, TimeSpan.Zero);
         using var temp = new TempFolder();
-        var environment = Environment(temp, feeds, disk!);
-        var first = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once", "--feed", "warm");
-        Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+        var (feeds, environment) = await WarmStoreAsync(temp, disk!, bulk: Bulk);
+        await using var served = feeds;
 
         var filler = disk!.Fill(leaveFree: 64 * 1024);
         using var worker = await WorkerProcess.StartAsync(temp.Path, environment);
@@ -151,24 +146,14 @@ public sealed class StorageFaultTests
         Assert.Equal(2, store.CountArticles());
     }
 
-    private static void CloseLiteDbUnseen(NewsStore store, Exception cause)
-    {
-        const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
-        var db = typeof(NewsStore).GetField("_db", Private)!.GetValue(store)!;
-        var engine = db.GetType().GetField("_engine", Private)!.GetValue(db)!;
-        engine.GetType().GetMethod("Close", Private, [typeof(Exception)])!.Invoke(engine, [cause]);
-    }
-
     [Fact]
     public async Task A_read_only_store_fails_with_a_clear_error_and_stays_intact()
     {
         using var disk = TmpfsMount.TryMount(8L << 20, out var whyNot);
         Assert.SkipWhen(disk is null, whyNot ?? "");
-        await using var feeds = await LoadFeedServer.StartAsync(new() { ["warm"] = Warm, ["bulk"] = 10 }, TimeSpan.Zero);
         using var temp = new TempFolder();
-        var environment = Environment(temp, feeds, disk!);
-        var first = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once", "--feed", "warm");
-        Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+        var (feeds, environment) = await WarmStoreAsync(temp, disk!, bulk: 10);
+        await using var served = feeds;
         var committed = Ids(disk!.File("news.db"));
 
         disk.Remount("ro");
@@ -226,6 +211,35 @@ public sealed class StorageFaultTests
         Assert.Equal(articles.Count, articles.Select(a => a.Url).Distinct(StringComparer.Ordinal).Count());
         Assert.All(articles, a => Assert.False(string.IsNullOrEmpty(a.Text), $"{a.Url} has no text"));
         return articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Serves feeds "warm" and "bulk" on loopback for a store on <paramref name="disk"/>, and stores "warm" with a real
+    /// `ingest --once`: the articles committed before each fault.
+    /// </summary>
+    private static async Task<(LoadFeedServer Feeds, Dictionary<string, string> Environment)> WarmStoreAsync(TempFolder temp, TmpfsMount disk, int bulk)
+    {
+        var feeds = await LoadFeedServer.StartAsync(new() { ["warm"] = Warm, ["bulk"] = bulk }, TimeSpan.Zero);
+        try
+        {
+            var environment = Environment(temp, feeds, disk);
+            var first = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once", "--feed", "warm");
+            Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+            return (feeds, environment);
+        }
+        catch
+        {
+            await feeds.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static void CloseLiteDbUnseen(NewsStore store, Exception cause)
+    {
+        const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        var db = typeof(NewsStore).GetField("_db", Private)!.GetValue(store)!;
+        var engine = db.GetType().GetField("_engine", Private)!.GetValue(db)!;
+        engine.GetType().GetMethod("Close", Private, [typeof(Exception)])!.Invoke(engine, [cause]);
     }
 
     private static Dictionary<string, string> Environment(TempFolder temp, LoadFeedServer feeds, TmpfsMount disk)
