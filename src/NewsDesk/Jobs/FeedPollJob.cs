@@ -27,8 +27,8 @@ public sealed partial class FeedPollJob(FeedRegistry feeds, FeedPoller poller, I
         }
         catch (Exception ex) when (ex is IOException or StorageException || ex.InnerException is IOException)
         {
-            // A full or failing disk: one line that names the file, not a stack trace. Nothing of this poll was stored,
-            // so the feed's items are fetched again at its next poll; the store reopens once the disk is usable.
+            // A full or failing disk: one line that names the file, not a stack trace. Entries the poll did not store
+            // are not in the store, so its next poll fetches them again; the store reopens once the disk is usable.
             LogStoreFailed(feed.Id, ex.Message);
         }
     }
@@ -36,6 +36,6 @@ public sealed partial class FeedPollJob(FeedRegistry feeds, FeedPoller poller, I
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Poll job fired for unknown feed {FeedId}")]
     private partial void LogUnknownFeed(string feedId);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Poll of {FeedId} could not be stored: {Reason}. Its items are fetched again at its next poll")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Poll of {FeedId} could not be stored: {Reason}. What it did not store is fetched again at its next poll")]
     private partial void LogStoreFailed(string feedId, string reason);
 }
