@@ -26,7 +26,7 @@ public sealed partial class NewsStore : IDisposable
     private readonly Lock _gate = new();
 
     // Opened by Open(), and again after `db compact` rebuilds the file.
-    private FileStream _data = null!;
+    private SyncedDataFile _data = null!;
     private CommitSyncedLog _log = null!;
     private LiteDatabase _db = null!;
     private ILiteCollection<Article> _articles = null!;
@@ -86,8 +86,8 @@ public sealed partial class NewsStore : IDisposable
     private void Open()
     {
         // The same two files LiteDB opens itself (name.db and name-log.db), opened here so that the log is synced
-        // once per commit (CommitSyncedLog). LiteDB syncs the data file itself, at each checkpoint.
-        _data = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
+        // once per commit (CommitSyncedLog) and the data file at each checkpoint (SyncedDataFile).
+        _data = new SyncedDataFile(FilePath);
         _log = new CommitSyncedLog(LogPath(FilePath));
         _db = new LiteDatabase(_data, StoreMapper.Create(), _log);
         _articles = _db.GetCollection<Article>("articles");
