@@ -21,16 +21,34 @@ public static class SyntheticStore
     private static readonly string[] Words = ("agreement memorandum institutes safety research standards testing models evaluation cooperation partners government ministers " +
         "signed framework joint programme funding talent skills exchange code practice regulation rules transparency disclosure audit network summit declaration").Split(' ');
 
-    public static int Seed(NewsStore store, int count, DateTimeOffset end, int seed = 20261123)
+    private const int YearInMinutes = 60 * 24 * 365;
+
+    /// <summary>Stores <paramref name="count"/> articles spread over the year before <paramref name="end"/>.</summary>
+    /// <param name="order">
+    /// <see cref="SeedOrder.Ingest"/> stores them as the worker does, in the order they were ingested, each published
+    /// 5 minutes to 12 hours before; <see cref="SeedOrder.Shuffled"/> stores them in an order unrelated to their dates.
+    /// </param>
+    public static int Seed(NewsStore store, int count, DateTimeOffset end, SeedOrder order = SeedOrder.Ingest, int seed = 20261123)
     {
         var random = new Random(seed);
-        return store.InsertMany(Enumerable.Range(0, count).Select(i => Make(i, random, end)));
+        return store.InsertMany(Enumerable.Range(0, count).Select(i => Make(i, count, random, end, order)));
     }
 
-    private static Article Make(int i, Random random, DateTimeOffset end)
+    private static Article Make(int i, int count, Random random, DateTimeOffset end, SeedOrder order)
     {
         var url = $"https://news{i % 40}.example.org/2026/{i}/ai-cooperation-story-{i}";
-        var published = end.AddMinutes(-random.Next(0, 60 * 24 * 365));
+        DateTimeOffset published, ingested;
+        if (order == SeedOrder.Shuffled)
+        {
+            published = end.AddMinutes(-random.Next(0, YearInMinutes));
+            ingested = published.AddMinutes(7);
+        }
+        else
+        {
+            ingested = end.AddMinutes(-(double)YearInMinutes * (count - i) / count);
+            published = ingested.AddMinutes(-random.Next(5, 12 * 60));
+        }
+
         var a = Countries[random.Next(Countries.Length)];
         var b = Countries[random.Next(Countries.Length)];
         var title = $"{a} and {b} sign {Words[random.Next(Words.Length)]} on AI {Words[random.Next(Words.Length)]} ({i})";
@@ -47,8 +65,8 @@ public static class SyntheticStore
             Title = title,
             Byline = "Staff reporter",
             Published = published,
-            Ingested = published.AddMinutes(7),
-            LastUpdated = published.AddMinutes(7),
+            Ingested = ingested,
+            LastUpdated = ingested,
             Description = sentence,
             Language = "en",
             Text = text,

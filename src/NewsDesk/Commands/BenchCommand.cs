@@ -12,7 +12,12 @@ internal static class BenchCommand
     {
         var database = new Option<string>("--db") { Description = "LiteDB file to create (must not exist).", Required = true };
         var articles = new Option<int>("--articles") { Description = "How many articles.", DefaultValueFactory = _ => 200_000 };
-        var seed = new Command("seed", "Fill a new store with synthetic articles (deterministic).") { database, articles };
+        var order = new Option<SeedOrder>("--order")
+        {
+            Description = "Ingest: stored in ingest order, as the worker stores them. Shuffled: in an order unrelated to their dates, the slowest to read in date order.",
+            DefaultValueFactory = _ => SeedOrder.Ingest,
+        };
+        var seed = new Command("seed", "Fill a new store with synthetic articles (deterministic).") { database, articles, order };
         seed.SetAction(parse =>
         {
             var path = parse.GetValue(database)!;
@@ -23,7 +28,7 @@ internal static class BenchCommand
 
             var clock = Stopwatch.StartNew();
             using var store = new NewsStore(path);
-            var count = SyntheticStore.Seed(store, parse.GetValue(articles), TimeProvider.System.GetUtcNow());
+            var count = SyntheticStore.Seed(store, parse.GetValue(articles), TimeProvider.System.GetUtcNow(), parse.GetValue(order));
             Console.WriteLine($"Seeded {count} articles into {Path.GetFullPath(path)} in {clock.Elapsed.TotalSeconds:0.0} s");
             return CommandLine.Success;
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NewsDesk.Benchmarking;
 using NewsDesk.Exports;
 using NewsDesk.Storage;
@@ -25,5 +26,24 @@ public sealed class BenchExportTests
         Assert.Equal(6, rows.Count);
         Assert.All(rows, row => Assert.Contains("| 300 |", row, StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(temp.Path, "bench-export.csv")));
+    }
+
+    [Theory]
+    [InlineData(SeedOrder.Ingest)]
+    [InlineData(SeedOrder.Shuffled)]
+    public void Bench_seed_stores_articles_in_ingest_order_or_in_one_unrelated_to_their_dates(SeedOrder order)
+    {
+        using var temp = new TempFolder();
+        var end = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+        using var store = new NewsStore(temp.File("seeded.db"));
+        SyntheticStore.Seed(store, 200, end, order);
+
+        // The URL carries the position at which the article was stored.
+        var stored = store.Query(new ArticleQuery()).OrderBy(a => int.Parse(a.Url.Split('/')[4], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(200, stored.Count);
+        Assert.All(stored, a => Assert.InRange(a.Ingested, end.AddDays(-366), end));
+        Assert.All(stored, a => Assert.InRange(a.Ingested - a.Published!.Value, TimeSpan.FromMinutes(5), TimeSpan.FromHours(12)));
+        var inIngestOrder = stored.Zip(stored.Skip(1)).All(p => p.First.Ingested < p.Second.Ingested);
+        Assert.Equal(order == SeedOrder.Ingest, inIngestOrder);
     }
 }
