@@ -28,8 +28,14 @@ public static class FeedListFile
             var feeds = FeedCatalog.Parse(document.RootElement, path, isValidCron);
             if (added.Count > 0)
             {
+                // On disk before the rename, so a power cut leaves the old list or the new one, never an empty file.
                 var temp = path + ".tmp";
-                File.WriteAllBytes(temp, updated);
+                using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
+                {
+                    file.Write(updated);
+                    file.Flush(flushToDisk: true);
+                }
+
                 File.Move(temp, path, overwrite: true);
             }
 

@@ -80,11 +80,12 @@ internal static class DbCommand
             Directory.CreateDirectory(folder);
         }
 
-        // Written under a temporary name and renamed, so FILE is never a half-written database.
+        // Written under a temporary name, synced and renamed, so FILE is never a half-written database, even after a power cut.
         var partial = target + ".partial";
         await using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
         {
             await response.Content.CopyToAsync(output, ct).ConfigureAwait(false);
+            output.Flush(flushToDisk: true);
         }
 
         File.Move(partial, target);
