@@ -128,6 +128,8 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         return location.IsAbsoluteUri ? location : new Uri(current, location);
     }
 
+    private const long InitialBodyLimit = 1 << 20;
+
     private async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, Uri url, CancellationToken ct)
     {
         var cap = _options.MaxResponseBytes;
@@ -137,20 +139,48 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+
+        // Read straight into an array of the declared length (the usual case: no growing buffer, no copy at the end).
+        // Without a length, past 1 MiB (a length is only a claim until the bytes come) or when the body runs past it
+        // (decompressed), the array doubles as bytes arrive, never beyond the cap.
+        var body = new byte[Math.Min(response.Content.Headers.ContentLength ?? 16384, Math.Min(cap, InitialBodyLimit))];
+        var probe = new byte[1];
+        var length = 0;
+        while (true)
         {
-            if (buffer.Length + read > cap)
+            if (length == body.Length)
             {
-                throw new FetchException($"fetch: {url} is larger than the {cap}-byte limit (after decompression).", FetchFailure.TooLarge);
+                // Full: one more byte says whether the body goes on.
+                if (await stream.ReadAsync(probe, ct).ConfigureAwait(false) == 0)
+                {
+                    break;
+                }
+
+                if (body.Length >= cap)
+                {
+                    throw new FetchException($"fetch: {url} is larger than the {cap}-byte limit (after decompression).", FetchFailure.TooLarge);
+                }
+
+                Array.Resize(ref body, (int)Math.Min(Math.Max(body.Length * 2L, 16384), cap));
+                body[length++] = probe[0];
+                continue;
             }
 
-            buffer.Write(chunk, 0, read);
+            var read = await stream.ReadAsync(body.AsMemory(length), ct).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
         }
 
-        return buffer.ToArray();
+        if (length != body.Length)
+        {
+            Array.Resize(ref body, length);
+        }
+
+        return body;
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -57,6 +57,68 @@ public sealed class HttpFetcherTests
         Assert.True(bomb.Length < Loopback.MaxResponseBytes, "the compressed body itself is under the cap");
     }
 
+    [Theory]
+    [InlineData("declared", 40_000)]
+    [InlineData("declared", 0)]
+    [InlineData("chunked", 50_000)]
+    [InlineData("gzip", 60_000)]
+    [InlineData("chunked", 64 * 1024)]
+    public async Task Reads_the_whole_body_however_it_is_sent_up_to_the_cap(string shape, int size)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var body = new byte[size];
+        new Random(size).NextBytes(body);
+        using var compressed = new MemoryStream();
+        await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(body, ct);
+        }
+
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/page", async (HttpContext c) =>
+        {
+            c.Response.ContentType = "text/html";
+            var bytes = body;
+            if (shape == "gzip")
+            {
+                c.Response.Headers.ContentEncoding = "gzip";
+                bytes = compressed.ToArray();
+            }
+
+            if (shape != "chunked")
+            {
+                c.Response.ContentLength = bytes.Length;
+                await c.Response.Body.WriteAsync(bytes);
+                return;
+            }
+
+            // No length: sent in pieces of uneven size, flushed one by one.
+            for (var at = 0; at < bytes.Length; at += 7_001)
+            {
+                await c.Response.Body.WriteAsync(bytes.AsMemory(at, Math.Min(7_001, bytes.Length - at)));
+                await c.Response.Body.FlushAsync();
+            }
+        }));
+
+        var result = await TestFetcher.Create(Loopback).FetchAsync(new FetchRequest(server.Url("page")), ct);
+
+        Assert.Equal(body, result.Body);
+    }
+
+    [Fact]
+    public async Task Refuses_a_body_without_a_length_that_runs_past_the_cap()
+    {
+        var body = new byte[(64 * 1024) + 1];
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/page", async (HttpContext c) =>
+        {
+            c.Response.ContentType = "text/html";
+            await c.Response.Body.WriteAsync(body);
+        }));
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => TestFetcher.Create(Loopback).FetchAsync(new FetchRequest(server.Url("page")), TestContext.Current.CancellationToken));
+
+        Assert.Equal(FetchFailure.TooLarge, error.Kind);
+    }
+
     [Fact]
     public async Task Refuses_loopback_unless_allowed()
     {
