@@ -5,11 +5,14 @@ using OpenTelemetry.Metrics;
 namespace NewsDesk.Hosting;
 
 /// <summary>
-/// Exports the "NewsDesk" meter (Pipeline/PipelineMetrics.cs) through OpenTelemetry: Prometheus text at GET /metrics
+/// Exports the "NewsDesk" meter (Pipeline/PipelineMetrics.cs) and the runtime's through OpenTelemetry: Prometheus text at GET /metrics
 /// by default, or OTLP to a collector, or nothing. The worker only; one-shot commands export nothing.
 /// </summary>
 public static class MetricsServices
 {
+    /// <summary>The meter .NET itself publishes (System.Runtime, built in since .NET 9).</summary>
+    public const string RuntimeMeter = "System.Runtime";
+
     public static WebApplicationBuilder AddNewsDeskMetrics(this WebApplicationBuilder builder)
     {
         // MetricsOptions is validated with the other options (PipelineServices); this only wires the exporter.
@@ -22,6 +25,8 @@ public static class MetricsServices
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(PipelineMetrics.MeterName);
+            // The runtime's own meter: process memory and CPU, GC heap and committed memory, threads, exceptions.
+            metrics.AddMeter(RuntimeMeter);
             if (options.IsPrometheus)
             {
                 metrics.AddPrometheusExporter();

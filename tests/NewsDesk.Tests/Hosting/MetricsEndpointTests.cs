@@ -52,6 +52,10 @@ public sealed class MetricsEndpointTests
             {
                 Assert.True(Sum(text, "newsdesk_stage_duration_seconds_count", $"stage=\"{stage}\"") > 0, $"no duration recorded for stage {stage}");
             }
+
+            // The runtime's own meter, for watching memory: the process, and what the GC holds.
+            Assert.True(Sum(text, "dotnet_process_memory_working_set_bytes") > 0, text);
+            Assert.True(Sum(text, "dotnet_gc_heap_total_allocated_bytes_total") > 0, text);
         }
     }
 
