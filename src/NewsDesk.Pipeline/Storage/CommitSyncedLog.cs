@@ -12,49 +12,33 @@ namespace NewsDesk.Storage;
 /// only transactions whose pages all reached the log.
 /// </para>
 /// </summary>
-internal sealed class CommitSyncedLog(string path) : Stream
+internal sealed class CommitSyncedLog(string path) : LiteDbFile(path)
 {
-    private readonly FileStream _file = new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
     // 1 when bytes were written since the last sync; cleared before the fsync, so a write racing it sets it again.
     private int _unsynced;
 
     public string Path { get; } = path;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => true;
-    public override bool CanWrite => true;
-    public override long Length => _file.Length;
-
-    public override long Position
-    {
-        get => _file.Position;
-        set => _file.Position = value;
-    }
 
     /// <summary>Makes every byte written so far durable (one fsync, none when nothing was written).</summary>
     public void Sync()
     {
         if (Interlocked.Exchange(ref _unsynced, 0) == 1)
         {
-            _file.Flush(flushToDisk: true);
+            File.Flush(flushToDisk: true);
         }
     }
 
-    public override void Flush() => _file.Flush(flushToDisk: false);
-
-    public override int Read(byte[] buffer, int offset, int count) => _file.Read(buffer, offset, count);
-
-    public override long Seek(long offset, SeekOrigin origin) => _file.Seek(offset, origin);
+    public override void Flush() => File.Flush(flushToDisk: false);
 
     public override void SetLength(long value)
     {
-        _file.SetLength(value);
+        base.SetLength(value);
         Volatile.Write(ref _unsynced, 1);
     }
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        _file.Write(buffer, offset, count);
+        base.Write(buffer, offset, count);
         Volatile.Write(ref _unsynced, 1);
     }
 
@@ -63,7 +47,6 @@ internal sealed class CommitSyncedLog(string path) : Stream
         if (disposing)
         {
             Sync();
-            _file.Dispose();
         }
 
         base.Dispose(disposing);

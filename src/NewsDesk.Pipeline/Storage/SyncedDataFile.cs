@@ -11,38 +11,7 @@ namespace NewsDesk.Storage;
 /// flush is an fsync here. <c>StoreDurabilityTests</c> checks the order with the system calls themselves.
 /// </para>
 /// </summary>
-internal sealed class SyncedDataFile(string path) : Stream
+internal sealed class SyncedDataFile(string path) : LiteDbFile(path)
 {
-    private readonly FileStream _file = new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
-
-    public override bool CanRead => true;
-    public override bool CanSeek => true;
-    public override bool CanWrite => true;
-    public override long Length => _file.Length;
-
-    public override long Position
-    {
-        get => _file.Position;
-        set => _file.Position = value;
-    }
-
-    public override void Flush() => _file.Flush(flushToDisk: true);
-
-    public override int Read(byte[] buffer, int offset, int count) => _file.Read(buffer, offset, count);
-
-    public override long Seek(long offset, SeekOrigin origin) => _file.Seek(offset, origin);
-
-    public override void SetLength(long value) => _file.SetLength(value);
-
-    public override void Write(byte[] buffer, int offset, int count) => _file.Write(buffer, offset, count);
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _file.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+    public override void Flush() => File.Flush(flushToDisk: true);
 }
