@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NewsDesk.Storage;
 using NewsDesk.Stories;
 
@@ -10,6 +11,33 @@ namespace NewsDesk.Digests;
 /// </summary>
 public sealed class DigestBuilder(NewsStore store, TimeProvider time)
 {
+    // The digests Current built last, with the store's generation they were read at; a handful of days at most.
+    private const int Held = 8;
+    private readonly ConcurrentDictionary<(DateOnly Date, string Zone), (long Generation, Digest Digest)> _current = new();
+
+    /// <summary>
+    /// The day's digest as the store now stands, built again only when something was written since it was last built.
+    /// The editors' page and /api/stories ask for it on every request; between polls the store does not change.
+    /// </summary>
+    public Digest Current(DateOnly date, TimeZoneInfo zone)
+    {
+        var generation = store.Generation;
+        var key = (date, zone.Id);
+        if (_current.TryGetValue(key, out var held) && held.Generation == generation)
+        {
+            return held.Digest;
+        }
+
+        var digest = Build(date, zone);
+        if (_current.Count >= Held)
+        {
+            _current.Clear();
+        }
+
+        _current[key] = (generation, digest);
+        return digest;
+    }
+
     public Digest Build(DateOnly date, TimeZoneInfo zone)
     {
         var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue)));

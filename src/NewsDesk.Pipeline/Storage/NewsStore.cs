@@ -39,6 +39,8 @@ public sealed partial class NewsStore : IDisposable
     private bool _disposed;
     // True while a transaction this store began is open (on the thread holding the gate).
     private bool _inTransaction;
+    // Counts the write transactions that have ended; see Generation.
+    private long _generation;
 
     public NewsStore(IOptions<StorageOptions> options)
         : this(options.Value.Path)
@@ -292,6 +294,12 @@ public sealed partial class NewsStore : IDisposable
     /// </summary>
     public T Atomically<T>(Func<T> work) => InTransaction(work);
 
+    /// <summary>
+    /// Changes each time a write transaction ends (committed or rolled back), and only then: what was read while it
+    /// held a value is what the store still holds while it holds that value. Read it before reading the data.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     /// <summary>Runs <paramref name="write"/> under the gate in a transaction: its own, or the caller's when one is open on this thread.</summary>
     private T InTransaction<T>(Func<T> write)
     {
@@ -335,6 +343,10 @@ public sealed partial class NewsStore : IDisposable
             finally
             {
                 _inTransaction &= !own;
+                if (own)
+                {
+                    Interlocked.Increment(ref _generation);
+                }
             }
         }
     }

@@ -24,7 +24,7 @@ public static class StoryAndFeedEndpoints
                 return Results.BadRequest(new { error = $"date \"{date}\" is not yyyy-MM-dd" });
             }
 
-            var digest = builder.Build(day, zone);
+            var digest = builder.Current(day, zone);
             var stories = digest.Sections.SelectMany(s => s.Entries.Select(e => new
             {
                 e.StoryId,

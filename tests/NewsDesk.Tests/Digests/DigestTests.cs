@@ -93,6 +93,30 @@ public sealed class DigestTests
     }
 
     [Fact]
+    public void The_current_digest_is_built_again_only_after_the_store_changes()
+    {
+        using var temp = new TempFolder();
+        using var store = new NewsDesk.Storage.NewsStore(temp.File("news.db"));
+        var builder = new DigestBuilder(store, TimeProvider.System);
+        store.Save(Articles.Make("a", "UK and India sign AI memorandum", Day, ["bilateral"]));
+
+        var first = builder.Current(Date, TimeZoneInfo.Utc);
+        var generation = store.Generation;
+        Assert.Same(first, builder.Current(Date, TimeZoneInfo.Utc));
+        Assert.Single(store.Query(new NewsDesk.Storage.ArticleQuery()));
+        Assert.Equal(generation, store.Generation);
+
+        store.Save(Articles.Make("b", "New AI code of practice", Day, ["standards"]));
+        var second = builder.Current(Date, TimeZoneInfo.Utc);
+
+        Assert.NotSame(first, second);
+        Assert.Equal(1, first.ArticleCount);
+        Assert.Equal(2, second.ArticleCount);
+        Assert.Same(second, builder.Current(Date, TimeZoneInfo.Utc));
+        Assert.NotSame(second, builder.Current(Date.AddDays(-1), TimeZoneInfo.Utc));
+    }
+
+    [Fact]
     public void An_empty_day_says_so()
     {
         var digest = Build();
