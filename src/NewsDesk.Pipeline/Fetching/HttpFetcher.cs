@@ -14,6 +14,12 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
 {
     public const string ClientName = "newsdesk";
 
+    // The most a declared length allocates up front (a length is only a claim until the bytes come).
+    private const long InitialBodyLimit = 1 << 20;
+
+    // The array a body without a declared length starts in; it doubles as bytes arrive.
+    private const int UndeclaredBodyStart = 16384;
+
     private readonly FetchOptions _options = options.Value;
 
     /// <summary>One limiter per fetcher; the fetcher is a singleton, so the limits hold across the whole process.</summary>
@@ -128,8 +134,6 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         return location.IsAbsoluteUri ? location : new Uri(current, location);
     }
 
-    private const long InitialBodyLimit = 1 << 20;
-
     private async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, Uri url, CancellationToken ct)
     {
         var cap = _options.MaxResponseBytes;
@@ -143,7 +147,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         // Read straight into an array of the declared length (the usual case: no growing buffer, no copy at the end).
         // Without a length, past 1 MiB (a length is only a claim until the bytes come) or when the body runs past it
         // (decompressed), the array doubles as bytes arrive, never beyond the cap.
-        var body = new byte[Math.Min(response.Content.Headers.ContentLength ?? 16384, Math.Min(cap, InitialBodyLimit))];
+        var body = new byte[Math.Min(response.Content.Headers.ContentLength ?? UndeclaredBodyStart, Math.Min(cap, InitialBodyLimit))];
         var probe = new byte[1];
         var length = 0;
         while (true)
@@ -161,7 +165,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
                     throw new FetchException($"fetch: {url} is larger than the {cap}-byte limit (after decompression).", FetchFailure.TooLarge);
                 }
 
-                Array.Resize(ref body, (int)Math.Min(Math.Max(body.Length * 2L, 16384), cap));
+                Array.Resize(ref body, (int)Math.Min(Math.Max(body.Length * 2L, UndeclaredBodyStart), cap));
                 body[length++] = probe[0];
                 continue;
             }

@@ -28,14 +28,17 @@ public sealed partial class StoreDurabilityTests
         };
         using (var process = Process.Start(start)!)
         {
-            var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            // Both pipes read at once, so a full one cannot stall the child.
+            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(process.ExitCode == 0, output + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            Assert.True(process.ExitCode == 0, await output + await errors);
         }
 
         var calls = Calls(File.ReadAllLines(trace));
-        var data = calls.Last(c => c.Name == "openat" && c.Arguments.Contains($"\"{database}\"", StringComparison.Ordinal)).Result;
-        var log = calls.Last(c => c.Name == "openat" && c.Arguments.Contains($"\"{Path.Combine(folder.Path, "news-log.db")}\"", StringComparison.Ordinal)).Result;
+        string Opened(string path) => calls.Last(c => c.Name == "openat" && c.Arguments.Contains($"\"{path}\"", StringComparison.Ordinal)).Result;
+        var data = Opened(database);
+        var log = Opened(Path.Combine(folder.Path, "news-log.db"));
         var emptied = 0;
         var dataWrittenSinceSync = false;
         foreach (var call in calls)
