@@ -22,7 +22,11 @@ public sealed class NewsDeskOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "NewsDesk:ShutdownTimeout must be between 00:00:01 and 00:10:00.")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>/readyz reports unhealthy when no feed has been polled successfully for this long.</summary>
+    /// <summary>/readyz reports unhealthy when no enabled feed has been polled successfully for this long (after <see cref="ReadinessGrace"/>).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "NewsDesk:MaxPollAge must be between 00:01:00 and 7.00:00:00.")]
     public TimeSpan MaxPollAge { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>After the scheduler starts, /readyz stays ready this long without a successful poll: the first polls need time.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "NewsDesk:ReadinessGrace must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan ReadinessGrace { get; set; } = TimeSpan.FromMinutes(5);
 }
