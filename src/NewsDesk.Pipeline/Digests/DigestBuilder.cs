@@ -38,11 +38,33 @@ public sealed class DigestBuilder(NewsStore store, TimeProvider time)
         return digest;
     }
 
+    /// <summary>The newest day, from <paramref name="onOrBefore"/> back at most <paramref name="days"/> days, with an article dated in it.</summary>
+    public DateOnly? NewestDayWithNews(DateOnly onOrBefore, TimeZoneInfo zone, int days)
+    {
+        for (var day = onOrBefore; day > onOrBefore.AddDays(-days); day = day.AddDays(-1))
+        {
+            // One indexed range read per day, stopped at its first article: an empty day costs next to nothing.
+            var (start, end) = Bounds(day, zone);
+            if (store.QueryHeadlines(new ArticleQuery { Since = start, Until = end, Limit = 1 }).Any())
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where a digest day starts and ends in its time zone: the same bounds as the digest's own query.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) Bounds(DateOnly date, TimeZoneInfo zone)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        var next = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return (new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)), new DateTimeOffset(next, zone.GetUtcOffset(next)));
+    }
+
     public Digest Build(DateOnly date, TimeZoneInfo zone)
     {
-        var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue)));
-        var next = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var end = new DateTimeOffset(next, zone.GetUtcOffset(next));
+        var (start, end) = Bounds(date, zone);
         // Without text and HTML: a digest shows headlines, summaries, tags and links.
         var articles = store.QueryHeadlines(new ArticleQuery { Since = start, Until = end }).ToList();
         return Build(date, zone, articles);

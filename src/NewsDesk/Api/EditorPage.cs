@@ -7,9 +7,10 @@ using NewsDesk.Digests;
 namespace NewsDesk.Api;
 
 /// <summary>
-/// GET / : a plain page for editors with a day's digest (today by default, ?date=yyyy-MM-dd), theme filter buttons
-/// and links to the other formats. No front-end build: the digest body is the sanitised HTML rendering, and the only
-/// script is the filter below, which is NewsDesk's own.
+/// GET / : a plain page for editors with a day's digest (?date=yyyy-MM-dd; by default today, or the newest day with
+/// news when today has none yet, which the page says), theme filter buttons and links to the other formats. No
+/// front-end build: the digest body is the sanitised HTML rendering, and the only script is the filter below, which is
+/// NewsDesk's own.
 /// </summary>
 public static class EditorPage
 {
@@ -27,20 +28,38 @@ public static class EditorPage
         });
         """;
 
+    /// <summary>How far back the default page looks for a day with news when today has none.</summary>
+    public const int LookBackDays = 31;
+
     public static void MapEditorPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (string? date, DigestBuilder builder, IOptions<DigestOptions> options, TimeProvider time) =>
         {
             var zone = options.Value.Zone();
             var today = options.Value.Today(time);
-            var day = date is not null && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : today;
+            var asked = date is not null && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
+            var day = asked ?? today;
             var digest = builder.Current(day, zone);
-            return Results.Content(Render(digest, day, options.Value.ShowEvidence), "text/html; charset=utf-8");
+            string? notice = null;
+            // Articles are dated by publication, so a morning's ingest of yesterday's news leaves "today" empty; an
+            // editor opening the page wants that news, and to be told it is not today's.
+            if (asked is null && digest.ArticleCount == 0 && builder.NewestDayWithNews(today.AddDays(-1), zone, LookBackDays) is { } newest)
+            {
+                notice = string.Create(CultureInfo.InvariantCulture, $"No news dated today ({today:yyyy-MM-dd}) yet: showing {newest:yyyy-MM-dd}, the newest day with news.");
+                day = newest;
+                digest = builder.Current(day, zone);
+            }
+
+            return Results.Content(Render(digest, day, zone, options.Value.ShowEvidence, notice), "text/html; charset=utf-8");
         });
     }
 
-    public static string Render(Digest digest, DateOnly day, bool showEvidence)
+    /// <param name="notice">Said above the digest when the page shows another day than the one asked for.</param>
+    public static string Render(Digest digest, DateOnly day, TimeZoneInfo zone, bool showEvidence, string? notice = null)
     {
+        // The export covers exactly the day shown, in the digest's time zone: since its start, until the next day's.
+        var (start, end) = DigestBuilder.Bounds(day, zone);
+        var csv = $"/api/articles?since={Uri.EscapeDataString(Instant(start))}&until={Uri.EscapeDataString(Instant(end))}&format=csv";
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>NewsDesk: {E(digest.Date)}</title>");
@@ -48,7 +67,12 @@ public static class EditorPage
             .Append("nav a{margin-right:12px}#filters{margin:12px 0}#filters button{margin:0 6px 6px 0;padding:4px 10px;border:1px solid #1d3557;background:#fff;border-radius:4px;cursor:pointer}")
             .Append("#filters button[aria-pressed=true]{background:#1d3557;color:#fff}</style></head><body>");
         html.Append(CultureInfo.InvariantCulture, $"<nav><a href=\"/?date={day.AddDays(-1):yyyy-MM-dd}\">&larr; {day.AddDays(-1):yyyy-MM-dd}</a><a href=\"/?date={day.AddDays(1):yyyy-MM-dd}\">{day.AddDays(1):yyyy-MM-dd} &rarr;</a>");
-        html.Append(CultureInfo.InvariantCulture, $"<a href=\"/api/stories?date={E(digest.Date)}\">stories (JSON)</a><a href=\"/api/articles?since={E(digest.Date)}&amp;format=csv\">export CSV</a><a href=\"/digests.atom\">Atom feed of digests</a></nav>");
+        html.Append(CultureInfo.InvariantCulture, $"<a href=\"/api/stories?date={E(digest.Date)}\">stories (JSON)</a><a href=\"{E(csv)}\">export CSV</a><a href=\"/digests.atom\">Atom feed of digests</a></nav>");
+        if (notice is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p id=\"notice\" role=\"status\">{E(notice)}</p>");
+        }
+
         html.Append("<div id=\"filters\" role=\"toolbar\" aria-label=\"Filter by theme\"><button type=\"button\" data-filter=\"all\" aria-pressed=\"true\">All</button>");
         foreach (var section in digest.Sections)
         {
@@ -61,4 +85,6 @@ public static class EditorPage
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Instant(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }
