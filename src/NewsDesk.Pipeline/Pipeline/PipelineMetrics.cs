@@ -16,6 +16,16 @@ public sealed class PipelineMetrics
     private readonly Counter<long> _pollFailures;
     private readonly Counter<long> _articles;
     private readonly Counter<long> _fallbacks;
+    private static readonly string[] StageNames =
+        [.. Enum.GetValues<PipelineStage>().Select(s => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString()))];
+
+    /// <summary>
+    /// Bucket bounds in seconds, the histogram's unit: from a millisecond (a store look-up) to five minutes (a slow
+    /// feed's whole poll). Without them OpenTelemetry's defaults (0, 5, 10, 25 ... 10000) assume milliseconds, and
+    /// every stage fell into the first bucket or two.
+    /// </summary>
+    private static readonly double[] StageBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+
     private readonly Histogram<double> _stageDuration;
     private readonly Counter<long> _digestRuns;
     private readonly Counter<long> _purged;
@@ -27,7 +37,12 @@ public sealed class PipelineMetrics
         _pollFailures = meter.CreateCounter<long>("newsdesk.feed.poll_failures", "{poll}", "Feed polls that failed, by kind (timeout, http_503, parse, refused...).");
         _articles = meter.CreateCounter<long>("newsdesk.articles", "{article}", "Feed entries processed, by outcome: new, updated, unchanged, failed.");
         _fallbacks = meter.CreateCounter<long>("newsdesk.extraction.fallbacks", "{article}", "Articles stored with the feed's own text because the page could not be used.");
-        _stageDuration = meter.CreateHistogram<double>("newsdesk.stage.duration", "s", "Time spent in one pipeline stage (poll, fetch_extract, tag, summarise, story_store, digest).");
+        _stageDuration = meter.CreateHistogram<double>(
+            "newsdesk.stage.duration",
+            "s",
+            $"Time spent in one stage: poll (a whole feed), then per article {string.Join(", ", StageNames)}; and digest.",
+            tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = StageBuckets });
         _digestRuns = meter.CreateCounter<long>("newsdesk.digest.runs", "{run}", "Scheduled digest runs, by result (ok, failed).");
         _purged = meter.CreateCounter<long>("newsdesk.retention.purged", "{article}", "Articles removed by the retention job.");
     }
@@ -50,8 +65,6 @@ public sealed class PipelineMetrics
         }
     }
 
-    private static readonly string[] StageNames =
-        [.. Enum.GetValues<PipelineStage>().Select(s => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString()))];
 
     /// <summary>Records the time since <paramref name="startedTimestamp"/> (a <see cref="Stopwatch"/> timestamp) for one stage.</summary>
     public void StageCompleted(string stage, long startedTimestamp) =>

@@ -53,6 +53,22 @@ public sealed class MetricsEndpointTests
                 Assert.True(Sum(text, "newsdesk_stage_duration_seconds_count", $"stage=\"{stage}\"") > 0, $"no duration recorded for stage {stage}");
             }
 
+            // Buckets in seconds, the unit the values are in (OpenTelemetry's defaults, 0, 5, 10 ... 10000, are sized
+            // for milliseconds): tagging one article takes well under 0.1 s, a poll of a loopback feed more than a
+            // millisecond and less than a minute. At least, again: other workers in the process record too.
+            var polls = Sum(text, "newsdesk_stage_duration_seconds_count", "stage=\"poll\"");
+            Assert.True(Sum(text, "newsdesk_stage_duration_seconds_bucket", "stage=\"tag\",le=\"0.1\"") > 0, text);
+            Assert.True(Sum(text, "newsdesk_stage_duration_seconds_bucket", "stage=\"poll\",le=\"0.001\"") < polls, text);
+            Assert.True(Sum(text, "newsdesk_stage_duration_seconds_bucket", "stage=\"poll\",le=\"60\"") > 0, text);
+            // The help text names the stages recorded today.
+            var help = text.Split('\n').Single(l => l.StartsWith("# HELP newsdesk_stage_duration_seconds ", StringComparison.Ordinal));
+            foreach (var stage in new[] { "poll", "lookup", "fetch", "extract", "tag", "summarise", "story_lock_wait", "story_match", "store", "digest" })
+            {
+                Assert.Contains(stage, help, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("fetch_extract", help, StringComparison.Ordinal);
+
             // The runtime's own meter, for watching memory: the process, and what the GC holds.
             Assert.True(Sum(text, "dotnet_process_memory_working_set_bytes") > 0, text);
             Assert.True(Sum(text, "dotnet_gc_heap_total_allocated_bytes_total") > 0, text);
