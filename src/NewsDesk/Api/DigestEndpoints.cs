@@ -1,12 +1,20 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using NewsDesk.Digests;
+using NewsDesk.Hosting;
 using NewsDesk.Storage;
 
 namespace NewsDesk.Api;
 
 /// <summary>
-/// Digests served by the worker: GET /api/digests/{date}?format=html|md|json and GET /digests.atom. The stored HTML
-/// was sanitised when it was rendered.
+/// Digests served by the worker: GET /api/digests/{date}?format=html|md|json and GET /digests.atom, whose links start
+/// at <see cref="PublicBaseUrl"/> and which answers ETag and Last-Modified with 304 on a repeat. The stored HTML was
+/// sanitised when it was rendered.
 /// </summary>
 public static class DigestEndpoints
 {
@@ -36,11 +44,31 @@ public static class DigestEndpoints
             };
         });
 
-        app.MapGet("/digests.atom", (HttpRequest request, NewsStore store, TimeProvider time) =>
+        app.MapGet("/digests.atom", (HttpContext context, NewsStore store, IOptions<NewsDeskOptions> options, IServer server) =>
         {
-            var origin = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-            var xml = DigestAtomFeed.Render(store.Digests(AtomEntries), origin, time.GetUtcNow());
-            return Results.Content(xml, "application/atom+xml; charset=utf-8");
+            var digests = store.Digests(AtomEntries);
+            var xml = DigestAtomFeed.Render(digests, PublicBaseUrl.Of(options.Value, server));
+            // Feed readers poll: the validators let a repeat request cost a 304 and no body.
+            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)))[..32]}\"");
+            var updated = DigestAtomFeed.Updated(digests);
+            var headers = context.Response.GetTypedHeaders();
+            headers.ETag = etag;
+            headers.LastModified = updated;
+            return NotModified(context.Request.GetTypedHeaders(), etag, updated)
+                ? Results.StatusCode(StatusCodes.Status304NotModified)
+                : Results.Content(xml, "application/atom+xml; charset=utf-8");
         });
+    }
+
+    /// <summary>If-None-Match decides when it is sent (RFC 9110, 13.2.2); otherwise If-Modified-Since, to the second.</summary>
+    private static bool NotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset updated)
+    {
+        if (request.IfNoneMatch is { Count: > 0 } tags)
+        {
+            return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false));
+        }
+
+        var lastModified = updated.AddTicks(-(updated.Ticks % TimeSpan.TicksPerSecond));
+        return request.IfModifiedSince is { } since && lastModified <= since;
     }
 }

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace NewsDesk.Hosting;
 
 /// <summary>Top-level settings (configuration section "NewsDesk").</summary>
-public sealed class NewsDeskOptions
+public sealed class NewsDeskOptions : IValidatableObject
 {
     public const string Section = "NewsDesk";
 
@@ -29,4 +30,21 @@ public sealed class NewsDeskOptions
     /// <summary>After the scheduler starts, /readyz stays ready this long without a successful poll: the first polls need time.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "NewsDesk:ReadinessGrace must be between 00:00:00 and 1.00:00:00.")]
     public TimeSpan ReadinessGrace { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Where readers reach the worker (https://news.example.org/desk/), for links in what it serves (the Atom feed of
+    /// digests). Unset: the address the worker listens on. The request's Host header is never used: the client sets it.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PublicBaseUrl is { OriginalString.Length: > 0 } url
+            && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0))
+        {
+            yield return new ValidationResult(
+                string.Create(CultureInfo.InvariantCulture, $"NewsDesk:PublicBaseUrl must be an absolute http or https URL without query, fragment or user (such as https://news.example.org/), not \"{url.OriginalString}\"."),
+                [nameof(PublicBaseUrl)]);
+        }
+    }
 }
