@@ -50,6 +50,13 @@ public sealed partial class FeedPollJob(FeedRegistry feeds, FeedPoller poller, N
     /// </summary>
     private async Task ScheduleRetryAsync(IJobExecutionContext context, string feedId, CancellationToken ct)
     {
+        // A poll that ends while the worker stops has no retry to schedule: the next start polls the feed at once
+        // or, when a failure still holds it back, schedules the retry from here.
+        if (ct.IsCancellationRequested || context.Scheduler.Status != SchedulerStatus.Running)
+        {
+            return;
+        }
+
         var state = store.GetFeedState(feedId);
         if (state is not { ConsecutiveFailures: > 0, NextAttempt: { } at } || at <= time.GetUtcNow())
         {

@@ -19,7 +19,7 @@ public sealed class ReadinessTests
     public async Task Readyz_is_not_ready_when_every_feed_fails_after_the_grace_period()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/feed/{n:int}", (int n) => Results.StatusCode(404)));
-        var (status, body) = await ReadinessOnceFailedAsync(server, ["a", "b"], grace: "00:00:01");
+        var (status, body) = await ReadinessAfterFirstPollsAsync(server, ["a", "b"], grace: "00:00:01");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Contains("Unhealthy", body, StringComparison.Ordinal);
@@ -29,16 +29,16 @@ public sealed class ReadinessTests
     public async Task Readyz_stays_ready_while_one_feed_succeeds_and_during_the_grace_period()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/feed/{n:int}", (int n) => n == 0 ? Results.Text(Rss, "application/rss+xml") : Results.StatusCode(404)));
-        var (oneGood, _) = await ReadinessOnceFailedAsync(server, ["good", "bad"], grace: "00:00:00");
+        var (oneGood, _) = await ReadinessAfterFirstPollsAsync(server, ["good", "bad"], grace: "00:00:00");
         await using var failing = await LoopbackServer.StartAsync(app => app.MapGet("/feed/{n:int}", (int n) => Results.StatusCode(404)));
-        var (inGrace, _) = await ReadinessOnceFailedAsync(failing, ["a"], grace: "01:00:00");
+        var (inGrace, _) = await ReadinessAfterFirstPollsAsync(failing, ["a"], grace: "01:00:00");
 
         Assert.Equal(HttpStatusCode.OK, oneGood);
         Assert.Equal(HttpStatusCode.OK, inGrace);
     }
 
     /// <summary>Starts a worker on feeds/0, feeds/1..., waits until every feed has been polled and the grace has passed, then asks /readyz.</summary>
-    private static async Task<(HttpStatusCode Status, string Body)> ReadinessOnceFailedAsync(LoopbackServer server, string[] ids, string grace)
+    private static async Task<(HttpStatusCode Status, string Body)> ReadinessAfterFirstPollsAsync(LoopbackServer server, string[] ids, string grace)
     {
         using var temp = new TempFolder();
         var feeds = ids.Select((id, n) => $$"""{ "id": "{{id}}", "title": "{{id}}", "url": "{{server.Url($"feed/{n}")}}", "kind": "press", "schedule": { "interval": "00:30:00" } }""");
