@@ -30,7 +30,7 @@ public static class NewsDeskHost
         builder.AddNewsDeskMetrics();
 
         var app = builder.Build();
-        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false, ResponseWriter = LivenessResponse.WriteAsync });
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapNewsDeskMetrics();
         app.MapDigestEndpoints();
