@@ -30,6 +30,9 @@ public static class PipelineServices
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations()
             .Validate(o => !o.IsOtlp || o.OtlpEndpoint is { IsAbsoluteUri: true }, "NewsDesk:Metrics:OtlpEndpoint is required (an absolute URL such as http://collector:4317) when NewsDesk:Metrics:Exporter is otlp.")
             .ValidateOnStart();
+        services.AddOptions<TracingOptions>().BindConfiguration(TracingOptions.Section)
+            .Validate(o => o.OtlpEndpoint is null || o.OtlpEndpoint.IsAbsoluteUri, "NewsDesk:Tracing:OtlpEndpoint must be an absolute URL such as http://collector:4317.")
+            .ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations()
             .Validate(o => Quartz.CronExpression.TryParse(o.Schedule, out _), "NewsDesk:Retention:Schedule is not a valid Quartz cron expression (with seconds, e.g. '0 30 3 * * ?').")
             .ValidateOnStart();
