@@ -10,7 +10,7 @@ using NewsDesk.Fetching;
 using NewsDesk.Hosting;
 using NewsDesk.Tests.Support;
 
-namespace NewsDesk.Tests.Shipping;
+namespace NewsDesk.Tests.Hosting;
 
 /// <summary>
 /// One version, from Directory.Build.props, everywhere it is shown: `--version`, the User-Agent, /healthz and the
