@@ -7,9 +7,9 @@ public sealed class FetchOptions
 {
     public const string Section = "NewsDesk:Fetch";
 
-    /// <summary>Sent with every request; names NewsDesk and where to reach its operator.</summary>
+    /// <summary>Sent with every request; names NewsDesk, its version and where to reach its operator.</summary>
     [Required]
-    public string UserAgent { get; set; } = "NewsDesk/1.0 (+https://github.com/newsdesk/newsdesk; feed reader for editorial desks)";
+    public string UserAgent { get; set; } = NewsDeskVersion.UserAgent;
 
     /// <summary>Whole-request time limit, including reading the body.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "NewsDesk:Fetch:Timeout must be between 00:00:01 and 00:10:00.")]

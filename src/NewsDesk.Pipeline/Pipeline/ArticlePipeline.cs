@@ -38,6 +38,7 @@ public sealed partial class ArticlePipeline(
 
     internal async Task<(EntryOutcome Outcome, bool FellBack)> ProcessAsync(FeedDefinition feed, ParsedFeed parsed, FeedEntry entry, CancellationToken ct)
     {
+        using var activity = PipelineActivity.StartEntry(entry.Id);
         var result = await ProcessEntryAsync(feed, parsed, entry, ct).ConfigureAwait(false);
         metrics.EntryProcessed(result.Outcome, result.FellBack);
         return result;
@@ -132,8 +133,8 @@ public sealed partial class ArticlePipeline(
 
         // 7-8. Story matching and storing, together with the other articles ready now (see GroupCommitter).
         var times = await committer.CommitAsync(article).ConfigureAwait(false);
-        Record(PipelineStage.StoryLockWait, times.Wait);
-        Record(PipelineStage.StoryMatch, times.Match);
+        Record(PipelineStage.StoryLockWait, times.Wait, times.Match + times.Store);
+        Record(PipelineStage.StoryMatch, times.Match, times.Store);
         Record(PipelineStage.Store, times.Store);
 
         Timings?.AddArticle(Stopwatch.GetElapsedTime(started));
@@ -184,11 +185,12 @@ public sealed partial class ArticlePipeline(
         return now;
     }
 
-    /// <summary>A stage's time goes to the stage-duration metric and, while `bench ingest` runs, to <see cref="Timings"/>.</summary>
-    private void Record(PipelineStage stage, long ticks)
+    /// <summary>A stage's time goes to the stage-duration metric, the trace and, while `bench ingest` runs, to <see cref="Timings"/>.</summary>
+    private void Record(PipelineStage stage, long ticks, long endedTicksAgo = 0)
     {
         metrics.StageCompleted(stage, ticks);
         Timings?.Add(stage, ticks);
+        PipelineActivity.Completed(stage, ticks, endedTicksAgo);
     }
 
     private static string FirstNonEmpty(params string?[] values) => values.First(v => !string.IsNullOrWhiteSpace(v))!.Trim();

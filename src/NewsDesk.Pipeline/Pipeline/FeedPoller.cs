@@ -40,6 +40,7 @@ public sealed partial class FeedPoller(
             return new PollOutcome(feed.Id, new PollCounts(), TimeSpan.Zero, null, Skipped: true);
         }
 
+        using var activity = PipelineActivity.StartPoll(feed.Id, feed.Url);
         state = state with { Title = feed.Title, Url = feed.Url.AbsoluteUri, LastAttempt = now, TotalPolls = state.TotalPolls + 1 };
         try
         {
@@ -48,6 +49,7 @@ public sealed partial class FeedPoller(
         catch (Exception ex) when (ex is FetchException or FeedParseException or FeedPollException)
         {
             state = Failed(state, ex, now);
+            PipelineActivity.Failed(activity, ex.Message);
             LogPollFailed(feed.Id, feed.Url.AbsoluteUri, state.ConsecutiveFailures, state.NextAttempt!.Value, ex.Message);
         }
 
@@ -63,7 +65,7 @@ public sealed partial class FeedPoller(
     /// <summary>Conditional GET; a 304 costs no parsing. Returns the state after a successful poll.</summary>
     private async Task<FeedState> FetchAndIngestAsync(FeedDefinition feed, FeedState state, DateTimeOffset now, CancellationToken ct)
     {
-        var fetched = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified, FeedAccept), ct).ConfigureAwait(false);
+        var fetched = await PipelineActivity.RunAsync("fetch", () => fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified, FeedAccept), ct)).ConfigureAwait(false);
         state = RecordMove(feed, state, fetched.PermanentRedirect);
         if (!fetched.NotModified && !fetched.IsSuccess)
         {
@@ -74,7 +76,7 @@ public sealed partial class FeedPoller(
         var ttl = state.TtlMinutes;
         if (!fetched.NotModified)
         {
-            var parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
+            var parsed = PipelineActivity.Run("parse", () => parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl));
             counts = await IngestAsync(feed, parsed, ct).ConfigureAwait(false);
             ttl = parsed.TtlMinutes;
         }

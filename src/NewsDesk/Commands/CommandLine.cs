@@ -51,7 +51,7 @@ internal static class CommandLine
                 await Console.Error.WriteLineAsync($"newsdesk: {error.Message}").ConfigureAwait(false);
             }
 
-            await Console.Error.WriteLineAsync("Run 'NewsDesk --help' for usage.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("Run 'newsdesk --help' for usage.").ConfigureAwait(false);
             return Usage;
         }
 

@@ -27,6 +27,7 @@ public static class MetricsServices
             metrics.AddMeter(PipelineMetrics.MeterName);
             // The runtime's own meter: process memory and CPU, GC heap and committed memory, threads, exceptions.
             metrics.AddMeter(RuntimeMeter);
+            metrics.AddInstrumentation(sp => new BuildInfoMetric(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
             if (options.IsPrometheus)
             {
                 metrics.AddPrometheusExporter();

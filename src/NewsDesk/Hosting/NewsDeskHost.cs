@@ -28,9 +28,10 @@ public static class NewsDeskHost
         builder.AddNewsDeskScheduling(feeds, digest, options.ShutdownTimeout);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
         builder.AddNewsDeskMetrics();
+        builder.AddNewsDeskTracing();
 
         var app = builder.Build();
-        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false, ResponseWriter = LivenessResponse.WriteAsync });
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapNewsDeskMetrics();
         app.MapDigestEndpoints();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NewsDesk.Digests;
 using NewsDesk.Digests.Delivery;
@@ -10,7 +9,6 @@ using NewsDesk.Storage;
 using NewsDesk.Stories;
 using NewsDesk.Summaries;
 using NewsDesk.Tagging;
-using Polly;
 
 namespace NewsDesk.Hosting;
 
@@ -32,28 +30,19 @@ public static class PipelineServices
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations()
             .Validate(o => !o.IsOtlp || o.OtlpEndpoint is { IsAbsoluteUri: true }, "NewsDesk:Metrics:OtlpEndpoint is required (an absolute URL such as http://collector:4317) when NewsDesk:Metrics:Exporter is otlp.")
             .ValidateOnStart();
+        services.AddOptions<TracingOptions>().BindConfiguration(TracingOptions.Section)
+            .Validate(o => o.OtlpEndpoint is null || o.OtlpEndpoint.IsAbsoluteUri, "NewsDesk:Tracing:OtlpEndpoint must be an absolute URL such as http://collector:4317.")
+            .ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations()
             .Validate(o => Quartz.CronExpression.TryParse(o.Schedule, out _), "NewsDesk:Retention:Schedule is not a valid Quartz cron expression (with seconds, e.g. '0 30 3 * * ?').")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddHttpClient(DigestDelivery.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // Both clients retry transient faults with the same policy (TransientRetry), bounded and logged.
+        services.AddHttpClient(DigestDelivery.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .AddResilienceHandler("delivery", TransientRetry.Configure);
         services.AddHttpClient(HttpFetcher.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => FetchHandlerFactory.Create(sp.GetRequiredService<IOptions<FetchOptions>>().Value))
-            .AddResilienceHandler("fetch", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                // Transient faults only. 429 and 503-with-Retry-After are the feed scheduler's business (next
-                // attempt), and a refused address must never be retried.
-                MaxRetryAttempts = 2,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromSeconds(1),
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-                {
-                    { Exception: HttpRequestException e } => e.InnerException is not FetchException,
-                    { Result: { } r } => (int)r.StatusCode is 408 or 500 or 502 or 504,
-                    _ => false,
-                }),
-            }));
+            .AddResilienceHandler("fetch", TransientRetry.Configure);
 
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<FeedParser>();
