@@ -56,24 +56,8 @@ public static class ConfigurationReport
     /// <summary>One line per problem, each naming the key or file and field; empty when all is well. <paramref name="ok"/> gets what passed.</summary>
     public static List<string> Check(IServiceProvider services, List<string> ok)
     {
-        var errors = new List<string>();
-        foreach (var validate in Sections.Select(s => s.Validate).Prepend(Section<NewsDeskOptions>("").Validate))
-        {
-            try
-            {
-                validate(services);
-            }
-            catch (OptionsValidationException ex)
-            {
-                errors.AddRange(ex.Failures);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // The binder's message names the key and the value it could not convert.
-                errors.Add(ex.Message);
-            }
-        }
-
+        var errors = OptionsProblems(services);
+        errors.AddRange(UnknownKeys(services.GetRequiredService<IConfiguration>()));
         if (errors.Count == 0)
         {
             ok.Add("options: all sections valid");
@@ -105,6 +89,37 @@ public static class ConfigurationReport
 
         return errors;
     }
+
+    /// <summary>
+    /// Every options section validated on its own, as the worker's start would (one line per bad key, the binder's
+    /// message for a value that does not convert). `run` calls this before it reads any setting itself.
+    /// </summary>
+    public static List<string> OptionsProblems(IServiceProvider services)
+    {
+        var errors = new List<string>();
+        foreach (var validate in Sections.Select(s => s.Validate).Prepend(Section<NewsDeskOptions>("").Validate))
+        {
+            try
+            {
+                validate(services);
+            }
+            catch (OptionsValidationException ex)
+            {
+                errors.AddRange(ex.Failures);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The binder's message names the key and the value it could not convert.
+                errors.Add(ex.Message);
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Keys under NewsDesk that no setting reads, one line each.</summary>
+    public static IEnumerable<string> UnknownKeys(IConfiguration configuration) =>
+        UnknownSettings.Find(configuration, Sections.ToDictionary(s => s.Name, s => s.Type, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The effective settings (defaults, appsettings.json, environment, arguments) as JSON, secrets replaced by ***.</summary>
     public static string Show(IConfiguration configuration)

@@ -21,6 +21,7 @@ public static class NewsDeskHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        ThrowIfInvalid(builder.Configuration);
         var options = builder.Configuration.GetSection(NewsDeskOptions.Section).Get<NewsDeskOptions>() ?? new NewsDeskOptions();
         var digest = builder.Configuration.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
         var feeds = FeedRegistry.Load(options.FeedsFile);
@@ -39,6 +40,29 @@ public static class NewsDeskHost
         app.MapAdminEndpoints();
         app.MapEditorPage();
         return app;
+    }
+
+    /// <summary>
+    /// The worker reads the digest time, its zone and the feed list while it builds its schedule, before the options'
+    /// own start-up validation runs; so every section is validated first, and a bad value ends `run` with the same
+    /// message `config check` gives, not an exception from deep inside the schedule. A key no setting reads is a
+    /// warning here (an error in `config check`): the worker still runs on the rest.
+    /// </summary>
+    private static void ThrowIfInvalid(IConfiguration configuration)
+    {
+        var services = new ServiceCollection().AddSingleton(configuration);
+        services.AddLogging();
+        using var provider = services.AddNewsDeskPipeline().BuildServiceProvider();
+        var problems = ConfigurationReport.OptionsProblems(provider);
+        if (problems.Count > 0)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(NewsDeskOptions.Section, typeof(NewsDeskOptions), problems);
+        }
+
+        foreach (var unknown in ConfigurationReport.UnknownKeys(configuration))
+        {
+            Console.Error.WriteLine($"newsdesk: warning: {unknown}");
+        }
     }
 
     public static IHost CreateTool(IReadOnlyDictionary<string, string?>? overrides = null)
