@@ -12,6 +12,12 @@ public static class NewsDeskHost
 {
     private const string DefaultUrl = "http://127.0.0.1:8080";
 
+    /// <summary>
+    /// `--NewsDesk:Key=value` arguments, which every command accepts (CommandLine takes them out before parsing).
+    /// They rank above the environment and below a command's own overrides, in whatever host the command builds.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> CommandLineSettings { get; set; } = new Dictionary<string, string?>();
+
     public static WebApplication CreateWorker(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -74,6 +80,11 @@ public static class NewsDeskHost
 
     private static void Configure(IHostApplicationBuilder builder, IReadOnlyDictionary<string, string?>? overrides)
     {
+        if (CommandLineSettings.Count > 0)
+        {
+            builder.Configuration.AddInMemoryCollection(CommandLineSettings);
+        }
+
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);
