@@ -35,6 +35,24 @@ public sealed class DigestDeliveryTests
     }
 
     [Fact]
+    public async Task The_plain_text_part_shows_source_text_as_written_not_as_entities()
+    {
+        await using var smtp = new FakeSmtpServer();
+        var delivery = Delivery(new DeliveryOptions
+        {
+            Smtp = new SmtpDeliveryOptions { Host = "127.0.0.1", Port = smtp.Port, Security = "None", From = "desk@example.org", To = ["editor@example.org"] },
+        });
+
+        await delivery.DeliverAsync(Published("Pact <script>alert(1)</script> & sealed"), TestContext.Current.CancellationToken);
+
+        using var data = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Assert.Single(smtp.Messages).Data));
+        var message = await MimeKit.MimeMessage.LoadAsync(data, TestContext.Current.CancellationToken);
+        Assert.Contains("Pact <script>alert(1)</script> & sealed", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Webhook_posts_slack_compatible_json_with_escaped_headlines()
     {
         string? body = null;

@@ -117,6 +117,20 @@ public sealed class EveryCommandErrorTests
         Assert.DoesNotContain("stray", stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("newsdesk: --kind: \"blog\" is not one of press, government", "feeds", "add", "https://feeds.example/rss", "--kind", "blog")]
+    [InlineData("newsdesk: --duration: \"5x\" is not a duration such as 20s", "bench", "load", "--url", "http://127.0.0.1:9/", "--duration", "5x")]
+    [InlineData("newsdesk: --articles: \"many\" is not a whole number", "bench", "seed", "--db", "x.db", "--articles", "many")]
+    public async Task A_value_that_does_not_convert_is_named_in_words_not_as_a_type(string expected, params string[] args)
+    {
+        using var temp = new TempFolder();
+
+        var (code, _, stderr) = await CliProcess.RunAsync(temp.Path, new Dictionary<string, string>(), args);
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.StartsWith(expected, stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Verbose_shows_the_stack_trace()
     {
