@@ -170,6 +170,12 @@ public static class ConfigurationReport
         try
         {
             var options = section.Get(type) ?? Activator.CreateInstance(type)!;
+            if (options is DeliveryOptions delivery)
+            {
+                // As the options registration does: the binder leaves a single-value recipient list out.
+                delivery.Smtp.AddRecipients(section["Smtp:To"]);
+            }
+
             return JsonSerializer.SerializeToNode(options, type, Json)!.AsObject();
         }
         catch (InvalidOperationException ex)

@@ -81,8 +81,12 @@ public sealed class ConfigCommandTests
         };
 
         var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "config", "check");
+        var show = await CliProcess.RunAsync(temp.Path, environment, "config", "show");
 
         Assert.True(code == 0, stdout + stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(show.Stdout);
+        var to = json.RootElement.GetProperty("NewsDesk").GetProperty("Delivery").GetProperty("Smtp").GetProperty("To");
+        Assert.Equal(["editor@desk.example"], to.EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
