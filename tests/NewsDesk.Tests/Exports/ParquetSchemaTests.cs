@@ -1,7 +1,7 @@
+using NewsDesk.Exports;
 using NewsDesk.Storage;
 using NewsDesk.Tests.Support;
 using Parquet;
-using NewsDesk.Exports;
 using Parquet.Serialization;
 
 namespace NewsDesk.Tests.Exports;
