@@ -90,6 +90,18 @@ public sealed class ConfigCommandTests
     }
 
     [Fact]
+    public async Task Run_warns_of_a_misspelt_key_and_keeps_running()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("feeds.json"), """{"feeds":[]}""", TestContext.Current.CancellationToken);
+        var environment = new Dictionary<string, string> { ["NewsDesk__Storage__Path"] = temp.File("news.db"), ["NewsDesk__Digest__Tiem"] = "06:00" };
+
+        using var worker = await NewsDesk.Tests.Reliability.WorkerProcess.StartAsync(temp.Path, environment);
+
+        Assert.Contains("newsdesk: warning: NewsDesk:Digest:Tiem is not a setting NewsDesk reads", worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_with_a_bad_time_zone_gives_the_config_check_message_not_a_stack_trace()
     {
         using var temp = new TempFolder();
