@@ -67,10 +67,15 @@ internal static class CommandLine
             await Console.Error.WriteLineAsync($"newsdesk: {message}").ConfigureAwait(false);
             return Failure;
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("newsdesk: stopped before it finished (Ctrl+C or SIGTERM)").ConfigureAwait(false);
+            return Failure;
+        }
         catch (Exception ex)
         {
             // A bug, not the user's doing: still one line and exit 1, with the way to see more.
-            await Console.Error.WriteLineAsync($"newsdesk: unexpected error: {OneLine(ex.Message)} (run again with --verbose for the stack trace)").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"newsdesk: unexpected error: {ParseErrors.OneLine(ex.Message)} (run again with --verbose for the stack trace)").ConfigureAwait(false);
             return Failure;
         }
 
@@ -114,8 +119,6 @@ internal static class CommandLine
     /// <summary>The command's names from the root down, e.g. ["feeds", "add"].</summary>
     private static IEnumerable<string> Path(CommandResult result) =>
         result.Parent is CommandResult parent && parent.Command is not RootCommand ? Path(parent).Append(result.Command.Name) : [result.Command.Name];
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The one-sentence message for a failure a user can fix, or null for a bug (which then gets the generic line).</summary>
     private static string? Describe(Exception ex) => ex switch

@@ -45,7 +45,8 @@ internal static partial class ParseErrors
         };
     }
 
-    private static string OneLine(string text) =>
+    /// <summary>A message on one line, so that a multi-line one still ends the command in a single stderr line.</summary>
+    public static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     [GeneratedRegex(@"^Cannot parse argument '(?<value>[^']*)' for (option|command) '(?<name>[^']*)'", RegexOptions.CultureInvariant)]
