@@ -60,12 +60,7 @@ public sealed record ExportRow
         summary_method = article.Summary.Method,
         text_source = article.TextSource,
         fallback_reason = article.FallbackReason,
-        evidence = JsonSerializer.SerializeToElement(article.Tags.Select(t => new
-        {
-            theme = t.Theme,
-            score = Math.Round(t.Score, 4),
-            matches = t.Evidence.Select(e => new { phrase = e.Phrase, field = e.Field, offset = e.Offset, sentence = e.Sentence }),
-        })),
+        evidence = Tagging.EvidenceJson.Of(article.Tags),
         description = article.Description,
         text = article.Text,
     };

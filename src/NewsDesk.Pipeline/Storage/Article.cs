@@ -10,7 +10,7 @@ namespace NewsDesk.Storage;
 /// </summary>
 public sealed record Article
 {
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>Stable id: a hash of the canonical URL.</summary>
     public required string Id { get; init; }

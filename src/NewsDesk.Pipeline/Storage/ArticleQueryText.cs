@@ -34,10 +34,18 @@ public static class ArticleQueryText
             Organisation = Blank(organisation),
             MinScore = minScore is null or "" ? null
                 : double.TryParse(minScore, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && score is >= 0 and <= 1 ? score
-                : throw new FormatException($"min score \"{minScore}\" is not a number from 0 to 1."),
+                : throw new FormatException($"min score \"{minScore}\" is not a number from 0 to 1 (tag scores are 0 to 1; a tag at its theme's threshold scores 0.5)."),
             Story = Blank(story),
             Text = Blank(text),
         };
+
+    /// <summary>
+    /// An ISO 8601 instant as the message promises and nothing looser: the invariant culture's parser also took
+    /// "01/11/2026" (as 11 January) and "Nov 20 2026". Seconds, fractions and the offset are optional; no offset is UTC.
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex Iso8601 = new(
+        @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>A date (yyyy-MM-dd, taken as UTC midnight) or an ISO 8601 instant.</summary>
     public static DateTimeOffset? Instant(string? value, string name)
@@ -52,7 +60,7 @@ public static class ArticleQueryText
             return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         }
 
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+        return Iso8601.IsMatch(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
             ? instant
             : throw new FormatException($"{name} \"{value}\" is not a date (yyyy-MM-dd) or an ISO 8601 instant.");
     }

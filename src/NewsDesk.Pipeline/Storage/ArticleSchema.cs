@@ -34,8 +34,30 @@ public static class ArticleSchema
             FromVersion0(document);
         }
 
+        if (version < 2)
+        {
+            FromVersion1(document);
+        }
+
         document[VersionField] = Article.CurrentSchemaVersion;
         return true;
+    }
+
+    /// <summary>
+    /// Version 1 stored the tagger's raw score (about 1 to 12), which the 0 to 1 min-score filter and the export's
+    /// documented max_score could not use; version 2 stores it on the 0 to 1 scale of <see cref="Tagging.TagScore"/>.
+    /// </summary>
+    private static void FromVersion1(BsonDocument document)
+    {
+        if (!document.TryGetValue("Tags", out var tags) || !tags.IsArray)
+        {
+            return;
+        }
+
+        foreach (var tag in tags.AsArray.Where(t => t.IsDocument && t.AsDocument["Score"].IsNumber))
+        {
+            tag.AsDocument["Score"] = Tagging.TagScore.FromRaw(tag.AsDocument["Score"].AsDouble);
+        }
     }
 
     /// <summary>

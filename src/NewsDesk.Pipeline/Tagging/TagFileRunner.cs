@@ -53,26 +53,12 @@ public static class TagFileRunner
 
     public static JsonObject ToJson(string id, TaggingResult result)
     {
-        var evidence = new JsonObject();
-        foreach (var tag in result.Tags)
-        {
-            var top = tag.Evidence.FirstOrDefault();
-            evidence[tag.Theme] = new JsonObject
-            {
-                ["score"] = tag.Score,
-                ["phrases"] = Strings(tag.Evidence.Select(e => e.Phrase).Distinct()),
-                ["sentence"] = top?.Sentence,
-                ["field"] = top?.Field,
-                ["offset"] = top?.Offset,
-            };
-        }
-
         static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
         return new JsonObject
         {
             ["id"] = id,
             ["themes"] = Strings(result.Tags.Select(t => t.Theme)),
-            ["evidence"] = evidence,
+            ["evidence"] = JsonArray.Create(EvidenceJson.Of(result.Tags)),
             ["parties"] = Strings(result.Parties),
             ["countries"] = Strings(result.Countries),
             ["organisations"] = Strings(result.Organisations),

@@ -4,6 +4,7 @@ namespace NewsDesk.Tagging;
 public sealed record ThemeTag
 {
     public required string Theme { get; init; }
+    /// <summary>0 to 1 (<see cref="TagScore"/>); the tagger's raw sum stays inside it.</summary>
     public double Score { get; init; }
     public TagEvidence[] Evidence { get; init; } = [];
 }

@@ -35,7 +35,7 @@ public sealed class ThemeTagger
         var tags = decisions.Select(d => new ThemeTag
         {
             Theme = d.Rule.Name,
-            Score = d.Score,
+            Score = TagScore.FromRaw(d.Score),
             Evidence = [.. d.Evidence.Take(MaxEvidence).Select(c => Evidence(texts, c.Hit, paragraphs))],
         }).ToArray();
 

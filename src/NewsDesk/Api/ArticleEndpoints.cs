@@ -24,6 +24,7 @@ public static class ArticleEndpoints
             try
             {
                 filter = ArticleQueryText.Parse(q["theme"].ToArray()!, q["since"], q["until"], q["date_field"], q["feed"].ToArray()!, q["party"], q["org"], q["min_score"], q["story"], q["q"]);
+                Hosting.QueryNames.Check(filter, context.RequestServices, store);
             }
             catch (FormatException ex)
             {

@@ -22,6 +22,8 @@ internal static class ExportScaleBenchmark
         report.AppendLine(c, $"bench export: every article of {database} as CSV; {Environment.ProcessorCount} cores");
         report.AppendLine("| run | rows | wall s | CPU s | rows/s |");
         report.AppendLine("|---|---|---|---|---|");
+        // Made like `export --out` would make its file's place: a folder named for the run need not exist yet.
+        Directory.CreateDirectory(outputFolder);
         var file = Path.Combine(outputFolder, "bench-export.csv");
         var query = new ArticleQuery();
         for (var pass = 1; pass <= 2; pass++)

@@ -73,7 +73,7 @@ internal static class BenchLoadCommand
             return span;
         }
 
-        result.AddError($"{result.Parent?.ToString() ?? "duration"}: \"{text}\" is not a duration such as 20s, 500ms, 2m or 00:00:20.");
+        result.AddError($"{(result.Parent as OptionResult)?.Option.Name ?? "duration"}: \"{text}\" is not a duration such as 20s, 500ms, 2m or 00:00:20.");
         return default;
     }
 }

@@ -20,14 +20,14 @@ internal static class ClusterCommand
             var inPath = parseResult.GetValue(input)!;
             if (!File.Exists(inPath))
             {
-                Console.Error.WriteLine($"cluster: input file not found: {inPath}");
+                Console.Error.WriteLine($"newsdesk: cluster: input file not found: {inPath}");
                 return 2;
             }
 
             var days = parseResult.GetValue(windowDays);
             if (days < 0)
             {
-                Console.Error.WriteLine($"cluster: --window-days must not be negative (got {days}).");
+                Console.Error.WriteLine($"newsdesk: cluster: --window-days must not be negative (got {days}).");
                 return 2;
             }
 
@@ -41,7 +41,7 @@ internal static class ClusterCommand
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine(e.Message);
+                Console.Error.WriteLine($"newsdesk: {e.Message}");
                 return 1;
             }
         });

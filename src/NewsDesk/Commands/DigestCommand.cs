@@ -23,16 +23,25 @@ internal static class DigestCommand
             using var host = NewsDeskHost.CreateTool();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
             var day = ParseDate(parse.GetValue(date), options, host.Services.GetRequiredService<TimeProvider>());
+            var delivery = host.Services.GetRequiredService<DigestDelivery>();
+            if (parse.GetValue(deliver) && !delivery.HasTarget)
+            {
+                // Checked before the digest is made: asked to deliver, with nowhere to deliver to, is the operator's
+                // mistake to hear about, not a success.
+                await Console.Error.WriteLineAsync("newsdesk: --deliver: no delivery target is configured (set NewsDesk:Delivery:Smtp:Host and NewsDesk:Delivery:Smtp:To, or NewsDesk:Delivery:Webhook:Url)").ConfigureAwait(false);
+                return CommandLine.Failure;
+            }
+
             var published = await host.Services.GetRequiredService<DigestPublisher>().PublishAsync(day, ct: ct).ConfigureAwait(false);
             if (parse.GetValue(deliver))
             {
-                var failures = await host.Services.GetRequiredService<DigestDelivery>().DeliverAsync(published, ct).ConfigureAwait(false);
-                foreach (var failure in failures)
+                var outcomes = await delivery.DeliverAsync(published, ct).ConfigureAwait(false);
+                foreach (var outcome in outcomes)
                 {
-                    await Console.Error.WriteLineAsync($"newsdesk: delivery failed: {failure}").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync(outcome.Sent ? $"delivered: {outcome}" : $"newsdesk: delivery {outcome}").ConfigureAwait(false);
                 }
 
-                if (failures.Count > 0)
+                if (outcomes.Any(o => !o.Sent))
                 {
                     return CommandLine.Failure;
                 }

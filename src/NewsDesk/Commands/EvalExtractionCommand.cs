@@ -21,7 +21,7 @@ internal static class EvalExtractionCommand
             var dir = parseResult.GetValue(data)!;
             if (!File.Exists(Path.Combine(dir, "expected.jsonl")) || !Directory.Exists(Path.Combine(dir, "pages")))
             {
-                Console.Error.WriteLine($"Not an extraction data folder (needs pages/ and expected.jsonl): {dir}");
+                Console.Error.WriteLine($"newsdesk: not an extraction data folder (needs pages/ and expected.jsonl): {dir}");
                 return Task.FromResult(2);
             }
 

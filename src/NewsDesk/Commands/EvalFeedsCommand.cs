@@ -22,7 +22,7 @@ internal static class EvalFeedsCommand
             var dir = parseResult.GetValue(data)!;
             if (!File.Exists(Path.Combine(dir, "cases.jsonl")) || !File.Exists(Path.Combine(dir, "dates.jsonl")))
             {
-                Console.Error.WriteLine($"Data folder '{dir}' does not contain cases.jsonl and dates.jsonl.");
+                Console.Error.WriteLine($"newsdesk: data folder '{dir}' does not contain cases.jsonl and dates.jsonl.");
                 return 2;
             }
 

@@ -19,7 +19,7 @@ internal static class EvalStoriesCommand
             var directory = parseResult.GetValue(data)!;
             if (!File.Exists(Path.Combine(directory, StoryEvaluator.ItemsFile)))
             {
-                Console.Error.WriteLine($"eval stories: {Path.Combine(directory, StoryEvaluator.ItemsFile)} not found.");
+                Console.Error.WriteLine($"newsdesk: eval stories: {Path.Combine(directory, StoryEvaluator.ItemsFile)} not found.");
                 return 2;
             }
 
@@ -35,7 +35,7 @@ internal static class EvalStoriesCommand
             }
             catch (Exception e) when (e is FormatException or IOException)
             {
-                Console.Error.WriteLine(e.Message);
+                Console.Error.WriteLine($"newsdesk: {e.Message}");
                 return 1;
             }
         });

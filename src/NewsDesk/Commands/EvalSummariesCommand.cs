@@ -16,7 +16,7 @@ internal static class EvalSummariesCommand
             var directory = parseResult.GetValue(data)!;
             if (!Directory.Exists(directory))
             {
-                Console.Error.WriteLine($"eval summaries: data folder not found: {directory}");
+                Console.Error.WriteLine($"newsdesk: eval summaries: data folder not found: {directory}");
                 return 2;
             }
 
@@ -25,7 +25,7 @@ internal static class EvalSummariesCommand
                 var results = SummaryEvaluator.Evaluate(directory);
                 if (results.Count == 0)
                 {
-                    Console.Error.WriteLine($"eval summaries: no {SummaryEvaluator.ExtractionDev} or samples/govuk under {directory}.");
+                    Console.Error.WriteLine($"newsdesk: eval summaries: no {SummaryEvaluator.ExtractionDev} or samples/govuk under {directory}.");
                     return 2;
                 }
 
@@ -34,7 +34,7 @@ internal static class EvalSummariesCommand
             }
             catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidDataException)
             {
-                Console.Error.WriteLine($"eval summaries: {e.Message}");
+                Console.Error.WriteLine($"newsdesk: eval summaries: {e.Message}");
                 return 1;
             }
         });

@@ -29,13 +29,13 @@ internal static class EvalThemesCommand
         var itemsPath = Path.Combine(dataDir, "items.jsonl");
         if (!File.Exists(itemsPath))
         {
-            error.WriteLine($"eval themes: {itemsPath} not found.");
+            error.WriteLine($"newsdesk: eval themes: {itemsPath} not found.");
             return 2;
         }
 
         if (taxonomyPath is not null && !File.Exists(taxonomyPath))
         {
-            error.WriteLine($"eval themes: taxonomy file {taxonomyPath} not found.");
+            error.WriteLine($"newsdesk: eval themes: taxonomy file {taxonomyPath} not found.");
             return 2;
         }
 
@@ -57,7 +57,7 @@ internal static class EvalThemesCommand
         }
         catch (Exception ex) when (ex is TaxonomyException or FormatException)
         {
-            error.WriteLine($"eval themes: {ex.Message}");
+            error.WriteLine($"newsdesk: eval themes: {ex.Message}");
             return 1;
         }
     }

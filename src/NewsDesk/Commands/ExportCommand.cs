@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using NewsDesk.Exports;
 using NewsDesk.Hosting;
@@ -23,7 +22,8 @@ internal static class ExportCommand
         var feed = new Option<string[]>("--feed") { Description = "Only these feed ids (repeatable).", AllowMultipleArgumentsPerToken = true };
         var party = new Option<string?>("--party") { Description = "Only articles naming this party or country (e.g. \"United Kingdom\")." };
         var organisation = new Option<string?>("--org") { Description = "Only articles naming this organisation." };
-        var minScore = new Option<double?>("--min-score") { Description = "Only articles with a tag scoring at least this." };
+        // A string, parsed with the API's own rules, so that a bad value gets the same message and not a type name.
+        var minScore = new Option<string?>("--min-score") { Description = "Only articles with a tag scoring at least this (0 to 1; a tag at its theme's threshold scores 0.5)." };
         var story = new Option<string?>("--story") { Description = "Only this story id." };
         var query = new Option<string?>("--query") { Description = "Only articles whose title or text contains this (case-insensitive)." };
         var format = new Option<string>("--format") { Description = "csv, jsonl or parquet (parquet needs --out).", DefaultValueFactory = _ => "csv" };
@@ -37,7 +37,7 @@ internal static class ExportCommand
             {
                 filter = ArticleQueryText.Parse(
                     parse.GetValue(theme), parse.GetValue(since), parse.GetValue(until), parse.GetValue(dateField), parse.GetValue(feed),
-                    parse.GetValue(party), parse.GetValue(organisation), parse.GetValue(minScore)?.ToString(CultureInfo.InvariantCulture),
+                    parse.GetValue(party), parse.GetValue(organisation), parse.GetValue(minScore),
                     parse.GetValue(story), parse.GetValue(query));
             }
             catch (FormatException ex)
@@ -62,6 +62,15 @@ internal static class ExportCommand
             {
                 // The worker holds the file: LiteDB must not be opened twice, so export through its API instead.
                 throw new StorageException($"{ex.Message} While the worker runs, export through its API, e.g. curl -o articles.csv \"http://127.0.0.1:8080/api/articles?format=csv&theme=standards\".", ex);
+            }
+
+            try
+            {
+                QueryNames.Check(filter, host.Services, store);
+            }
+            catch (FormatException ex)
+            {
+                throw new UsageException(ex.Message);
             }
 
             var progress = ExportProgress.ForTerminal();

@@ -19,7 +19,7 @@ internal static class ExtractCommand
             var inDir = parseResult.GetValue(input)!;
             if (!Directory.Exists(inDir))
             {
-                Console.Error.WriteLine($"Input folder not found: {inDir}");
+                Console.Error.WriteLine($"newsdesk: input folder not found: {inDir}");
                 return Task.FromResult(2);
             }
 

@@ -15,16 +15,21 @@ internal static class HealthcheckCommand
         command.SetAction(async (parse, ct) =>
         {
             var target = parse.GetValue(url) ?? $"http://127.0.0.1:{LocalPort()}/healthz";
+            if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new UsageException($"--url \"{target}\" is not an absolute http(s) URL.");
+            }
+
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             try
             {
-                using var response = await client.GetAsync(new Uri(target), ct).ConfigureAwait(false);
+                using var response = await client.GetAsync(uri, ct).ConfigureAwait(false);
                 await Console.Out.WriteLineAsync($"{target}: {(int)response.StatusCode}").ConfigureAwait(false);
                 return response.IsSuccessStatusCode ? CommandLine.Success : CommandLine.Failure;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                await Console.Error.WriteLineAsync($"{target}: {ex.Message}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"newsdesk: {target}: {ex.Message}").ConfigureAwait(false);
                 return CommandLine.Failure;
             }
         });

@@ -23,20 +23,20 @@ internal static class TagCommand
     {
         if (!File.Exists(inputPath))
         {
-            error.WriteLine($"tag: input file {inputPath} not found.");
+            error.WriteLine($"newsdesk: tag: input file {inputPath} not found.");
             return 2;
         }
 
         if (taxonomyPath is not null && !File.Exists(taxonomyPath))
         {
-            error.WriteLine($"tag: taxonomy file {taxonomyPath} not found.");
+            error.WriteLine($"newsdesk: tag: taxonomy file {taxonomyPath} not found.");
             return 2;
         }
 
         var outputDir = Path.GetDirectoryName(Path.GetFullPath(outputPath));
         if (outputDir is not null && !Directory.Exists(outputDir))
         {
-            error.WriteLine($"tag: output folder {outputDir} not found.");
+            error.WriteLine($"newsdesk: tag: output folder {outputDir} not found.");
             return 2;
         }
 
@@ -51,7 +51,7 @@ internal static class TagCommand
         }
         catch (Exception ex) when (ex is TaxonomyException or FormatException or IOException)
         {
-            error.WriteLine($"tag: {ex.Message}");
+            error.WriteLine($"newsdesk: tag: {ex.Message}");
             return 1;
         }
     }

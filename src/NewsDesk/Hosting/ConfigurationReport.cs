@@ -51,29 +51,14 @@ public static class ConfigurationReport
         Section<MachineSummaryOptions>("MachineSummary"),
         Section<MetricsOptions>("Metrics"),
         Section<RetentionOptions>("Retention"),
+        Section<TracingOptions>("Tracing"),
     ];
 
     /// <summary>One line per problem, each naming the key or file and field; empty when all is well. <paramref name="ok"/> gets what passed.</summary>
     public static List<string> Check(IServiceProvider services, List<string> ok)
     {
-        var errors = new List<string>();
-        foreach (var validate in Sections.Select(s => s.Validate).Prepend(Section<NewsDeskOptions>("").Validate))
-        {
-            try
-            {
-                validate(services);
-            }
-            catch (OptionsValidationException ex)
-            {
-                errors.AddRange(ex.Failures);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // The binder's message names the key and the value it could not convert.
-                errors.Add(ex.Message);
-            }
-        }
-
+        var errors = OptionsProblems(services);
+        errors.AddRange(UnknownKeys(services.GetRequiredService<IConfiguration>()));
         if (errors.Count == 0)
         {
             ok.Add("options: all sections valid");
@@ -105,6 +90,37 @@ public static class ConfigurationReport
 
         return errors;
     }
+
+    /// <summary>
+    /// Every options section validated on its own, as the worker's start would (one line per bad key, the binder's
+    /// message for a value that does not convert). `run` calls this before it reads any setting itself.
+    /// </summary>
+    public static List<string> OptionsProblems(IServiceProvider services)
+    {
+        var errors = new List<string>();
+        foreach (var validate in Sections.Select(s => s.Validate).Prepend(Section<NewsDeskOptions>("").Validate))
+        {
+            try
+            {
+                validate(services);
+            }
+            catch (OptionsValidationException ex)
+            {
+                errors.AddRange(ex.Failures);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The binder's message names the key and the value it could not convert.
+                errors.Add(ex.Message);
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Keys under NewsDesk that no setting reads, one line each.</summary>
+    public static IEnumerable<string> UnknownKeys(IConfiguration configuration) =>
+        UnknownSettings.Find(configuration, Sections.ToDictionary(s => s.Name, s => s.Type, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The effective settings (defaults, appsettings.json, environment, arguments) as JSON, secrets replaced by ***.</summary>
     public static string Show(IConfiguration configuration)
@@ -155,6 +171,12 @@ public static class ConfigurationReport
         try
         {
             var options = section.Get(type) ?? Activator.CreateInstance(type)!;
+            if (options is DeliveryOptions delivery)
+            {
+                // As the options registration does: the binder leaves a single-value recipient list out.
+                delivery.Smtp.AddRecipients(section["Smtp:To"]);
+            }
+
             return JsonSerializer.SerializeToNode(options, type, Json)!.AsObject();
         }
         catch (InvalidOperationException ex)

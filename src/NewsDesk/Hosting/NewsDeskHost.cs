@@ -12,6 +12,12 @@ public static class NewsDeskHost
 {
     private const string DefaultUrl = "http://127.0.0.1:8080";
 
+    /// <summary>
+    /// `--NewsDesk:Key=value` arguments, which every command accepts (CommandLine takes them out before parsing).
+    /// They rank above the environment and below a command's own overrides, in whatever host the command builds.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> CommandLineSettings { get; set; } = new Dictionary<string, string?>();
+
     public static WebApplication CreateWorker(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -21,6 +27,7 @@ public static class NewsDeskHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        ThrowIfInvalid(builder.Configuration);
         var options = builder.Configuration.GetSection(NewsDeskOptions.Section).Get<NewsDeskOptions>() ?? new NewsDeskOptions();
         var digest = builder.Configuration.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
         var feeds = FeedRegistry.Load(options.FeedsFile);
@@ -42,6 +49,29 @@ public static class NewsDeskHost
         return app;
     }
 
+    /// <summary>
+    /// The worker reads the digest time, its zone and the feed list while it builds its schedule, before the options'
+    /// own start-up validation runs; so every section is validated first, and a bad value ends `run` with the same
+    /// message `config check` gives, not an exception from deep inside the schedule. A key no setting reads is a
+    /// warning here (an error in `config check`): the worker still runs on the rest.
+    /// </summary>
+    private static void ThrowIfInvalid(IConfiguration configuration)
+    {
+        var services = new ServiceCollection().AddSingleton(configuration);
+        services.AddLogging();
+        using var provider = services.AddNewsDeskPipeline().BuildServiceProvider();
+        var problems = ConfigurationReport.OptionsProblems(provider);
+        if (problems.Count > 0)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(NewsDeskOptions.Section, typeof(NewsDeskOptions), problems);
+        }
+
+        foreach (var unknown in ConfigurationReport.UnknownKeys(configuration))
+        {
+            Console.Error.WriteLine($"newsdesk: warning: {unknown}");
+        }
+    }
+
     public static IHost CreateTool(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
@@ -51,6 +81,11 @@ public static class NewsDeskHost
 
     private static void Configure(IHostApplicationBuilder builder, IReadOnlyDictionary<string, string?>? overrides)
     {
+        if (CommandLineSettings.Count > 0)
+        {
+            builder.Configuration.AddInMemoryCollection(CommandLineSettings);
+        }
+
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);

@@ -26,7 +26,9 @@ public static class PipelineServices
             .ValidateOnStart();
 
         services.AddOptions<MachineSummaryOptions>().BindConfiguration(MachineSummaryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
+            .PostConfigure<IConfiguration>((o, configuration) => o.Smtp.AddRecipients(configuration[$"{DeliveryOptions.Section}:Smtp:To"]))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations()
             .Validate(o => !o.IsOtlp || o.OtlpEndpoint is { IsAbsoluteUri: true }, "NewsDesk:Metrics:OtlpEndpoint is required (an absolute URL such as http://collector:4317) when NewsDesk:Metrics:Exporter is otlp.")
             .ValidateOnStart();

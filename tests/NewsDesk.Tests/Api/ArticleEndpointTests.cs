@@ -77,6 +77,32 @@ public sealed class ArticleEndpointTests
         Assert.Equal(3, feedStatus.GetArrayLength());
     }
 
+    [Fact]
+    public async Task Unknown_names_and_loose_dates_are_400_with_the_documented_message()
+    {
+        using var temp = new TempFolder();
+        await using var worker = await StartAsync(temp, """{ "feeds": [] }""");
+        worker.App.Services.GetRequiredService<NewsStore>().Save(Articles.Make("a1", "UK and India sign AI memorandum", Day, ["bilateral"], feed: "gov"));
+        var ct = TestContext.Current.CancellationToken;
+
+        foreach (var (query, expected) in new[]
+        {
+            ("theme=nosuchtheme", "theme \"nosuchtheme\" is not a theme; the themes are bilateral,"),
+            ("feed=nosuchfeed", "feed \"nosuchfeed\" is not a feed id"),
+            ("since=01/11/2026", "since \"01/11/2026\" is not a date (yyyy-MM-dd) or an ISO 8601 instant."),
+            ("until=Nov%2020%202026", "until \"Nov 20 2026\" is not a date"),
+            ("min_score=3", "min score \"3\" is not a number from 0 to 1"),
+        })
+        {
+            var response = await worker.Http.GetAsync(new Uri("/api/articles?" + query, UriKind.Relative), ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("error").GetString();
+            Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, (await Json(worker.Http, "/api/articles?feed=gov&theme=bilateral&since=2026-11-22T00:00:00Z", ct)).GetProperty("items").GetArrayLength());
+    }
+
     private static async Task<JsonElement> Json(HttpClient http, string path, CancellationToken ct) =>
         JsonDocument.Parse(await http.GetStringAsync(new Uri(path, UriKind.Relative), ct)).RootElement;
 

@@ -28,6 +28,22 @@ public sealed class BenchExportTests
         Assert.False(File.Exists(Path.Combine(temp.Path, "bench-export.csv")));
     }
 
+    [Fact]
+    public async Task Bench_export_makes_an_out_dir_that_does_not_exist()
+    {
+        using var temp = new TempFolder();
+        var env = new Dictionary<string, string>();
+        var seed = await CliProcess.RunAsync(temp.Path, env, "bench", "seed", "--db", temp.File("seeded.db"), "--articles", "40");
+        Assert.True(seed.ExitCode == 0, seed.Stderr);
+        var folder = Path.Combine(temp.Path, "runs", "new");
+
+        var export = await CliProcess.RunAsync(temp.Path, env, "bench", "export", "--db", temp.File("seeded.db"), "--out-dir", folder);
+
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        Assert.Contains("| 40 |", export.Stdout, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(folder));
+    }
+
     [Theory]
     [InlineData(SeedOrder.Ingest)]
     [InlineData(SeedOrder.Shuffled)]

@@ -24,14 +24,32 @@ public sealed class DigestDeliveryTests
             Smtp = new SmtpDeliveryOptions { Host = "127.0.0.1", Port = smtp.Port, Security = "None", From = "desk@example.org", To = ["editor@example.org", "analyst@example.org"] },
         });
 
-        var failures = await delivery.DeliverAsync(Published(), TestContext.Current.CancellationToken);
+        var outcomes = await delivery.DeliverAsync(Published(), TestContext.Current.CancellationToken);
 
-        Assert.Empty(failures);
+        Assert.All(outcomes, o => Assert.True(o.Sent));
         var message = Assert.Single(smtp.Messages);
         Assert.Equal(["<editor@example.org>", "<analyst@example.org>"], message.To);
         Assert.Contains("Subject: NewsDesk digest for 2026-11-22", message.Data);
         Assert.Contains("text/html", message.Data);
         Assert.Contains("text/plain", message.Data);
+    }
+
+    [Fact]
+    public async Task The_plain_text_part_shows_source_text_as_written_not_as_entities()
+    {
+        await using var smtp = new FakeSmtpServer();
+        var delivery = Delivery(new DeliveryOptions
+        {
+            Smtp = new SmtpDeliveryOptions { Host = "127.0.0.1", Port = smtp.Port, Security = "None", From = "desk@example.org", To = ["editor@example.org"] },
+        });
+
+        await delivery.DeliverAsync(Published("Pact <script>alert(1)</script> & sealed"), TestContext.Current.CancellationToken);
+
+        using var data = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Assert.Single(smtp.Messages).Data));
+        var message = await MimeKit.MimeMessage.LoadAsync(data, TestContext.Current.CancellationToken);
+        Assert.Contains("Pact <script>alert(1)</script> & sealed", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", message.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,9 +63,9 @@ public sealed class DigestDeliveryTests
         }));
         var delivery = Delivery(new DeliveryOptions { Webhook = new WebhookDeliveryOptions { Url = server.Url("hook") } });
 
-        var failures = await delivery.DeliverAsync(Published("Pact <signed> & sealed"), TestContext.Current.CancellationToken);
+        var outcomes = await delivery.DeliverAsync(Published("Pact <signed> & sealed"), TestContext.Current.CancellationToken);
 
-        Assert.Empty(failures);
+        Assert.True(Assert.Single(outcomes).Sent);
         var json = JsonDocument.Parse(body!).RootElement;
         Assert.StartsWith("NewsDesk digest for 2026-11-22", json.GetProperty("text").GetString());
         var blocks = json.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("text").GetProperty("text").GetString()).ToList();
@@ -65,9 +83,10 @@ public sealed class DigestDeliveryTests
             Webhook = new WebhookDeliveryOptions { Url = server.Url("hook") },
         });
 
-        var failures = await delivery.DeliverAsync(Published(), TestContext.Current.CancellationToken);
+        var outcomes = await delivery.DeliverAsync(Published(), TestContext.Current.CancellationToken);
 
-        Assert.Single(failures, f => f.StartsWith("smtp:", StringComparison.Ordinal));
+        Assert.Single(outcomes, o => o is { Target: "smtp", Sent: false });
+        Assert.Single(outcomes, o => o is { Target: "webhook", Sent: true });
         Assert.Equal(1, server.Requests);
     }
 

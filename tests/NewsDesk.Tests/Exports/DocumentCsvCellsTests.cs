@@ -72,7 +72,8 @@ public sealed class DocumentCsvCellsTests
 
         Assert.Equal(typed, raw);
         Assert.StartsWith("1,old,", raw[1], StringComparison.Ordinal);
-        Assert.Contains(",standards,0.5,", raw[1], StringComparison.Ordinal);
+        // A version 0 score is the tagger's raw sum: 0.5 is 0.5 / 1.5 on the 0 to 1 scale.
+        Assert.Contains(",standards,0.3333,", raw[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,6 +51,71 @@ public sealed class ConfigCommandTests
     }
 
     [Fact]
+    public async Task Check_rejects_an_smtp_host_without_recipients_and_a_misspelt_key()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("feeds.json"), GoodFeeds, TestContext.Current.CancellationToken);
+        var environment = new Dictionary<string, string>
+        {
+            ["NewsDesk__Delivery__Smtp__Host"] = "smtp.desk.example",
+            ["NewsDesk__Digest__Tiem"] = "06:00",
+        };
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "config", "check");
+
+        Assert.Equal(1, code);
+        Assert.Contains("NewsDesk:Delivery:Smtp:To is empty but NewsDesk:Delivery:Smtp:Host is set", stderr, StringComparison.Ordinal);
+        Assert.Contains("error  NewsDesk:Digest:Tiem is not a setting NewsDesk reads", stderr, StringComparison.Ordinal);
+        Assert.Contains("configuration has 2 problem(s)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_accepts_recipients_given_as_one_environment_value()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("feeds.json"), GoodFeeds, TestContext.Current.CancellationToken);
+        var environment = new Dictionary<string, string>
+        {
+            ["NewsDesk__Delivery__Smtp__Host"] = "smtp.desk.example",
+            ["NewsDesk__Delivery__Smtp__To"] = "editor@desk.example",
+        };
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "config", "check");
+        var show = await CliProcess.RunAsync(temp.Path, environment, "config", "show");
+
+        Assert.True(code == 0, stdout + stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(show.Stdout);
+        var to = json.RootElement.GetProperty("NewsDesk").GetProperty("Delivery").GetProperty("Smtp").GetProperty("To");
+        Assert.Equal(["editor@desk.example"], to.EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Run_warns_of_a_misspelt_key_and_keeps_running()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("feeds.json"), """{"feeds":[]}""", TestContext.Current.CancellationToken);
+        var environment = new Dictionary<string, string> { ["NewsDesk__Storage__Path"] = temp.File("news.db"), ["NewsDesk__Digest__Tiem"] = "06:00" };
+
+        using var worker = await NewsDesk.Tests.Reliability.WorkerProcess.StartAsync(temp.Path, environment);
+
+        Assert.Contains("newsdesk: warning: NewsDesk:Digest:Tiem is not a setting NewsDesk reads", worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_with_a_bad_time_zone_gives_the_config_check_message_not_a_stack_trace()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("feeds.json"), GoodFeeds, TestContext.Current.CancellationToken);
+        var environment = new Dictionary<string, string> { ["NewsDesk__Storage__Path"] = temp.File("news.db") };
+
+        var (code, _, stderr) = await CliProcess.RunAsync(temp.Path, environment, "run", "--NewsDesk:Digest:TimeZone=Mars/Olympus", "--urls=http://127.0.0.1:0");
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("newsdesk: configuration is invalid: NewsDesk:Digest:TimeZone is not a known time zone id", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_prints_the_effective_settings_from_every_source_with_secrets_redacted()
     {
         using var temp = new TempFolder();

@@ -14,35 +14,41 @@ public sealed partial class DigestDelivery(IOptions<DeliveryOptions> options, IH
 
     private readonly DeliveryOptions _options = options.Value;
 
-    /// <returns>The targets that failed, with their reasons (empty when all succeeded or none is configured).</returns>
-    public async Task<IReadOnlyList<string>> DeliverAsync(PublishedDigest digest, CancellationToken ct)
+    /// <summary>True when at least one target is configured; `digest --deliver` without one is an error, not a silent no-op.</summary>
+    public bool HasTarget => _options.Smtp.Enabled || _options.Webhook.Enabled;
+
+    /// <returns>One outcome per configured target, in order (empty when none is configured).</returns>
+    public async Task<IReadOnlyList<DeliveryOutcome>> DeliverAsync(PublishedDigest digest, CancellationToken ct)
     {
-        var failures = new List<string>();
+        var outcomes = new List<DeliveryOutcome>();
         if (_options.Smtp.Enabled)
         {
-            await TryAsync("smtp", () => new SmtpDigestSender(_options.Smtp).SendAsync(digest, ct), digest, failures).ConfigureAwait(false);
+            var recipients = string.Join(", ", _options.Smtp.To);
+            outcomes.Add(await TryAsync("smtp", recipients, () => new SmtpDigestSender(_options.Smtp).SendAsync(digest, ct), digest).ConfigureAwait(false));
         }
 
         if (_options.Webhook.Enabled)
         {
             var sender = new WebhookDigestSender(clients.CreateClient(ClientName), _options.Webhook);
-            await TryAsync("webhook", () => sender.SendAsync(digest, ct), digest, failures).ConfigureAwait(false);
+            // The webhook URL is itself the secret (Slack-style), so only its host is named.
+            outcomes.Add(await TryAsync("webhook", _options.Webhook.Url!.Host, () => sender.SendAsync(digest, ct), digest).ConfigureAwait(false));
         }
 
-        return failures;
+        return outcomes;
     }
 
-    private async Task TryAsync(string target, Func<Task> send, PublishedDigest digest, List<string> failures)
+    private async Task<DeliveryOutcome> TryAsync(string target, string recipient, Func<Task> send, PublishedDigest digest)
     {
         try
         {
             await send().ConfigureAwait(false);
             LogDelivered(digest.Digest.Date, target);
+            return new DeliveryOutcome(target, true, recipient);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or MailKit.CommandException or MailKit.ProtocolException or System.Net.Sockets.SocketException or OperationCanceledException or MimeKit.ParseException)
         {
-            failures.Add($"{target}: {ex.Message}");
             LogDeliveryFailed(digest.Digest.Date, target, ex.Message);
+            return new DeliveryOutcome(target, false, ex.Message);
         }
     }
 

@@ -4,7 +4,7 @@ using MimeKit;
 
 namespace NewsDesk.Digests.Delivery;
 
-/// <summary>Sends the digest as one e-mail: the sanitised HTML with the Markdown as the plain-text alternative.</summary>
+/// <summary>Sends the digest as one e-mail: the sanitised HTML with a plain-text rendering (not the escaped Markdown) as the alternative.</summary>
 public sealed class SmtpDigestSender(SmtpDeliveryOptions options)
 {
     public async Task SendAsync(PublishedDigest digest, CancellationToken ct)
@@ -17,7 +17,7 @@ public sealed class SmtpDigestSender(SmtpDeliveryOptions options)
         }
 
         message.Subject = $"NewsDesk digest for {digest.Digest.Date}: {digest.Digest.StoryCount} stories";
-        message.Body = new BodyBuilder { HtmlBody = digest.Stored.Html, TextBody = digest.Stored.Markdown }.ToMessageBody();
+        message.Body = new BodyBuilder { HtmlBody = digest.Stored.Html, TextBody = PlainTextDigestRenderer.Render(digest.Digest) }.ToMessageBody();
 
         using var client = new SmtpClient();
         var security = Enum.TryParse<SecureSocketOptions>(options.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
