@@ -48,9 +48,15 @@ public static class ArticleEndpoints
     private static IResult Page(HttpContext context, NewsStore store, ArticleQuery filter)
     {
         var q = context.Request.Query;
-        var page = int.TryParse(q["page"], out var p) && p > 0 ? p : 1;
-        var size = int.TryParse(q["page_size"], out var s) && s > 0 ? Math.Min(s, MaxPageSize) : DefaultPageSize;
-        var rows = store.Query(filter).Skip((page - 1) * size).Take(size + 1).Select(ExportRow.From).ToList();
+        if (!WholeNumber(q["page"], 1, out var page) || !WholeNumber(q["page_size"], DefaultPageSize, out var size))
+        {
+            return Results.BadRequest(new { error = $"page \"{q["page"]}\" and page_size \"{q["page_size"]}\" must be whole numbers from 1 to {int.MaxValue}" });
+        }
+
+        size = Math.Min(size, MaxPageSize);
+        // In long: page × size passes int.MaxValue long before page does, and a wrapped offset served page 1 again.
+        var skip = (long)(page - 1) * size;
+        var rows = skip > int.MaxValue ? [] : store.Query(filter).Skip((int)skip).Take(size + 1).Select(ExportRow.From).ToList();
         var hasMore = rows.Count > size;
         string? next = null;
         if (hasMore)
@@ -62,6 +68,12 @@ public static class ArticleEndpoints
 
         // `next` is always present (null on the last page), so clients can loop on it.
         return Results.Json(new { page, pageSize = size, items = rows.Take(size), next }, ApiJson.PageOptions);
+    }
+
+    private static bool WholeNumber(string? text, int absent, out int value)
+    {
+        value = absent;
+        return string.IsNullOrEmpty(text) || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value > 0);
     }
 
     /// <summary>Writes row by row straight to the response, so an export of any size keeps memory flat.</summary>

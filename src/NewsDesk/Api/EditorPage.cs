@@ -33,7 +33,7 @@ public static class EditorPage
         {
             var zone = options.Value.Zone();
             var today = options.Value.Today(time);
-            var day = date is not null && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : today;
+            var day = date is not null && DigestDay.TryParse(date, out var parsed, out _) ? parsed : today;
             var digest = builder.Current(day, zone);
             return Results.Content(Render(digest, day, options.Value.ShowEvidence), "text/html; charset=utf-8");
         });
