@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using NewsDesk.Exports;
 using NewsDesk.Storage;
 
@@ -17,7 +15,7 @@ public static class ArticleEndpoints
 
     public static void MapArticleEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/articles", (HttpContext context, NewsStore store) =>
+        app.MapGet("/api/articles", async (HttpContext context, NewsStore store) =>
         {
             var q = context.Request.Query;
             ArticleQuery filter;
@@ -33,8 +31,8 @@ public static class ArticleEndpoints
             return (string?)q["format"] switch
             {
                 null or "" or "json" => Page(context, store, filter),
-                "jsonl" => Stream(context, store, filter, ExportFormat.Jsonl, "application/x-ndjson; charset=utf-8"),
-                "csv" => Stream(context, store, filter, ExportFormat.Csv, "text/csv; charset=utf-8"),
+                "jsonl" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Jsonl, "application/x-ndjson; charset=utf-8"),
+                "csv" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Csv, "text/csv; charset=utf-8"),
                 var other => Results.BadRequest(new { error = $"format \"{other}\" is not json, jsonl or csv" }),
             };
         });
@@ -75,16 +73,6 @@ public static class ArticleEndpoints
         value = absent;
         return string.IsNullOrEmpty(text) || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value > 0);
     }
-
-    /// <summary>Writes row by row straight to the response, so an export of any size keeps memory flat.</summary>
-    private static IResult Stream(HttpContext context, NewsStore store, ArticleQuery filter, ExportFormat format, string contentType) =>
-        Results.Stream(async body =>
-        {
-            // The exporter is synchronous (CsvHelper's writer); rows are written as they are read from LiteDB.
-            context.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-            await using var writer = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 64 * 1024);
-            ArticleExporter.Write(store, filter, format, writer, ct: context.RequestAborted);
-        }, contentType);
 }
 
 /// <summary>JSON settings for the read API: camelCase, nulls left out.</summary>
