@@ -32,11 +32,33 @@ public static class ArticleExporter
     {
         if (format == ExportFormat.Csv && ArticleQueryRunner.IsDateOnly(query))
         {
-            var cells = new DocumentCsvCells();
-            return WriteCsv(Ahead(store.QueryDocuments(query, DocumentCsvCells.Projection), ct), cells.Fill, writer, progress, ct);
+            return Drive(ReadAhead.Of(store.QueryDocuments(query, DocumentCsvCells.Projection), ReadAheadBatch, ReadAheadBatches, ct), CsvRows<LiteDB.BsonDocument>(writer, new DocumentCsvCells().Fill), writer, progress, ct);
         }
 
-        return Write(Ahead(store.Query(query), ct), format, writer, progress, ct);
+        return Write(ReadAhead.Of(store.Query(query), ReadAheadBatch, ReadAheadBatches, ct), format, writer, progress, ct);
+    }
+
+    /// <param name="progress">Called after each row with the running count.</param>
+    /// <returns>The number of rows written.</returns>
+    public static int Write(IEnumerable<Article> articles, ExportFormat format, TextWriter writer, Action<int>? progress = null, CancellationToken ct = default) =>
+        Drive(articles, ArticleRows(format, writer), writer, progress, ct);
+
+    /// <summary>
+    /// The same export for a destination that may stop reading (the read API's response). Nothing here blocks on the
+    /// destination: rows are formatted into a buffer, each chunk of about 32 KB is handed over with an asynchronous
+    /// write, and the store is read ahead on its own thread (<see cref="ReadAhead.OfAsync"/>). A chunk the destination
+    /// has not taken within <paramref name="chunkTimeout"/> ends the export with a <see cref="TimeoutException"/>.
+    /// </summary>
+    /// <returns>The number of rows written.</returns>
+    public static Task<int> WriteAsync(NewsStore store, ArticleQuery query, ExportFormat format, Stream destination, TimeSpan chunkTimeout, CancellationToken ct)
+    {
+        var output = new ChunkedOutput(destination, chunkTimeout);
+        if (format == ExportFormat.Csv && ArticleQueryRunner.IsDateOnly(query))
+        {
+            return DriveAsync(ReadAhead.OfAsync(store.QueryDocuments(query, DocumentCsvCells.Projection), ReadAheadBatch, ReadAheadBatches, ct), CsvRows<LiteDB.BsonDocument>(output.Writer, new DocumentCsvCells().Fill), output, ct);
+        }
+
+        return DriveAsync(ReadAhead.OfAsync(store.Query(query), ReadAheadBatch, ReadAheadBatches, ct), ArticleRows(format, output.Writer), output, ct);
     }
 
     /// <summary>
@@ -45,52 +67,79 @@ public static class ArticleExporter
     /// </summary>
     public static int ReadWithoutWriting(NewsStore store, ArticleQuery query, CancellationToken ct = default) =>
         ArticleQueryRunner.IsDateOnly(query)
-            ? Ahead(store.QueryDocuments(query, DocumentCsvCells.Projection), ct).Count()
-            : Ahead(store.Query(query), ct).Count();
+            ? ReadAhead.Of(store.QueryDocuments(query, DocumentCsvCells.Projection), ReadAheadBatch, ReadAheadBatches, ct).Count()
+            : ReadAhead.Of(store.Query(query), ReadAheadBatch, ReadAheadBatches, ct).Count();
 
-    /// <summary>Reading runs a few chunks ahead on another thread (ReadAhead), so the two cores read and write at once.</summary>
-    private static IEnumerable<T> Ahead<T>(IEnumerable<T> rows, CancellationToken ct) => ReadAhead.Of(rows, ReadAheadBatch, ReadAheadBatches, ct);
-
-    /// <param name="progress">Called after each row with the running count.</param>
-    /// <returns>The number of rows written.</returns>
-    public static int Write(IEnumerable<Article> articles, ExportFormat format, TextWriter writer, Action<int>? progress = null, CancellationToken ct = default) =>
-        format == ExportFormat.Csv ? WriteCsv(articles, Fill, writer, progress, ct) : WriteJsonl(articles, writer, progress, ct);
-
-    private static int WriteJsonl(IEnumerable<Article> articles, TextWriter writer, Action<int>? progress, CancellationToken ct)
+    private static int Drive<T>(IEnumerable<T> rows, RowWriter<T> rowWriter, TextWriter writer, Action<int>? progress, CancellationToken ct)
     {
         var count = 0;
-        foreach (var article in articles)
+        using (rowWriter)
         {
-            ct.ThrowIfCancellationRequested();
-            writer.Write(JsonSerializer.Serialize(ExportRow.From(article), JsonOptions));
-            writer.Write('\n');
-            count++;
-            progress?.Invoke(count);
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                rowWriter.Write(row);
+                count++;
+                progress?.Invoke(count);
+            }
         }
 
         writer.Flush();
         return count;
     }
 
-    private static int WriteCsv<T>(IEnumerable<T> rows, Action<T, string?[]> fill, TextWriter writer, Action<int>? progress, CancellationToken ct)
+    private static async Task<int> DriveAsync<T>(IAsyncEnumerable<T> rows, RowWriter<T> rowWriter, ChunkedOutput output, CancellationToken ct)
+    {
+        await using (output.ConfigureAwait(false))
+        {
+            var count = 0;
+            using (rowWriter)
+            {
+                await foreach (var row in rows.WithCancellation(ct).ConfigureAwait(false))
+                {
+                    rowWriter.Write(row);
+                    count++;
+                    await output.HandOverWhenFullAsync(ct).ConfigureAwait(false);
+                }
+            }
+
+            await output.FinishAsync(ct).ConfigureAwait(false);
+            return count;
+        }
+    }
+
+    private static RowWriter<Article> ArticleRows(ExportFormat format, TextWriter writer) =>
+        format == ExportFormat.Csv ? CsvRows<Article>(writer, Fill) : new RowWriter<Article>(article =>
+        {
+            writer.Write(JsonSerializer.Serialize(ExportRow.From(article), JsonOptions));
+            writer.Write('\n');
+        });
+
+    /// <summary>The CSV header, written now, and a writer for the rows: the one place CSV cells are quoted and escaped.</summary>
+    private static RowWriter<T> CsvRows<T>(TextWriter writer, Action<T, string?[]> fill)
     {
         // Cells starting with = + - @ tab or CR would run as formulas in a spreadsheet; CsvHelper prefixes them with a quote.
         var options = new CsvWriterOptions { Injection = CsvInjection.Escape, NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
-        using var csv = CsvWriter.Create(writer, options, leaveOpen: true);
+        var csv = CsvWriter.Create(writer, options, leaveOpen: true);
         csv.WriteHeader(Columns);
-        var count = 0;
         var fields = new string?[Columns.Length];
-        foreach (var row in rows)
+        return new RowWriter<T>(row =>
         {
-            ct.ThrowIfCancellationRequested();
             fill(row, fields);
             csv.WriteRecord(fields!);
-            count++;
-            progress?.Invoke(count);
-        }
+        }, csv);
+    }
 
-        csv.Flush();
-        return count;
+    /// <summary>Writes one row; disposing flushes what the CSV writer still holds onto the text writer.</summary>
+    private sealed class RowWriter<T>(Action<T> write, CsvWriter? csv = null) : IDisposable
+    {
+        public void Write(T row) => write(row);
+
+        public void Dispose()
+        {
+            csv?.Flush();
+            csv?.Dispose();
+        }
     }
 
     private static void Fill(Article article, string?[] fields)

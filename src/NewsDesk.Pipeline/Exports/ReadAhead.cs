@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace NewsDesk.Exports;
@@ -11,15 +12,20 @@ namespace NewsDesk.Exports;
 /// </summary>
 internal static class ReadAhead
 {
-    public static IEnumerable<T> Of<T>(IEnumerable<T> source, int batchSize, int capacity, CancellationToken ct)
+    /// <summary>For a synchronous caller: it blocks while the next batch is read.</summary>
+    public static IEnumerable<T> Of<T>(IEnumerable<T> source, int batchSize, int capacity, CancellationToken ct) =>
+        OfAsync(source, batchSize, capacity, ct).ToBlockingEnumerable(ct);
+
+    /// <summary>For an asynchronous caller (the read API's exports): waiting for the next batch holds no thread.</summary>
+    public static async IAsyncEnumerable<T> OfAsync<T>(IEnumerable<T> source, int batchSize, int capacity, [EnumeratorCancellation] CancellationToken ct)
     {
         var channel = Channel.CreateBounded<T[]>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        // A thread of its own: the caller blocks on the channel, and a pool thread could wait behind it.
+        // A thread of its own: reading the store blocks, and a pool thread could wait behind it.
         var reader = Task.Factory.StartNew(() => Produce(source, batchSize, channel.Writer, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            while (channel.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
+            while (await channel.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false))
             {
                 while (channel.Reader.TryRead(out var batch))
                 {
@@ -31,17 +37,17 @@ internal static class ReadAhead
             }
 
             // The channel closes when the source ends or throws; this rethrows what it threw.
-            reader.GetAwaiter().GetResult();
+            await reader.ConfigureAwait(false);
         }
         finally
         {
-            stop.Cancel();
+            await stop.CancelAsync().ConfigureAwait(false);
             // Wait for the reader to leave the store; its cancellation (or a failure already rethrown) is expected.
             try
             {
-                reader.Wait(CancellationToken.None);
+                await reader.ConfigureAwait(false);
             }
-            catch (AggregateException)
+            catch (Exception ex) when (ex is OperationCanceledException || reader.IsFaulted)
             {
             }
         }

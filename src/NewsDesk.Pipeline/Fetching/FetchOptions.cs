@@ -28,6 +28,16 @@ public sealed class FetchOptions
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>
+    /// The forward proxy every request goes through (an http:// URL), or none. The environment's HTTP_PROXY, HTTPS_PROXY
+    /// and ALL_PROXY are ignored. The proxy is trusted even on a private address; each target is still resolved and
+    /// checked by the address guard before the request is handed to the proxy.
+    /// </summary>
+    public Uri? Proxy { get; set; }
+
+    /// <summary>True when there is no proxy, or it is an http:// URL naming only a host and port.</summary>
+    public bool ProxyIsUsable => Proxy is null || (Proxy.IsAbsoluteUri && Proxy.Scheme == Uri.UriSchemeHttp && Proxy.AbsolutePath == "/");
+
     /// <summary>How many requests may be in flight to one host at once (feed polls and article pages together).</summary>
     [Range(1, 64, ErrorMessage = "NewsDesk:Fetch:MaxConnectionsPerHost must be between 1 and 64.")]
     public int MaxConnectionsPerHost { get; set; } = 2;

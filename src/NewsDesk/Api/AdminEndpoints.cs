@@ -1,11 +1,12 @@
 using System.Net;
+using Microsoft.AspNetCore.Connections.Features;
 using NewsDesk.Storage;
 
 namespace NewsDesk.Api;
 
 /// <summary>
 /// POST /api/admin/backup: a consistent copy of the store the worker holds, streamed as a LiteDB file. `db backup`
-/// uses it when the worker has the file locked. Loopback callers only: the copy holds everything stored.
+/// uses it when the worker has the file locked. Direct loopback callers only: the copy holds everything stored.
 /// </summary>
 public static class AdminEndpoints
 {
@@ -13,9 +14,9 @@ public static class AdminEndpoints
     {
         app.MapPost("/api/admin/backup", (HttpContext context, NewsStore store) =>
         {
-            if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+            if (!FromThisMachine(context))
             {
-                return Results.Problem("admin endpoints answer loopback callers only", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem("admin endpoints answer loopback callers only, on a direct connection", statusCode: StatusCodes.Status403Forbidden);
             }
 
             var folder = Path.Combine(Path.GetTempPath(), "newsdesk-backup-" + Guid.NewGuid().ToString("N"));
@@ -28,6 +29,21 @@ public static class AdminEndpoints
             return Results.Stream(stream, "application/octet-stream", "newsdesk-backup.db");
         });
     }
+
+    /// <summary>
+    /// Decided from the TCP connection itself: with ASP.NET's forwarded headers switched on
+    /// (ASPNETCORE_FORWARDEDHEADERS_ENABLED), HttpContext.Connection.RemoteIpAddress is whatever X-Forwarded-For says.
+    /// A request that carries forwarding headers is refused even on a loopback connection: it came through a proxy,
+    /// and a reverse proxy on this machine connects from loopback on behalf of anyone.
+    /// </summary>
+    private static bool FromThisMachine(HttpContext context)
+    {
+        var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket;
+        var forwarded = ForwardingHeaders.Any(h => context.Request.Headers.ContainsKey(h));
+        return socket?.RemoteEndPoint is IPEndPoint remote && IPAddress.IsLoopback(remote.Address) && !forwarded;
+    }
+
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "X-Original-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host"];
 
     private sealed class FolderCleanup(string folder) : IDisposable
     {

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using NewsDesk.Exports;
 using NewsDesk.Storage;
 
@@ -17,7 +15,7 @@ public static class ArticleEndpoints
 
     public static void MapArticleEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/articles", (HttpContext context, NewsStore store) =>
+        app.MapGet("/api/articles", async (HttpContext context, NewsStore store) =>
         {
             var q = context.Request.Query;
             ArticleQuery filter;
@@ -34,8 +32,8 @@ public static class ArticleEndpoints
             return (string?)q["format"] switch
             {
                 null or "" or "json" => Page(context, store, filter),
-                "jsonl" => Stream(context, store, filter, ExportFormat.Jsonl, "application/x-ndjson; charset=utf-8"),
-                "csv" => Stream(context, store, filter, ExportFormat.Csv, "text/csv; charset=utf-8"),
+                "jsonl" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Jsonl, "application/x-ndjson; charset=utf-8"),
+                "csv" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Csv, "text/csv; charset=utf-8"),
                 var other => Results.BadRequest(new { error = $"format \"{other}\" is not json, jsonl or csv" }),
             };
         });
@@ -49,9 +47,15 @@ public static class ArticleEndpoints
     private static IResult Page(HttpContext context, NewsStore store, ArticleQuery filter)
     {
         var q = context.Request.Query;
-        var page = int.TryParse(q["page"], out var p) && p > 0 ? p : 1;
-        var size = int.TryParse(q["page_size"], out var s) && s > 0 ? Math.Min(s, MaxPageSize) : DefaultPageSize;
-        var rows = store.Query(filter).Skip((page - 1) * size).Take(size + 1).Select(ExportRow.From).ToList();
+        if (!WholeNumber(q["page"], 1, out var page) || !WholeNumber(q["page_size"], DefaultPageSize, out var size))
+        {
+            return Results.BadRequest(new { error = $"page \"{q["page"]}\" and page_size \"{q["page_size"]}\" must be whole numbers from 1 to {int.MaxValue}" });
+        }
+
+        size = Math.Min(size, MaxPageSize);
+        // In long: page × size passes int.MaxValue long before page does, and a wrapped offset served page 1 again.
+        var skip = (long)(page - 1) * size;
+        var rows = skip > int.MaxValue ? [] : store.Query(filter).Skip((int)skip).Take(size + 1).Select(ExportRow.From).ToList();
         var hasMore = rows.Count > size;
         string? next = null;
         if (hasMore)
@@ -65,15 +69,11 @@ public static class ArticleEndpoints
         return Results.Json(new { page, pageSize = size, items = rows.Take(size), next }, ApiJson.PageOptions);
     }
 
-    /// <summary>Writes row by row straight to the response, so an export of any size keeps memory flat.</summary>
-    private static IResult Stream(HttpContext context, NewsStore store, ArticleQuery filter, ExportFormat format, string contentType) =>
-        Results.Stream(async body =>
-        {
-            // The exporter is synchronous (CsvHelper's writer); rows are written as they are read from LiteDB.
-            context.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-            await using var writer = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 64 * 1024);
-            ArticleExporter.Write(store, filter, format, writer, ct: context.RequestAborted);
-        }, contentType);
+    private static bool WholeNumber(string? text, int absent, out int value)
+    {
+        value = absent;
+        return string.IsNullOrEmpty(text) || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value > 0);
+    }
 }
 
 /// <summary>JSON settings for the read API: camelCase, nulls left out.</summary>

@@ -37,7 +37,7 @@ public static class EditorPage
         {
             var zone = options.Value.Zone();
             var today = options.Value.Today(time);
-            var asked = date is not null && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
+            var asked = date is not null && DigestDay.TryParse(date, out var parsed, out _) ? parsed : (DateOnly?)null;
             var day = asked ?? today;
             var digest = builder.Current(day, zone);
             string? notice = null;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsDesk.Digests;
 using NewsDesk.Hosting;
@@ -19,9 +18,9 @@ public static class StoryAndFeedEndpoints
             {
                 day = options.Value.Today(time);
             }
-            else if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            else if (!DigestDay.TryParse(date, out day, out var problem))
             {
-                return Results.BadRequest(new { error = $"date \"{date}\" is not yyyy-MM-dd" });
+                return Results.BadRequest(new { error = $"date {problem}" });
             }
 
             var digest = builder.Current(day, zone);

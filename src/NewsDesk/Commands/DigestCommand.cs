@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsDesk.Digests;
 using NewsDesk.Digests.Delivery;
@@ -75,8 +74,6 @@ internal static class DigestCommand
             return options.Today(time);
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new UsageException($"--date \"{text}\" is not a date in the form yyyy-MM-dd.");
+        return DigestDay.TryParse(text, out var day, out var problem) ? day : throw new UsageException($"--date {problem}.");
     }
 }

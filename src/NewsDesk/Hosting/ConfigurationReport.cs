@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
+using NewsDesk.Api;
 using NewsDesk.Digests;
 using NewsDesk.Digests.Delivery;
 using NewsDesk.Fetching;
@@ -52,6 +53,7 @@ public static class ConfigurationReport
         Section<MetricsOptions>("Metrics"),
         Section<RetentionOptions>("Retention"),
         Section<TracingOptions>("Tracing"),
+        Section<ApiOptions>("Api"),
     ];
 
     /// <summary>One line per problem, each naming the key or file and field; empty when all is well. <paramref name="ok"/> gets what passed.</summary>

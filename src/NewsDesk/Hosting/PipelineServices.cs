@@ -18,7 +18,9 @@ public static class PipelineServices
     public static IServiceCollection AddNewsDeskPipeline(this IServiceCollection services)
     {
         services.AddOptions<NewsDeskOptions>().BindConfiguration(NewsDeskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.ProxyIsUsable, "NewsDesk:Fetch:Proxy must be an http:// URL with a host and port only, such as http://proxy.internal:3128.")
+            .ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations()

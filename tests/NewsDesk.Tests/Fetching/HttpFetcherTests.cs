@@ -185,6 +185,24 @@ public sealed class HttpFetcherTests
     [InlineData("::ffff:127.0.0.1", false)]
     [InlineData("93.184.216.34", true)]
     [InlineData("2606:4700::1111", true)]
+    // Issue 18: IPv6 forms that carry an IPv4 address are judged by that address.
+    [InlineData("64:ff9b::a9fe:a9fe", false)] // NAT64 of 169.254.169.254
+    [InlineData("64:ff9b::7f00:1", false)]
+    [InlineData("64:ff9b::a00:5", false)]
+    [InlineData("64:ff9b::5db8:d822", true)] // NAT64 of 93.184.216.34
+    [InlineData("64:ff9b:1::a00:5", false)] // local-use NAT64: the operator's own network, whatever it embeds
+    [InlineData("64:ff9b:1:5db8:d800:2200::", false)]
+    [InlineData("2002:7f00:1::1", false)] // 6to4 of 127.0.0.1
+    [InlineData("2002:a00:5::1", false)]
+    [InlineData("2002:c0a8:101::", false)]
+    [InlineData("2002:5db8:d822::1", true)]
+    [InlineData("::127.0.0.1", false)] // IPv4-compatible
+    [InlineData("::10.0.0.5", false)]
+    [InlineData("::169.254.169.254", false)]
+    [InlineData("::93.184.216.34", true)]
+    [InlineData("::ffff:0:127.0.0.1", false)] // SIIT
+    [InlineData("::ffff:0:a9fe:a9fe", false)]
+    [InlineData("::ffff:0:93.184.216.34", true)]
     public void Address_guard_allows_only_public_addresses(string address, bool expected)
     {
         Assert.Equal(expected, AddressGuard.IsPublic(IPAddress.Parse(address)));

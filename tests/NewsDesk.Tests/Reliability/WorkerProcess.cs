@@ -25,6 +25,8 @@ public sealed class WorkerProcess : IDisposable
 
     public HttpClient Http { get; }
 
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get
