@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace NewsDesk.Storage;
 
-/// <summary>The store's maintenance: `db migrate`, retention, `db compact` and `db backup`.</summary>
+/// <summary>The store's maintenance: `db migrate`, retention and `db backup` (`db compact`: NewsStoreCompaction.cs).</summary>
 public sealed partial class NewsStore
 {
     /// <summary>Rewrites every article stored in an older schema in the current one (`db migrate`). Returns how many changed.</summary>
@@ -38,27 +38,6 @@ public sealed partial class NewsStore
 
             return _articles.DeleteMany(old);
         });
-    }
-
-    /// <summary>Rebuilds the file without free pages (`db compact`). Returns the bytes saved.</summary>
-    public long Compact()
-    {
-        lock (_gate)
-        {
-            ReopenIfClosed();
-            // LiteDB rebuilds only a file it opened itself, so the store closes, LiteDB rebuilds, and the store opens
-            // again. The lock file stays held throughout.
-            _db.Dispose();
-            CloseFiles();
-            long saved;
-            using (var direct = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, StoreMapper.Create()))
-            {
-                saved = direct.Rebuild();
-            }
-
-            Open();
-            return saved;
-        }
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ using NewsDesk.Storage;
 namespace NewsDesk.Commands;
 
 /// <summary>
-/// `db migrate` (rewrite older documents in the current schema), `db compact` (LiteDB rebuild) and `db backup FILE`
+/// `db migrate` (rewrite older documents in the current schema), `db compact` (copy into a fresh file and swap it in,
+/// <see cref="NewsStore.Compact"/>) and `db backup FILE`
 /// (a consistent copy; through the running worker's POST /api/admin/backup when the worker holds the file).
 /// </summary>
 internal static class DbCommand
@@ -23,7 +24,7 @@ internal static class DbCommand
             return CommandLine.Success;
         });
 
-        var compact = new Command("compact", "Rebuild the LiteDB file without its free pages (stop the worker first).");
+        var compact = new Command("compact", "Rewrite the LiteDB file without its free pages (stop the worker first); no copy of the old file is kept.");
         compact.SetAction(async (parse, ct) =>
         {
             using var host = Hosting.NewsDeskHost.CreateTool();
@@ -31,7 +32,7 @@ internal static class DbCommand
             var before = new FileInfo(store.FilePath).Length;
             var saved = store.Compact();
             store.Checkpoint();
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{store.FilePath}: rebuilt, {before:N0} bytes before, {saved:N0} bytes saved")).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{store.FilePath}: rebuilt, {before:N0} bytes before, {saved:N0} bytes saved; no copy of the old file is kept (run db backup FILE first for one)")).ConfigureAwait(false);
             return CommandLine.Success;
         });
 
