@@ -466,9 +466,18 @@ public sealed partial class NewsStore : IDisposable
             _disposed = true;
             // LiteDB checkpoints the log into the data file as it closes; an empty log file is removed, as LiteDB
             // does when it opens the files itself.
-            CloseDb();
-            CloseFiles();
-            _file.Dispose();
+            try
+            {
+                CloseDb();
+            }
+            finally
+            {
+                // Even when LiteDB fails to close (a full disk), the descriptors and the lock go: a backup that failed
+                // must not leave its target held.
+                CloseFiles();
+                _file.Dispose();
+            }
+
             var log = LogPath(FilePath);
             if (File.Exists(log) && new FileInfo(log).Length == 0)
             {
@@ -494,7 +503,13 @@ public sealed partial class NewsStore : IDisposable
 
     private void CloseFiles()
     {
-        _log?.Dispose();
-        _data?.Dispose();
+        try
+        {
+            _log?.Dispose();
+        }
+        finally
+        {
+            _data?.Dispose();
+        }
     }
 }

@@ -60,21 +60,38 @@ public sealed partial class NewsStore
         }
 
         var articles = 0;
-        using (var copy = new NewsStore(full))
+        try
         {
-            lock (_gate)
+            using (var copy = new NewsStore(full))
             {
-                ReopenIfClosed();
-                foreach (var name in new[] { "feeds", "digests", "articles" })
+                lock (_gate)
                 {
-                    var count = copy._db.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
-                    articles = name == "articles" ? count : articles;
+                    ReopenIfClosed();
+                    foreach (var name in new[] { "feeds", "digests", "articles" })
+                    {
+                        var count = copy._db.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
+                        articles = name == "articles" ? count : articles;
+                    }
+
+                    _stories.CopyTo(copy._stories);
                 }
 
-                _stories.CopyTo(copy._stories);
+                copy.Checkpoint();
+            }
+        }
+        catch (Exception ex)
+        {
+            // A backup that failed (a full disk, say) leaves nothing: no half-made copy, and no file that makes the
+            // next attempt "already exist".
+            DeleteIfThere(full);
+            DeleteIfThere(LogPath(full));
+            var cause = ex is StorageException { InnerException: IOException or UnauthorizedAccessException } opening ? opening.InnerException : ex;
+            if (cause is IOException or UnauthorizedAccessException or LiteException)
+            {
+                throw new StorageException($"storage: backup to {full} failed, and nothing was left there: {cause.Message}", ex);
             }
 
-            copy.Checkpoint();
+            throw;
         }
 
         return articles;

@@ -83,13 +83,23 @@ internal static class DbCommand
 
         // Written under a temporary name, synced and renamed, so FILE is never a half-written database, even after a power cut.
         var partial = target + ".partial";
-        await using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
+        try
         {
-            await response.Content.CopyToAsync(output, ct).ConfigureAwait(false);
-            output.Flush(flushToDisk: true);
+            await using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
+            {
+                await response.Content.CopyToAsync(output, ct).ConfigureAwait(false);
+                output.Flush(flushToDisk: true);
+            }
+
+            File.Move(partial, target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException or HttpRequestException)
+        {
+            // Nothing half-written stays behind, and the next attempt is not refused as "already exists".
+            File.Delete(partial);
+            throw;
         }
 
-        File.Move(partial, target);
         return response.Headers.TryGetValues("X-NewsDesk-Articles", out var values) ? values.First() : "?";
     }
 
