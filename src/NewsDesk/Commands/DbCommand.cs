@@ -18,7 +18,7 @@ internal static class DbCommand
         migrate.SetAction(async (parse, ct) =>
         {
             using var host = Hosting.NewsDeskHost.CreateTool();
-            var store = host.Services.GetRequiredService<NewsStore>();
+            var store = ExistingStore.Open(host.Services);
             var changed = store.Migrate();
             await Console.Out.WriteLineAsync($"{store.FilePath}: {changed} of {store.CountArticles()} articles upgraded to schema version {Article.CurrentSchemaVersion}").ConfigureAwait(false);
             return CommandLine.Success;
@@ -28,7 +28,7 @@ internal static class DbCommand
         compact.SetAction(async (parse, ct) =>
         {
             using var host = Hosting.NewsDeskHost.CreateTool();
-            var store = host.Services.GetRequiredService<NewsStore>();
+            var store = ExistingStore.Open(host.Services);
             var before = new FileInfo(store.FilePath).Length;
             var saved = store.Compact();
             store.Checkpoint();
@@ -49,6 +49,7 @@ internal static class DbCommand
                 throw new UsageException($"{target} already exists; give a new file");
             }
 
+            ExistingStore.Require(host.Services);
             if (NewsStore.IsInUse(path))
             {
                 var baseUrl = parse.GetValue(worker) ?? WorkerUrl(host.Services.GetRequiredService<IConfiguration>());

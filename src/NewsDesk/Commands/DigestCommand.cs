@@ -23,6 +23,7 @@ internal static class DigestCommand
             using var host = NewsDeskHost.CreateTool();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
             var day = ParseDate(parse.GetValue(date), options, host.Services.GetRequiredService<TimeProvider>());
+            ExistingStore.Require(host.Services);
             var published = await host.Services.GetRequiredService<DigestPublisher>().PublishAsync(day, ct: ct).ConfigureAwait(false);
             if (parse.GetValue(deliver))
             {
