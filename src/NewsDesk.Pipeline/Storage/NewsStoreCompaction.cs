@@ -28,9 +28,13 @@ public sealed partial class NewsStore
             var before = _file.Length;
             var fresh = CompactPath(FilePath);
             var freshLog = LogPath(fresh);
-            // Left by a compaction that was killed: never a store, since the swap is a rename.
-            DeleteIfThere(fresh);
-            DeleteIfThere(freshLog);
+            // Left by a compaction that was killed (never a store, since the swap is a rename), and by LiteDB's Rebuild,
+            // which `db compact` used before and which left its -temp files on every failure.
+            foreach (var leftover in new[] { fresh, freshLog, Beside(FilePath, "-temp"), LogPath(Beside(FilePath, "-temp")) })
+            {
+                DeleteIfThere(leftover);
+            }
+
             FileStream? copy = null;
             var closed = false;
             try
@@ -125,8 +129,11 @@ public sealed partial class NewsStore
     }
 
     /// <summary>Where `db compact` builds the new file: data.db → data-compact.db, beside it (the rename must stay on one file system).</summary>
-    private static string CompactPath(string path) =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", System.IO.Path.GetFileNameWithoutExtension(path) + "-compact" + System.IO.Path.GetExtension(path));
+    private static string CompactPath(string path) => Beside(path, "-compact");
+
+    /// <summary>data.db → data{suffix}.db in the same folder.</summary>
+    private static string Beside(string path, string suffix) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", System.IO.Path.GetFileNameWithoutExtension(path) + suffix + System.IO.Path.GetExtension(path));
 
     private static void DeleteIfThere(string path)
     {
