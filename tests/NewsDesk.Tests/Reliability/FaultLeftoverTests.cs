@@ -71,4 +71,45 @@ public sealed class FaultLeftoverTests
         using var copy = new NewsStore(disk.File("copy.db"));
         Assert.Equal(200, copy.CountArticles());
     }
+
+    [Fact]
+    public async Task Backup_through_a_worker_whose_temp_folder_is_full_fails_and_leaves_nothing_on_either_side()
+    {
+        using var disk = TmpfsMount.TryMount(4L << 20, out var whyNot);
+        Assert.SkipWhen(disk is null, whyNot ?? "");
+        using var temp = new TempFolder();
+        using (var store = new NewsStore(temp.File("n.db")))
+        {
+            store.InsertMany(Enumerable.Range(0, 200).Select(i => Articles.Make($"a{i}", $"Article {i}", Day, text: new string('x', 2000))));
+        }
+
+        File.WriteAllText(temp.File("feeds.json"), """{ "feeds": [] }""");
+        var env = new Dictionary<string, string>
+        {
+            ["NewsDesk__FeedsFile"] = temp.File("feeds.json"),
+            ["NewsDesk__Storage__Path"] = temp.File("n.db"),
+            // The worker writes its copy to the temp folder before streaming it.
+            ["TMPDIR"] = disk!.Path,
+        };
+        using var worker = await WorkerProcess.StartAsync(temp.Path, env);
+        // With no feeds to poll, the worker opens the store at the first request that reads it.
+        Assert.Contains("Article 7", await worker.Http.GetStringAsync("api/articles?format=jsonl", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var filler = disk.Fill(leaveFree: 64 * 1024);
+        // The worker's address comes from ASPNETCORE_URLS, as in the container.
+        var cli = new Dictionary<string, string>(env) { ["ASPNETCORE_URLS"] = worker.BaseUri.AbsoluteUri.TrimEnd('/') };
+        var full = await CliProcess.RunAsync(temp.Path, cli, "db", "backup", temp.File("copy.db"));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"exit {full.ExitCode}\n{full.Stderr}");
+        Assert.Equal(1, full.ExitCode);
+        var line = Assert.Single(full.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("newsdesk: the worker at ", line, StringComparison.Ordinal);
+        // The runtime keeps its diagnostic pipes in the temp folder too; the worker's copy went in newsdesk-backup-*.
+        Assert.Empty(Directory.GetFileSystemEntries(disk.Path, "newsdesk-backup-*"));
+        Assert.False(File.Exists(temp.File("copy.db")) || File.Exists(temp.File("copy.db.partial")));
+
+        File.Delete(filler);
+        var again = await CliProcess.RunAsync(temp.Path, cli, "db", "backup", temp.File("copy.db"));
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Contains("200 articles, copied by the worker", again.Stdout, StringComparison.Ordinal);
+    }
 }
