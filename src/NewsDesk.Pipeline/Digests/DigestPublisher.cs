@@ -71,13 +71,22 @@ public sealed partial class DigestPublisher(DigestBuilder builder, NewsStore sto
         return digest with { Sections = [.. sections] };
     }
 
-    /// <summary>Writes through a temporary file so a reader never sees half a digest.</summary>
+    /// <summary>Writes through a temporary file so a reader never sees half a digest; a failed write (a full disk) removes it.</summary>
     private static string Write(string folder, string name, string content)
     {
         var path = Path.Combine(folder, name);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, content);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, content);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new IOException($"digest: {path} was not written: {ex.Message}", ex);
+        }
+
         return path;
     }
 

@@ -3,11 +3,25 @@ namespace NewsDesk.Storage;
 /// <summary>
 /// One of the two files NewsDesk opens for LiteDB (the data file and its log), opened as LiteDB opens them itself:
 /// read and write, readable by others, unbuffered, random access. Every call goes straight to the file; the two
-/// differ only in when they reach the disk (<see cref="SyncedDataFile"/>, <see cref="CommitSyncedLog"/>).
+/// differ only in when they reach the disk (<see cref="SyncedDataFile"/>, <see cref="CommitSyncedLog"/>). The data file
+/// is the store's own descriptor (<see cref="StoreFileLock"/>), which outlives the engines opened on it.
 /// </summary>
-internal abstract class LiteDbFile(string path) : Stream
+internal abstract class LiteDbFile : Stream
 {
-    protected FileStream File { get; } = new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
+    private readonly bool _owned;
+
+    protected LiteDbFile(string path)
+        : this(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess), owned: true)
+    {
+    }
+
+    protected LiteDbFile(FileStream file, bool owned)
+    {
+        File = file;
+        _owned = owned;
+    }
+
+    protected FileStream File { get; }
 
     public override bool CanRead => true;
     public override bool CanSeek => true;
@@ -30,7 +44,7 @@ internal abstract class LiteDbFile(string path) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && _owned)
         {
             File.Dispose();
         }

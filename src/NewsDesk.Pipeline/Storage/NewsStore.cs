@@ -22,8 +22,11 @@ public sealed partial class NewsStore : IDisposable
         "EntryFingerprint: $.EntryFingerprint, Tags: $.Tags, Themes: $.Themes, Parties: $.Parties, " +
         "Countries: $.Countries, Organisations: $.Organisations, Summary: $.Summary, StoryId: $.StoryId }");
 
-    private readonly FileStream _lock;
     private readonly Lock _gate = new();
+
+    // The data file's descriptor, locked (StoreFileLock) from the constructor to Dispose; LiteDB is opened on it, again
+    // after an I/O error closed it, and `db compact` swaps it for the rebuilt file's.
+    private FileStream _file;
 
     // Opened by Open(), and again after `db compact` rebuilds the file.
     private SyncedDataFile _data = null!;
@@ -58,9 +61,9 @@ public sealed partial class NewsStore : IDisposable
                 Directory.CreateDirectory(folder);
             }
 
-            // LiteDB must not be opened by two processes at once; an exclusive lock file makes the second one fail
-            // at once with a clear message instead of both writing to the file.
-            _lock = AcquireLock(FilePath);
+            // LiteDB must not be opened by two processes at once; the lock on the data file itself makes the second
+            // one fail at once with a clear message, whichever path (or link) it came by.
+            _file = StoreFileLock.Open(FilePath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -89,7 +92,7 @@ public sealed partial class NewsStore : IDisposable
     {
         // The same two files LiteDB opens itself (name.db and name-log.db), opened here so that the log is synced
         // once per commit (CommitSyncedLog) and the data file at each checkpoint (SyncedDataFile).
-        _data = new SyncedDataFile(FilePath);
+        _data = new SyncedDataFile(_file);
         _log = new CommitSyncedLog(LogPath(FilePath));
         _db = new LiteDatabase(_data, StoreMapper.Create(), _log);
         _articles = _db.GetCollection<Article>("articles");
@@ -270,22 +273,7 @@ public sealed partial class NewsStore : IDisposable
     public void Checkpoint() => Locked(() => _db.Checkpoint());
 
     /// <summary>True when another process (a running worker) holds the store at <paramref name="path"/>.</summary>
-    public static bool IsInUse(string path)
-    {
-        try
-        {
-            using var probe = new FileStream(System.IO.Path.GetFullPath(path) + ".lock", FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-            return false;
-        }
-        catch (FileNotFoundException)
-        {
-            return false;
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-    }
+    public static bool IsInUse(string path) => StoreFileLock.IsHeld(System.IO.Path.GetFullPath(path));
 
     /// <summary>
     /// Runs <paramref name="work"/> under the gate in one LiteDB transaction: everything it writes through this store
@@ -478,9 +466,18 @@ public sealed partial class NewsStore : IDisposable
             _disposed = true;
             // LiteDB checkpoints the log into the data file as it closes; an empty log file is removed, as LiteDB
             // does when it opens the files itself.
-            CloseDb();
-            CloseFiles();
-            _lock.Dispose();
+            try
+            {
+                CloseDb();
+            }
+            finally
+            {
+                // Even when LiteDB fails to close (a full disk), the descriptors and the lock go: a backup that failed
+                // must not leave its target held.
+                CloseFiles();
+                _file.Dispose();
+            }
+
             var log = LogPath(FilePath);
             if (File.Exists(log) && new FileInfo(log).Length == 0)
             {
@@ -497,32 +494,22 @@ public sealed partial class NewsStore : IDisposable
         ? new StorageException($"storage: cannot open {FilePath}: permission denied.", ex)
         : new StorageException($"storage: cannot open {FilePath}: {ex.Message}", ex);
 
-    /// <summary>Releases what a failed open holds, the lock file included.</summary>
+    /// <summary>Releases what a failed open holds, the data file and its lock included.</summary>
     private void Abandon()
     {
         CloseFiles();
-        _lock.Dispose();
+        _file.Dispose();
     }
 
     private void CloseFiles()
     {
-        _log?.Dispose();
-        _data?.Dispose();
-    }
-
-    // Only a held lock means "in use"; any other failure (read-only file system, full disk) is reported as itself.
-    // .NET gives the errno as HResult on Unix (EWOULDBLOCK: 11 on Linux, 35 on macOS) and a Win32 HResult on Windows.
-    private static bool IsHeld(IOException ex) => ex.HResult is 11 or 35 or unchecked((int)0x80070020);
-
-    private static FileStream AcquireLock(string path)
-    {
         try
         {
-            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            _log?.Dispose();
         }
-        catch (IOException ex) when (IsHeld(ex))
+        finally
         {
-            throw new StorageException($"storage: {path} is in use by another NewsDesk process (a running worker?). Stop it, or read through the worker's API.", ex);
+            _data?.Dispose();
         }
     }
 }

@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace NewsDesk.Storage;
 
-/// <summary>The store's maintenance: `db migrate`, retention, `db compact` and `db backup`.</summary>
+/// <summary>The store's maintenance: `db migrate`, retention and `db backup` (`db compact`: NewsStoreCompaction.cs).</summary>
 public sealed partial class NewsStore
 {
     /// <summary>Rewrites every article stored in an older schema in the current one (`db migrate`). Returns how many changed.</summary>
@@ -40,27 +40,6 @@ public sealed partial class NewsStore
         });
     }
 
-    /// <summary>Rebuilds the file without free pages (`db compact`). Returns the bytes saved.</summary>
-    public long Compact()
-    {
-        lock (_gate)
-        {
-            ReopenIfClosed();
-            // LiteDB rebuilds only a file it opened itself, so the store closes, LiteDB rebuilds, and the store opens
-            // again. The lock file stays held throughout.
-            _db.Dispose();
-            CloseFiles();
-            long saved;
-            using (var direct = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, StoreMapper.Create()))
-            {
-                saved = direct.Rebuild();
-            }
-
-            Open();
-            return saved;
-        }
-    }
-
     /// <summary>
     /// Writes a copy to <paramref name="target"/> (a new file) while this store stays open: every collection is copied
     /// under the store's gate, so the copy is one consistent moment (ingest waits for it) and a complete, openable
@@ -81,21 +60,38 @@ public sealed partial class NewsStore
         }
 
         var articles = 0;
-        using (var copy = new NewsStore(full))
+        try
         {
-            lock (_gate)
+            using (var copy = new NewsStore(full))
             {
-                ReopenIfClosed();
-                foreach (var name in new[] { "feeds", "digests", "articles" })
+                lock (_gate)
                 {
-                    var count = copy._db.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
-                    articles = name == "articles" ? count : articles;
+                    ReopenIfClosed();
+                    foreach (var name in new[] { "feeds", "digests", "articles" })
+                    {
+                        var count = copy._db.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
+                        articles = name == "articles" ? count : articles;
+                    }
+
+                    _stories.CopyTo(copy._stories);
                 }
 
-                _stories.CopyTo(copy._stories);
+                copy.Checkpoint();
+            }
+        }
+        catch (Exception ex)
+        {
+            // A backup that failed (a full disk, say) leaves nothing: no half-made copy, and no file that makes the
+            // next attempt "already exist".
+            DeleteIfThere(full);
+            DeleteIfThere(LogPath(full));
+            var cause = ex is StorageException { InnerException: IOException or UnauthorizedAccessException } opening ? opening.InnerException : ex;
+            if (cause is IOException or UnauthorizedAccessException or LiteException)
+            {
+                throw new StorageException($"storage: backup to {full} failed, and nothing was left there: {cause.Message}", ex);
             }
 
-            copy.Checkpoint();
+            throw;
         }
 
         return articles;

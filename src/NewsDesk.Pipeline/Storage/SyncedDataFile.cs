@@ -10,8 +10,12 @@ namespace NewsDesk.Storage;
 /// LiteDB flushes the data file once per checkpoint, after writing its pages and before it empties the log, and that
 /// flush is an fsync here. <c>StoreDurabilityTests</c> checks the order with the system calls themselves.
 /// </para>
+/// <para>
+/// It does not close the file: the store keeps the descriptor, and the lock on it, across reopens
+/// (<see cref="StoreFileLock"/>).
+/// </para>
 /// </summary>
-internal sealed class SyncedDataFile(string path) : LiteDbFile(path)
+internal sealed class SyncedDataFile(FileStream file) : LiteDbFile(file, owned: false)
 {
     public override void Flush() => File.Flush(flushToDisk: true);
 }

@@ -21,7 +21,18 @@ public static class AdminEndpoints
 
             var folder = Path.Combine(Path.GetTempPath(), "newsdesk-backup-" + Guid.NewGuid().ToString("N"));
             var file = Path.Combine(folder, "backup.db");
-            var articles = store.Backup(file);
+            int articles;
+            try
+            {
+                articles = store.Backup(file);
+            }
+            catch
+            {
+                // The store removed its half copy (a full temp folder, say); the folder goes too.
+                new FolderCleanup(folder).Dispose();
+                throw;
+            }
+
             context.Response.Headers["X-NewsDesk-Articles"] = articles.ToString(System.Globalization.CultureInfo.InvariantCulture);
             // The temp copy is deleted once sent (DeleteOnClose); its empty folder with it, below.
             var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose);

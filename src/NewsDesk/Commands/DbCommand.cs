@@ -6,7 +6,8 @@ using NewsDesk.Storage;
 namespace NewsDesk.Commands;
 
 /// <summary>
-/// `db migrate` (rewrite older documents in the current schema), `db compact` (LiteDB rebuild) and `db backup FILE`
+/// `db migrate` (rewrite older documents in the current schema), `db compact` (copy into a fresh file and swap it in,
+/// <see cref="NewsStore.Compact"/>) and `db backup FILE`
 /// (a consistent copy; through the running worker's POST /api/admin/backup when the worker holds the file).
 /// </summary>
 internal static class DbCommand
@@ -17,21 +18,21 @@ internal static class DbCommand
         migrate.SetAction(async (parse, ct) =>
         {
             using var host = Hosting.NewsDeskHost.CreateTool();
-            var store = host.Services.GetRequiredService<NewsStore>();
+            var store = ExistingStore.Open(host.Services);
             var changed = store.Migrate();
             await Console.Out.WriteLineAsync($"{store.FilePath}: {changed} of {store.CountArticles()} articles upgraded to schema version {Article.CurrentSchemaVersion}").ConfigureAwait(false);
             return CommandLine.Success;
         });
 
-        var compact = new Command("compact", "Rebuild the LiteDB file without its free pages (stop the worker first).");
+        var compact = new Command("compact", "Rewrite the LiteDB file without its free pages (stop the worker first); no copy of the old file is kept.");
         compact.SetAction(async (parse, ct) =>
         {
             using var host = Hosting.NewsDeskHost.CreateTool();
-            var store = host.Services.GetRequiredService<NewsStore>();
+            var store = ExistingStore.Open(host.Services);
             var before = new FileInfo(store.FilePath).Length;
             var saved = store.Compact();
             store.Checkpoint();
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{store.FilePath}: rebuilt, {before:N0} bytes before, {saved:N0} bytes saved")).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{store.FilePath}: rebuilt, {before:N0} bytes before, {saved:N0} bytes saved; no copy of the old file is kept (run db backup FILE first for one)")).ConfigureAwait(false);
             return CommandLine.Success;
         });
 
@@ -48,6 +49,7 @@ internal static class DbCommand
                 throw new UsageException($"{target} already exists; give a new file");
             }
 
+            ExistingStore.Require(host.Services);
             if (NewsStore.IsInUse(path))
             {
                 var baseUrl = parse.GetValue(worker) ?? WorkerUrl(host.Services.GetRequiredService<IConfiguration>());
@@ -82,13 +84,23 @@ internal static class DbCommand
 
         // Written under a temporary name, synced and renamed, so FILE is never a half-written database, even after a power cut.
         var partial = target + ".partial";
-        await using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
+        try
         {
-            await response.Content.CopyToAsync(output, ct).ConfigureAwait(false);
-            output.Flush(flushToDisk: true);
+            await using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
+            {
+                await response.Content.CopyToAsync(output, ct).ConfigureAwait(false);
+                output.Flush(flushToDisk: true);
+            }
+
+            File.Move(partial, target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException or HttpRequestException)
+        {
+            // Nothing half-written stays behind, and the next attempt is not refused as "already exists".
+            File.Delete(partial);
+            throw;
         }
 
-        File.Move(partial, target);
         return response.Headers.TryGetValues("X-NewsDesk-Articles", out var values) ? values.First() : "?";
     }
 

@@ -22,6 +22,7 @@ internal static class DigestCommand
             using var host = NewsDeskHost.CreateTool();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
             var day = ParseDate(parse.GetValue(date), options, host.Services.GetRequiredService<TimeProvider>());
+            ExistingStore.Require(host.Services);
             var delivery = host.Services.GetRequiredService<DigestDelivery>();
             if (parse.GetValue(deliver) && !delivery.HasTarget)
             {

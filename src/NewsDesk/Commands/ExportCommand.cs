@@ -53,6 +53,7 @@ internal static class ExportCommand
             }
 
             using var host = NewsDeskHost.CreateTool();
+            ExistingStore.Require(host.Services);
             NewsStore store;
             try
             {

@@ -17,12 +17,13 @@ internal static class FeedsCommand
         {
             using var host = NewsDeskHost.CreateTool();
             var registry = host.Services.GetRequiredService<FeedRegistry>();
-            var store = host.Services.GetRequiredService<NewsStore>();
+            // Before the first poll there is no store, and every feed is simply not polled yet.
+            var store = ExistingStore.OpenIfThere(host.Services);
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             Console.WriteLine($"{"ID",-28} {"KIND",-10} {"ON",-3} {"SCHEDULE",-22} {"LAST SUCCESS",-17} {"FAILS",5} {"NEXT ATTEMPT",-31} LAST ERROR / NOTE");
             foreach (var feed in registry.All)
             {
-                var state = store.GetFeedState(feed.Id);
+                var state = store?.GetFeedState(feed.Id);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{feed.Id,-28} {feed.Kind.ToString().ToLowerInvariant(),-10} {(feed.Enabled ? "yes" : "no"),-3} {feed.Schedule,-22} {Time(state?.LastSuccess),-17} {state?.ConsecutiveFailures ?? 0,5} {NextAttempt(feed, state, now),-31} {Note(state)}"));
             }

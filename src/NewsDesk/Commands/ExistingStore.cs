@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using NewsDesk.Storage;
+
+namespace NewsDesk.Commands;
+
+/// <summary>
+/// The store for commands that read it (export, digest, feeds list, db ...): it must be there already. LiteDB creates a
+/// missing file, so a mistyped path, or the demo's store forgotten, exported "0 articles", exited 0 and left a new empty
+/// store behind. Only `run`, `demo` and `ingest` create a store.
+/// </summary>
+internal static class ExistingStore
+{
+    /// <summary>The configured store; a <see cref="StorageException"/> ("no store at PATH") when there is no such file.</summary>
+    public static NewsStore Open(IServiceProvider services)
+    {
+        Require(services);
+        return services.GetRequiredService<NewsStore>();
+    }
+
+    /// <summary>The configured store, or null when there is none yet (nothing was ingested), without creating one.</summary>
+    public static NewsStore? OpenIfThere(IServiceProvider services) =>
+        File.Exists(FullPath(services)) ? services.GetRequiredService<NewsStore>() : null;
+
+    /// <summary>Fails, before anything resolves the store, when the configured file does not exist.</summary>
+    public static void Require(IServiceProvider services)
+    {
+        var path = FullPath(services);
+        if (!File.Exists(path))
+        {
+            throw new StorageException($"no store at {path}; set NewsDesk:Storage:Path (NewsDesk__Storage__Path) to the store's file, or create one with ingest, demo or run.");
+        }
+    }
+
+    private static string FullPath(IServiceProvider services) =>
+        Path.GetFullPath(services.GetRequiredService<IOptions<StorageOptions>>().Value.Path);
+}
