@@ -37,7 +37,7 @@ internal static class DbCommand
         });
 
         var file = new Argument<string>("FILE") { Description = "Where to write the copy (a new file)." };
-        var worker = new Option<Uri?>("--worker") { Description = "The running worker's base URL, used when it holds the store (default: from urls / ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS, else http://127.0.0.1:8080)." };
+        var worker = UrlOption.Create("--worker", "The running worker's base URL, used when it holds the store (default: from urls / ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS, else http://127.0.0.1:8080).");
         var backup = new Command("backup", "Write a consistent copy of the store to FILE, through the running worker's API if it holds the file.") { file, worker };
         backup.SetAction(async (parse, ct) =>
         {

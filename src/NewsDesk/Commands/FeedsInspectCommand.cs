@@ -11,7 +11,7 @@ internal static class FeedsInspectCommand
     public static Command Create()
     {
         var source = new Argument<string>("source") { Description = "Path of a saved RSS, Atom, RDF or JSON Feed document, or an http(s) URL to fetch it from" };
-        var baseUrl = new Option<Uri?>("--base-url") { Description = "For a saved file: the URL it was fetched from (the base for relative links); default is the file's path" };
+        var baseUrl = UrlOption.Create("--base-url", "For a saved file: the URL it was fetched from (the base for relative links); default is the file's path");
         var command = new Command("inspect", "Print the parsed feed (title, items with id, title, link, dates, summary) as JSON") { source, baseUrl };
         command.SetAction(async (parseResult, ct) =>
         {

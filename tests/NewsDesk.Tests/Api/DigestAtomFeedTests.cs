@@ -102,19 +102,21 @@ public sealed class DigestAtomFeedTests
     {
         using var temp = new TempFolder();
         File.WriteAllText(temp.File("feeds.json"), """{ "feeds": [] }""");
-        var app = NewsDeskHost.CreateWorker([], new Dictionary<string, string?>
+        // The worker checks its options before it builds (run's friendly message) and again at start: either way it
+        // must not come up.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
         {
-            ["NewsDesk:FeedsFile"] = temp.File("feeds.json"),
-            ["NewsDesk:Storage:Path"] = temp.File("n.db"),
-            ["NewsDesk:PublicBaseUrl"] = value,
-            ["urls"] = "http://127.0.0.1:0",
+            await using var app = NewsDeskHost.CreateWorker([], new Dictionary<string, string?>
+            {
+                ["NewsDesk:FeedsFile"] = temp.File("feeds.json"),
+                ["NewsDesk:Storage:Path"] = temp.File("n.db"),
+                ["NewsDesk:PublicBaseUrl"] = value,
+                ["urls"] = "http://127.0.0.1:0",
+            });
+            await app.StartAsync(TestContext.Current.CancellationToken);
         });
-        await using (app)
-        {
-            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
-            Assert.Contains("NewsDesk:PublicBaseUrl must be an absolute http or https URL", error.Message, StringComparison.Ordinal);
-            Assert.Contains(value, error.Message, StringComparison.Ordinal);
-        }
+        Assert.Contains("NewsDesk:PublicBaseUrl must be an absolute http or https URL", error.Message, StringComparison.Ordinal);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A request written by hand: HttpClient will not send an empty or malformed Host header.</summary>

@@ -94,6 +94,11 @@ public sealed class OddInputTests
     private static Dictionary<string, string> Environment(TempFolder temp, string zone)
     {
         File.WriteAllText(temp.File("feeds.json"), """{"feeds":[]}""");
+        if (!File.Exists(temp.File("news.db")))
+        {
+            new NewsStore(temp.File("news.db")).Dispose();
+        }
+
         return new()
         {
             ["NewsDesk__FeedsFile"] = temp.File("feeds.json"),

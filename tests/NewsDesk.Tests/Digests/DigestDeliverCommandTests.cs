@@ -1,3 +1,4 @@
+using NewsDesk.Storage;
 using NewsDesk.Tests.Support;
 
 namespace NewsDesk.Tests.Digests;
@@ -53,10 +54,15 @@ public sealed class DigestDeliverCommandTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> Environment(TempFolder temp) => new()
+    /// <summary>Settings for a digest of an empty store, which exists: only ingest, demo and run create one.</summary>
+    private static Dictionary<string, string> Environment(TempFolder temp)
     {
-        ["NewsDesk__Storage__Path"] = temp.File("news.db"),
-        ["NewsDesk__Digest__OutputFolder"] = temp.File("out"),
-        ["NewsDesk__Digest__TimeZone"] = "UTC",
-    };
+        new NewsStore(temp.File("news.db")).Dispose();
+        return new()
+        {
+            ["NewsDesk__Storage__Path"] = temp.File("news.db"),
+            ["NewsDesk__Digest__OutputFolder"] = temp.File("out"),
+            ["NewsDesk__Digest__TimeZone"] = "UTC",
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using NewsDesk.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using NewsDesk.Tests.Support;
@@ -46,6 +47,7 @@ public sealed class WebhookRetryTests
     {
         using var temp = new TempFolder();
         await File.WriteAllTextAsync(temp.File("feeds.json"), """{ "feeds": [] }""", TestContext.Current.CancellationToken);
+        new NewsStore(temp.File("news.db")).Dispose();
         return await CliProcess.RunAsync(temp.Path, new Dictionary<string, string>
         {
             ["NewsDesk__FeedsFile"] = temp.File("feeds.json"),
