@@ -6,6 +6,7 @@ using NewsDesk.Parsing.FeedReading;
 using NewsDesk.Parsing.Json;
 using NewsDesk.Parsing.Rss;
 using NewsDesk.Parsing.Xml;
+using NewsDesk.Pipeline;
 
 namespace NewsDesk.Parsing;
 
@@ -70,13 +71,22 @@ public sealed class FeedParser
     /// <summary>
     /// Format-independent normalisation, after the adapters: every entry gets an id (a content hash when it
     /// has no guid, id or link) and a title; the id is computed first so it does not depend on the fallback title.
+    /// Text fields are cut to <see cref="FieldCaps"/> here, so a hostile 10 MB title costs nothing in later stages.
     /// </summary>
     private static ParsedFeed Normalize(ParsedFeed feed) => feed with
     {
-        Title = string.IsNullOrWhiteSpace(feed.Title) ? feed.Link ?? feed.FeedUrl : feed.Title,
+        Title = FieldCaps.Cap(string.IsNullOrWhiteSpace(feed.Title) ? feed.Link ?? feed.FeedUrl : feed.Title, FieldCaps.Title),
+        Description = FieldCaps.Cap(feed.Description, FieldCaps.Description),
         Entries = [.. feed.Entries.Select(entry =>
         {
             var withId = entry.Id.Length > 0 ? entry : entry with { Id = EntryIds.Fallback(entry.Title, entry.Content ?? entry.Summary, entry.Published ?? entry.Updated) };
+            withId = withId with
+            {
+                Title = FieldCaps.Cap(withId.Title, FieldCaps.Title),
+                Summary = FieldCaps.Cap(withId.Summary, FieldCaps.Html),
+                Content = FieldCaps.Cap(withId.Content, FieldCaps.Html),
+                Author = FieldCaps.Cap(withId.Author, FieldCaps.Byline),
+            };
             return string.IsNullOrWhiteSpace(withId.Title) ? withId with { Title = TitleFallback.ForEntry(withId) } : withId;
         })],
     };

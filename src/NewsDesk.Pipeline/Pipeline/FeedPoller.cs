@@ -45,8 +45,10 @@ public sealed partial class FeedPoller(
         {
             state = await FetchAndIngestAsync(feed, state, now, ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is FetchException or FeedParseException or FeedPollException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            // Any failure, expected (fetch, parse, HTTP status) or not (a bug, a store error), is recorded on the
+            // feed, where `feeds list`, /api/feeds and the metrics show it; the poll never ends unrecorded.
             state = Failed(state, ex, now);
             LogPollFailed(feed.Id, feed.Url.AbsoluteUri, state.ConsecutiveFailures, state.NextAttempt!.Value, ex.Message);
         }
@@ -147,7 +149,8 @@ public sealed partial class FeedPoller(
         FetchException fetch => fetch.Kind.ToString().ToLowerInvariant(),
         FeedParseException => "parse",
         FeedPollException poll => poll.Kind,
-        _ => "other",
+        StorageException => "storage",
+        _ => "internal",
     };
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Polled {FeedId}: {New} new, {Updated} updated, {Unchanged} unchanged, {Failed} failed, {FellBack} kept feed text, in {DurationMs} ms")]

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using NewsDesk.Text;
 
 namespace NewsDesk.Extraction.Decoding;
 
@@ -10,8 +11,6 @@ namespace NewsDesk.Extraction.Decoding;
 internal static partial class HtmlDecoder
 {
     private const int MetaScanBytes = 4096;
-
-    static HtmlDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static string Decode(byte[] body, string? contentType)
     {
@@ -67,24 +66,13 @@ internal static partial class HtmlDecoder
         return match.Success ? match.Groups[1].Value : null;
     }
 
-    private static Encoding? FromName(string? name)
+    /// <summary>Labels outside the WHATWG list (UTF-7, EBCDIC) count as no label, see <see cref="WebCharsets"/>.</summary>
+    private static Encoding? FromName(string? name) => WebCharsets.Resolve(name) switch
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-
-        try
-        {
-            var encoding = Encoding.GetEncoding(name.Trim());
-            // A page cannot really be UTF-16 if its meta tag was readable as ASCII; browsers treat this as UTF-8 too.
-            return encoding is UnicodeEncoding ? new UTF8Encoding(false) : encoding;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+        // A page cannot really be UTF-16 if its meta tag was readable as ASCII; browsers treat this as UTF-8 too.
+        UnicodeEncoding => new UTF8Encoding(false),
+        var encoding => encoding,
+    };
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContentTypeCharset();
