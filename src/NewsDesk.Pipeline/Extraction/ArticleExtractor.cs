@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using NewsDesk.Extraction.Content;
 using NewsDesk.Extraction.Decoding;
 using NewsDesk.Extraction.Metadata;
+using NewsDesk.Text;
 
 namespace NewsDesk.Extraction;
 
@@ -38,6 +39,11 @@ public sealed class ArticleExtractor
         if (string.IsNullOrWhiteSpace(html))
         {
             return NotArticle("empty page");
+        }
+
+        if (HtmlNesting.IsTooDeep(html))
+        {
+            return NotArticle($"page nests elements more than {HtmlNesting.MaxDepth} levels deep; not parsed");
         }
 
         using var document = new HtmlParser(ParserOptions).ParseDocument(html);

@@ -23,14 +23,23 @@ public static class HtmlText
             return html.Trim();
         }
 
+        if (HtmlNesting.IsTooDeep(html))
+        {
+            return HtmlNesting.StripTags(html);
+        }
+
         var document = Parser.ParseDocument($"<body>{html}</body>");
         var builder = new StringBuilder();
         Append(document.Body!, builder);
         return Normalise(builder.ToString());
     }
 
-    /// <summary>Removes scripts, event handlers, javascript: URLs, styles and anything else unsafe.</summary>
-    public static string Sanitize(string? html) => string.IsNullOrEmpty(html) ? "" : Sanitizer.Sanitize(html);
+    /// <summary>Removes scripts, event handlers, javascript: URLs, styles and anything else unsafe.
+    /// HTML nested too deeply to parse in reasonable time (<see cref="HtmlNesting"/>) is kept as its escaped text.</summary>
+    public static string Sanitize(string? html) =>
+        string.IsNullOrEmpty(html) ? ""
+        : HtmlNesting.IsTooDeep(html) ? "<p>" + System.Net.WebUtility.HtmlEncode(HtmlNesting.StripTags(html)) + "</p>"
+        : Sanitizer.Sanitize(html);
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using NewsDesk.Extraction.Decoding;
+using NewsDesk.Text;
 
 namespace NewsDesk.Parsing.Discovery;
 
@@ -22,7 +23,14 @@ public static class FeedAutodiscovery
 
     public static IReadOnlyList<Uri> Find(byte[] body, string? contentType, Uri pageUrl)
     {
-        var document = new HtmlParser().ParseDocument(HtmlDecoder.Decode(body, contentType));
+        var html = HtmlDecoder.Decode(body, contentType);
+        if (HtmlNesting.IsTooDeep(html))
+        {
+            // Not worth minutes of parsing: such a page advertises nothing.
+            return [];
+        }
+
+        var document = new HtmlParser().ParseDocument(html);
         var baseUrl = pageUrl;
         if (document.QuerySelector("base[href]")?.GetAttribute("href") is { } baseHref && Uri.TryCreate(pageUrl, baseHref.Trim(), out var declared))
         {
