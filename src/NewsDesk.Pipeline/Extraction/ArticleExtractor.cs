@@ -41,12 +41,8 @@ public sealed class ArticleExtractor
             return NotArticle("empty page");
         }
 
-        if (HtmlNesting.IsTooDeep(html))
-        {
-            return NotArticle($"page nests elements more than {HtmlNesting.MaxDepth} levels deep; not parsed");
-        }
-
-        using var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        // Bounds the parse: tree building is quadratic in depth, and the walks below recurse.
+        using var document = new HtmlParser(ParserOptions).ParseDocument(HtmlNesting.Flatten(html));
         if (document.Body is not { } bodyElement)
         {
             return FromMetadata(MetadataReader.Read(PageSignals.Collect(document), pageUrl), "no page body");

@@ -1,18 +1,16 @@
-using System.Net;
 using System.Text;
 
 namespace NewsDesk.Text;
 
 /// <summary>
-/// A linear pre-scan of how deeply HTML nests, before it reaches AngleSharp. Building the tree costs time quadratic in
-/// its depth (20,000 levels take over a second, 100,000 take minutes), and the walks after it recurse, so a page or
-/// a feed description nested beyond <see cref="MaxDepth"/> is not parsed at all: the caller falls back (the feed's
-/// text, or the fragment's text with every tag removed). Chromium's parser stops nesting at 512 levels; real
-/// pages stay well under 100, and the scan counts generously (it does not close tags implicitly as parsers do).
+/// A linear pass over HTML before it reaches AngleSharp that caps how deeply elements nest. Building the tree costs
+/// time quadratic in its depth (docs/reliability.md has the figures) and the walks after it recurse, so the tags that would open deeper than <see cref="MaxDepth"/> are dropped, with their end tags; their
+/// text stays where it was. Browsers do much the same (Chromium stops nesting at the same 512 levels); real pages
+/// stay well under 100, and the pass counts generously (it does not close tags implicitly as parsers do), so none is touched.
 /// </summary>
 public static class HtmlNesting
 {
-    public const int MaxDepth = 2_000;
+    public const int MaxDepth = 512;
 
     // Elements that never hold children, or that the parser closes by itself when the next one starts.
     private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
@@ -21,53 +19,74 @@ public static class HtmlNesting
         "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "thead", "tbody", "tfoot", "colgroup",
     };
 
+    /// <summary><paramref name="html"/> itself when it nests no deeper than <see cref="MaxDepth"/>, else a copy without the deeper tags.</summary>
+    public static string Flatten(string html)
+    {
+        if (!IsTooDeep(html))
+        {
+            return html;
+        }
+
+        var flat = new StringBuilder(html.Length);
+        var copied = 0;
+        var depth = 0;
+        var dropped = 0;
+        var notNesting = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var tag in Tags(html))
+        {
+            var drop = false;
+            var nests = !notNesting.Contains(html.AsSpan(tag.Start, tag.Length));
+            if (nests && tag.Closing)
+            {
+                // Unbalanced markup makes this approximate; what matters is that the depth stays bounded.
+                drop = dropped > 0;
+                dropped -= drop ? 1 : 0;
+                depth = drop ? depth : Math.Max(0, depth - 1);
+            }
+            else if (nests && !tag.SelfClosing)
+            {
+                drop = depth >= MaxDepth;
+                dropped += drop ? 1 : 0;
+                depth += drop ? 0 : 1;
+            }
+
+            if (drop)
+            {
+                flat.Append(html, copied, tag.Open - copied);
+                copied = tag.End;
+            }
+        }
+
+        return flat.Append(html, copied, html.Length - copied).ToString();
+    }
+
     /// <summary>True when some element of <paramref name="html"/> opens more than <see cref="MaxDepth"/> levels deep.</summary>
     public static bool IsTooDeep(string html)
     {
         var depth = 0;
         var notNesting = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var (start, length, closing, selfClosing) in Tags(html))
+        foreach (var tag in Tags(html))
         {
-            if (closing)
+            if (notNesting.Contains(html.AsSpan(tag.Start, tag.Length)))
+            {
+                continue;
+            }
+
+            if (tag.Closing)
             {
                 depth = Math.Max(0, depth - 1);
             }
-            else if (!selfClosing && !notNesting.Contains(html.AsSpan(start, length)))
+            else if (!tag.SelfClosing && ++depth > MaxDepth)
             {
-                if (++depth > MaxDepth)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
 
-    /// <summary>The text of <paramref name="html"/> with every tag removed and entities decoded, in one pass.</summary>
-    public static string StripTags(string html)
-    {
-        var text = new StringBuilder(html.Length / 2);
-        var i = 0;
-        while (i < html.Length)
-        {
-            var lt = html.IndexOf('<', i);
-            var end = lt < 0 ? html.Length : lt;
-            text.Append(html, i, end - i).Append(' ');
-            if (lt < 0)
-            {
-                break;
-            }
-
-            var gt = html.IndexOf('>', lt);
-            i = gt < 0 ? html.Length : gt + 1;
-        }
-
-        return WebUtility.HtmlDecode(string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
-    }
-
     /// <summary>Each tag's name (as a range of <paramref name="html"/>), skipping comments and text that only looks like a tag.</summary>
-    private static IEnumerable<(int Start, int Length, bool Closing, bool SelfClosing)> Tags(string html)
+    private static IEnumerable<Tag> Tags(string html)
     {
         var i = 0;
         while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
@@ -99,8 +118,11 @@ public static class HtmlNesting
                 yield break;
             }
 
-            yield return (start, nameEnd - start, closing, html[gt - 1] == '/');
+            yield return new Tag(i, gt + 1, start, nameEnd - start, closing, html[gt - 1] == '/');
             i = gt + 1;
         }
     }
+
+    /// <summary>One tag: from <see cref="Open"/> ('&lt;') to <see cref="End"/> (after '&gt;'), its name at <see cref="Start"/>.</summary>
+    private readonly record struct Tag(int Open, int End, int Start, int Length, bool Closing, bool SelfClosing);
 }

@@ -23,23 +23,15 @@ public static class HtmlText
             return html.Trim();
         }
 
-        if (HtmlNesting.IsTooDeep(html))
-        {
-            return HtmlNesting.StripTags(html);
-        }
-
-        var document = Parser.ParseDocument($"<body>{html}</body>");
+        // Flattened first: a description nested 100,000 levels deep would take minutes to parse, and Append recurses.
+        var document = Parser.ParseDocument($"<body>{HtmlNesting.Flatten(html)}</body>");
         var builder = new StringBuilder();
         Append(document.Body!, builder);
         return Normalise(builder.ToString());
     }
 
-    /// <summary>Removes scripts, event handlers, javascript: URLs, styles and anything else unsafe.
-    /// HTML nested too deeply to parse in reasonable time (<see cref="HtmlNesting"/>) is kept as its escaped text.</summary>
-    public static string Sanitize(string? html) =>
-        string.IsNullOrEmpty(html) ? ""
-        : HtmlNesting.IsTooDeep(html) ? "<p>" + System.Net.WebUtility.HtmlEncode(HtmlNesting.StripTags(html)) + "</p>"
-        : Sanitizer.Sanitize(html);
+    /// <summary>Removes scripts, event handlers, javascript: URLs, styles and anything else unsafe (nesting capped, see <see cref="HtmlNesting"/>).</summary>
+    public static string Sanitize(string? html) => string.IsNullOrEmpty(html) ? "" : Sanitizer.Sanitize(HtmlNesting.Flatten(html));
 
     private static HtmlSanitizer CreateSanitizer()
     {

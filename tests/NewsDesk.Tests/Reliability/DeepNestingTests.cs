@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using NewsDesk.Extraction;
@@ -11,18 +12,24 @@ namespace NewsDesk.Tests.Reliability;
 
 /// <summary>
 /// Issue #18, "memory and CPU bounded by design": HTML nested 100,000 levels deep (1.1 MB) once took minutes of
-/// tree building, in a page and in a feed description. It must now cost under a second and fall back.
+/// tree building, in a page and in a feed description. The nesting is now capped before parsing (HtmlNesting): such
+/// input costs well under a second and its text is kept.
 /// </summary>
 public sealed class DeepNestingTests
 {
     private const int Levels = 100_000;
 
-    private static readonly string Deep = DeepHtml(Levels);
+    private static readonly string Prose = "<p>" + string.Concat(Enumerable.Repeat("The harbour authority published its yearly report on shipping and the new quay. ", 5)) + "</p>";
+
+    private static readonly string Deep = DeepHtml(Levels, Prose);
 
     [Fact]
     public void A_page_and_a_description_nested_100000_levels_cost_under_a_second()
     {
         var output = TestContext.Current.TestOutputHelper;
+        // The first parse and sanitise of the process load and compile AngleSharp and the sanitiser: not what is measured.
+        _ = new ArticleExtractor().Extract(Encoding.UTF8.GetBytes(Prose), "text/html", null);
+        _ = HtmlText.Sanitize(HtmlText.ToPlainText(Prose));
         var clock = Stopwatch.StartNew();
         var page = new ArticleExtractor().Extract(Encoding.UTF8.GetBytes(Deep), "text/html", new Uri("https://example.org/deep"));
         var extractTime = clock.Elapsed;
@@ -33,27 +40,29 @@ public sealed class DeepNestingTests
         var feedTextTime = clock.Elapsed;
         output?.WriteLine($"{Levels:N0} levels ({Deep.Length:N0} characters): extract {extractTime.TotalMilliseconds:0} ms ({page.NotArticleReason}); feed text and sanitised HTML {feedTextTime.TotalMilliseconds:0} ms");
 
-        Assert.False(page.IsArticle);
-        Assert.Contains("levels deep", page.NotArticleReason, StringComparison.Ordinal);
         Assert.True(extractTime < TimeSpan.FromSeconds(1), $"extract took {extractTime}");
         Assert.True(feedTextTime < TimeSpan.FromSeconds(1), $"feed text took {feedTextTime}");
-        Assert.Equal("deep words", text);
-        Assert.Equal("<p>deep words</p>", sanitized);
+        Assert.Contains("yearly report on shipping", page.Text, StringComparison.Ordinal);
+        Assert.Contains("yearly report on shipping", text, StringComparison.Ordinal);
+        Assert.Contains("<p>The harbour authority", sanitized, StringComparison.Ordinal);
+        Assert.True(Regex.Count(sanitized, "<div>") <= HtmlNesting.MaxDepth, "the sanitised copy nests as deep as the input");
     }
 
     [Fact]
-    public void Ordinary_nesting_is_parsed_as_before()
+    public void Html_within_the_cap_is_left_as_it_is()
     {
-        var nested = DeepHtml(HtmlNesting.MaxDepth - 10);
-        Assert.False(HtmlNesting.IsTooDeep(nested));
-        Assert.True(HtmlNesting.IsTooDeep(DeepHtml(HtmlNesting.MaxDepth + 1)));
+        var nested = DeepHtml(HtmlNesting.MaxDepth - 10, Prose);
+        Assert.Same(nested, HtmlNesting.Flatten(nested));
         // Unclosed paragraphs, list items and void elements are closed by the parser, so they do not count.
-        Assert.False(HtmlNesting.IsTooDeep(string.Concat(Enumerable.Repeat("<p>one<li>two<br><img src=x><td>three", 5_000))));
-        Assert.Equal("deep words", HtmlText.ToPlainText(DeepHtml(50)));
+        var sloppy = string.Concat(Enumerable.Repeat("<p>one<li>two<br><img src=x><td>three", 5_000));
+        Assert.Same(sloppy, HtmlNesting.Flatten(sloppy));
+
+        var flattened = HtmlNesting.Flatten(DeepHtml(HtmlNesting.MaxDepth + 5, Prose));
+        Assert.Equal(DeepHtml(HtmlNesting.MaxDepth, Prose), flattened);
     }
 
     [Fact]
-    public async Task Ingest_of_a_feed_with_a_deep_description_and_page_stores_both_entries_quickly()
+    public async Task Ingest_of_a_feed_with_a_deep_description_and_page_stores_both_entries_quickly_with_their_text()
     {
         await using var server = await LoopbackServer.StartAsync(app =>
         {
@@ -88,11 +97,10 @@ public sealed class DeepNestingTests
         var articles = store.Query(new ArticleQuery()).ToDictionary(a => a.Title);
         Assert.Equal("page", articles["Plain item"].TextSource);
         var deep = articles["Deep item"];
-        Assert.Equal("feed", deep.TextSource);
-        Assert.Contains("levels deep", deep.FallbackReason, StringComparison.Ordinal);
-        Assert.Equal("deep words", deep.Text);
+        Assert.True(deep.TextSource == "page", deep.FallbackReason);
+        Assert.Contains("yearly report on shipping", deep.Text, StringComparison.Ordinal);
     }
 
-    private static string DeepHtml(int levels) =>
-        new StringBuilder(levels * 11 + 20).Insert(0, "<div>", levels).Append("deep words").Insert(levels * 5 + 10, "</div>", levels).ToString();
+    private static string DeepHtml(int levels, string inner) =>
+        new StringBuilder(levels * 11 + inner.Length).Insert(0, "<div>", levels).Append(inner).Insert(levels * 5 + inner.Length, "</div>", levels).ToString();
 }

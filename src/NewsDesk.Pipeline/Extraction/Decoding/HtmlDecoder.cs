@@ -12,6 +12,8 @@ internal static partial class HtmlDecoder
 {
     private const int MetaScanBytes = 4096;
 
+    static HtmlDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     public static string Decode(byte[] body, string? contentType)
     {
         var (encoding, bomLength) = FromBom(body);

@@ -23,14 +23,7 @@ public static class FeedAutodiscovery
 
     public static IReadOnlyList<Uri> Find(byte[] body, string? contentType, Uri pageUrl)
     {
-        var html = HtmlDecoder.Decode(body, contentType);
-        if (HtmlNesting.IsTooDeep(html))
-        {
-            // Not worth minutes of parsing: such a page advertises nothing.
-            return [];
-        }
-
-        var document = new HtmlParser().ParseDocument(html);
+        var document = new HtmlParser().ParseDocument(HtmlNesting.Flatten(HtmlDecoder.Decode(body, contentType)));
         var baseUrl = pageUrl;
         if (document.QuerySelector("base[href]")?.GetAttribute("href") is { } baseHref && Uri.TryCreate(pageUrl, baseHref.Trim(), out var declared))
         {
