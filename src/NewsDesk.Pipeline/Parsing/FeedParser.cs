@@ -31,10 +31,16 @@ public sealed class FeedParser
     /// <summary>XML feeds this instance read with its own fallback readers (CDF, or FeedReader failed).</summary>
     public int FallbackCount => fallbackCount;
 
+    /// <summary>Entries read from one document unless the caller asks for fewer; the rest are skipped unread.</summary>
+    public const int MaxEntries = 10_000;
+
     /// <param name="data">The body as received.</param>
     /// <param name="contentType">The HTTP Content-Type; its charset overrides the XML declaration.</param>
     /// <param name="baseUrl">The document's URL (Content-Location, else the fetch URL) for relative links.</param>
-    public ParsedFeed Parse(byte[] data, string? contentType = null, Uri? baseUrl = null)
+    public ParsedFeed Parse(byte[] data, string? contentType = null, Uri? baseUrl = null) => ParseFirst(data, contentType, baseUrl, MaxEntries);
+
+    /// <summary>As <see cref="Parse"/>, reading only the first <paramref name="maxEntries"/> entries: the poller's, which uses no more.</summary>
+    public ParsedFeed ParseFirst(byte[] data, string? contentType, Uri? baseUrl, int maxEntries)
     {
         if (data is null || data.Length == 0)
         {
@@ -46,6 +52,7 @@ public sealed class FeedParser
             throw new FeedParseException($"document is {data.Length} bytes, over the {MaxBytes}-byte limit");
         }
 
+        maxEntries = Math.Clamp(maxEntries, 1, MaxEntries);
         try
         {
             var decoded = FeedTextDecoder.Decode(data, contentType);
@@ -53,7 +60,7 @@ public sealed class FeedParser
             // Leading white space stays in the text the readers get (they skip it), so that their line numbers
             // are those of the document as received.
             var text = decoded.Text.TrimStart('\uFEFF', '\0');
-            var feed = text.TrimStart().StartsWith('{') ? JsonFeedAdapter.Read(text, baseUrl) : ReadXml(text, baseUrl);
+            var feed = text.TrimStart().StartsWith('{') ? JsonFeedAdapter.Read(text, baseUrl, maxEntries) : ReadXml(text, baseUrl, maxEntries);
             return Normalize(feed) with { Encoding = decoded.EncodingName };
         }
         catch (FeedParseException)
@@ -91,7 +98,7 @@ public sealed class FeedParser
         })],
     };
 
-    private ParsedFeed ReadXml(string text, Uri? baseUrl)
+    private ParsedFeed ReadXml(string text, Uri? baseUrl, int maxEntries)
     {
         if (text.AsSpan().Trim().IsEmpty)
         {
@@ -100,7 +107,7 @@ public sealed class FeedParser
         }
 
         var prepared = XmlPreprocessor.Prepare(text, out var netscapeDoctype);
-        var root = LenientXmlLoader.Load(prepared);
+        var root = LenientXmlLoader.Load(prepared, maxEntries);
         if (Detect(root) is not { } family)
         {
             var (line, column) = LenientXmlLoader.PositionOf(root);

@@ -76,7 +76,7 @@ public sealed partial class FeedPoller(
         var ttl = state.TtlMinutes;
         if (!fetched.NotModified)
         {
-            var parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
+            var parsed = parser.ParseFirst(fetched.Body, fetched.ContentType, fetched.FinalUrl, _options.MaxEntriesPerPoll);
             counts = await IngestAsync(feed, parsed, ct).ConfigureAwait(false);
             ttl = parsed.TtlMinutes;
         }
