@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -139,16 +140,36 @@ internal static class LenientXmlLoader
             return FieldCaps.Cap(reader.Value, FieldCaps.Html)!;
         }
 
-        var chunk = new char[8192];
-        var value = new StringBuilder();
-        int read;
-        while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+        var chunk = ArrayPool<char>.Shared.Rent(8192);
+        try
         {
-            // One character over the cap is kept, so FieldCaps.Cap sees the text was longer and marks the cut.
-            value.Append(chunk, 0, Math.Min(read, Math.Max(0, FieldCaps.Html + 1 - value.Length)));
-        }
+            // The reader may return less than was asked for before the end of the text: fill the chunk first.
+            var length = 0;
+            int read;
+            while (length < chunk.Length && (read = reader.ReadValueChunk(chunk, length, chunk.Length - length)) > 0)
+            {
+                length += read;
+            }
 
-        return FieldCaps.Cap(value.ToString(), FieldCaps.Html)!;
+            if (length < chunk.Length)
+            {
+                // Nearly every text of a feed fits in one chunk.
+                return new string(chunk, 0, length);
+            }
+
+            var value = new StringBuilder().Append(chunk, 0, length);
+            while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+            {
+                // One character over the cap is kept, so FieldCaps.Cap sees the text was longer and marks the cut.
+                value.Append(chunk, 0, Math.Min(read, Math.Max(0, FieldCaps.Html + 1 - value.Length)));
+            }
+
+            return FieldCaps.Cap(value.ToString(), FieldCaps.Html)!;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chunk);
+        }
     }
 
     private static XElement ReadStartElement(XmlReader reader)
