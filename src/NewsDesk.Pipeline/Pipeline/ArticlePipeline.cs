@@ -85,7 +85,7 @@ public sealed partial class ArticlePipeline(
         lap = Stopwatch.GetTimestamp();
         var feedText = HtmlText.ToPlainText(entry.Content ?? entry.Summary);
         var text = FieldCaps.Cap(fallbackReason is null ? extracted!.Text : feedText, FieldCaps.Text)!;
-        var html = FieldCaps.Cap(fallbackReason is null ? extracted!.Html : HtmlText.Sanitize(entry.Content ?? entry.Summary), FieldCaps.Html)!;
+        var html = FieldCaps.Cap(fallbackReason is null ? extracted!.Html : HtmlText.Sanitize(HtmlBounds.Bound(entry.Content ?? entry.Summary ?? "")), FieldCaps.Html)!;
         // Feed titles arrive as plain text from the parsing stage; markup-looking text in them is literal (and the
         // digest escapes it), so it is not run through an HTML parser here.
         var title = FieldCaps.Cap(FirstNonEmpty(FoldWhitespace(entry.Title), extracted?.Title, url), FieldCaps.Title)!;

@@ -12,7 +12,7 @@ namespace NewsDesk.Tests.Reliability;
 
 /// <summary>
 /// Issue #18, "memory and CPU bounded by design": HTML nested 100,000 levels deep (1.1 MB) once took minutes of
-/// tree building, in a page and in a feed description. The nesting is now capped before parsing (HtmlNesting): such
+/// tree building, in a page and in a feed description. The nesting is now capped before parsing (HtmlBounds): such
 /// input costs well under a second and its text is kept.
 /// </summary>
 public sealed class DeepNestingTests
@@ -45,20 +45,24 @@ public sealed class DeepNestingTests
         Assert.Contains("yearly report on shipping", page.Text, StringComparison.Ordinal);
         Assert.Contains("yearly report on shipping", text, StringComparison.Ordinal);
         Assert.Contains("<p>The harbour authority", sanitized, StringComparison.Ordinal);
-        Assert.True(Regex.Count(sanitized, "<div>") <= HtmlNesting.MaxDepth, "the sanitised copy nests as deep as the input");
+        Assert.True(Regex.Count(sanitized, "<div>") <= HtmlBounds.MaxDepth, "the sanitised copy nests as deep as the input");
     }
 
     [Fact]
     public void Html_within_the_cap_is_left_as_it_is()
     {
-        var nested = DeepHtml(HtmlNesting.MaxDepth - 10, Prose);
-        Assert.Same(nested, HtmlNesting.Flatten(nested));
+        var nested = DeepHtml(HtmlBounds.MaxDepth - 10, Prose);
+        Assert.Same(nested, HtmlBounds.Bound(nested));
         // Unclosed paragraphs, list items and void elements are closed by the parser, so they do not count.
-        var sloppy = string.Concat(Enumerable.Repeat("<p>one<li>two<br><img src=x><td>three", 5_000));
-        Assert.Same(sloppy, HtmlNesting.Flatten(sloppy));
+        var sloppy = string.Concat(Enumerable.Repeat("<p>one<li>two<br><img src=x><td>three", 3_000));
+        Assert.Same(sloppy, HtmlBounds.Bound(sloppy));
 
-        var flattened = HtmlNesting.Flatten(DeepHtml(HtmlNesting.MaxDepth + 5, Prose));
-        Assert.Equal(DeepHtml(HtmlNesting.MaxDepth, Prose), flattened);
+        var flattened = HtmlBounds.Bound(DeepHtml(HtmlBounds.MaxDepth + 5, Prose));
+        Assert.Equal(DeepHtml(HtmlBounds.MaxDepth, Prose), flattened);
+
+        // Past the element cap the HTML is cut before the next start tag.
+        var many = string.Concat(Enumerable.Repeat("<span>x</span>", HtmlBounds.MaxElements + 100));
+        Assert.Equal(string.Concat(Enumerable.Repeat("<span>x</span>", HtmlBounds.MaxElements)), HtmlBounds.Bound(many));
     }
 
     [Fact]

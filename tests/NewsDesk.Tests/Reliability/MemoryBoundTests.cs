@@ -11,7 +11,7 @@ namespace NewsDesk.Tests.Reliability;
 /// Issue #18, "memory and CPU bounded by design": the real worker's peak resident memory (VmHWM) after one poll of a
 /// hostile feed, against its peak after one poll of the same 200 entries served plainly. A feed of 260,000 tiny items
 /// (only 200 used) once peaked at 750 MB and one with a 10 MB title at 1.2 GB, enough to have a container with the
-/// README's 512 MB limit killed at every start. No single feed may raise the peak by more than 64 MB.
+/// README's 512 MB limit killed at every start. No single feed or page may raise the peak by more than 64 MB.
 /// </summary>
 public sealed class MemoryBoundTests
 {
@@ -26,13 +26,15 @@ public sealed class MemoryBoundTests
             app.MapGet("/normal.rss", () => Results.Text(Rss(Used, null), "application/rss+xml"));
             app.MapGet("/many.rss", () => Results.Text(Rss(260_000, null), "application/rss+xml"));
             app.MapGet("/title.rss", () => Results.Text(Rss(Used, new string('T', 10 * 1024 * 1024)), "application/rss+xml"));
+            app.MapGet("/page.rss", () => Results.Text(Rss(Used, "Huge page").Replace("<link>/a/0</link>", "<link>/huge</link>", StringComparison.Ordinal), "application/rss+xml"));
+            app.MapGet("/huge", () => Results.Text(HugePage(), "text/html"));
         });
         var output = TestContext.Current.TestOutputHelper;
 
         var normal = await PeakAfterOnePollAsync(server.Url("normal.rss"));
         output?.WriteLine($"worker peak after polling {Used} ordinary items: {Mb(normal)} MB");
         var over = new List<string>();
-        foreach (var (name, path) in new[] { ("260,000 tiny items", "many.rss"), ("a 10 MB title", "title.rss") })
+        foreach (var (name, path) in new[] { ("260,000 tiny items", "many.rss"), ("a 10 MB title", "title.rss"), ("items one of whose pages is 14 MB", "page.rss") })
         {
             var hostile = await PeakAfterOnePollAsync(server.Url(path));
             output?.WriteLine($"worker peak after polling a feed of {name}: {Mb(hostile)} MB, {Mb(hostile - normal)} MB over the ordinary feed");
@@ -90,6 +92,18 @@ public sealed class MemoryBoundTests
         }
 
         return rss.Append("</channel></rss>").ToString();
+    }
+
+    /// <summary>A 14 MB article page of short paragraphs: many small elements, the costliest shape for a parsed tree.</summary>
+    private static string HugePage()
+    {
+        var page = new StringBuilder(14 * 1024 * 1024 + 200).Append("<!DOCTYPE html><html><head><title>Huge</title></head><body><article><h1>Huge</h1>");
+        while (page.Length < 14 * 1024 * 1024)
+        {
+            page.Append("<p>A short paragraph of the page.</p>");
+        }
+
+        return page.Append("</article></body></html>").ToString();
     }
 
     private static long Mb(long bytes) => bytes / 1024 / 1024;

@@ -14,11 +14,12 @@ internal static partial class HtmlDecoder
 
     static HtmlDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static string Decode(byte[] body, string? contentType)
+    /// <param name="maxBytes">Bytes decoded at most; the rest of the body is ignored (a cut character becomes U+FFFD).</param>
+    public static string Decode(byte[] body, string? contentType, int maxBytes = int.MaxValue)
     {
         var (encoding, bomLength) = FromBom(body);
         encoding ??= FromName(CharsetFromContentType(contentType)) ?? FromName(CharsetFromMeta(body)) ?? new UTF8Encoding(false);
-        return encoding.GetString(body, bomLength, body.Length - bomLength);
+        return encoding.GetString(body, bomLength, Math.Max(0, Math.Min(body.Length, maxBytes) - bomLength));
     }
 
     /// <summary>True for HTML media types, or when no type is given and the bytes do not look binary.</summary>

@@ -3,14 +3,19 @@ using System.Text;
 namespace NewsDesk.Text;
 
 /// <summary>
-/// A linear pass over HTML before it reaches AngleSharp that caps how deeply elements nest. Building the tree costs
-/// time quadratic in its depth (docs/reliability.md has the figures) and the walks after it recurse, so the tags that would open deeper than <see cref="MaxDepth"/> are dropped, with their end tags; their
-/// text stays where it was. Browsers do much the same (Chromium stops nesting at the same 512 levels); real pages
-/// stay well under 100, and the pass counts generously (it does not close tags implicitly as parsers do), so none is touched.
+/// A linear pass over HTML before it reaches AngleSharp that bounds the tree it will build. Building the tree costs
+/// time quadratic in its depth and the walks after it recurse, so the tags that would open deeper than
+/// <see cref="MaxDepth"/> are dropped, with their end tags, and their text stays where it was (browsers do much the
+/// same: Chromium stops nesting at the same 512 levels). The tree costs most of a kilobyte an element, so the HTML is
+/// cut before its <see cref="MaxElements"/>th start tag (the parser closes what is open). Real article pages nest
+/// well under 100 levels and hold a few thousand elements, and the pass counts generously (it does not close tags
+/// implicitly as parsers do), so none is touched. docs/reliability.md has the figures.
 /// </summary>
-public static class HtmlNesting
+public static class HtmlBounds
 {
     public const int MaxDepth = 512;
+
+    public const int MaxElements = 20_000;
 
     // Elements that never hold children, or that the parser closes by itself when the next one starts.
     private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
@@ -19,18 +24,19 @@ public static class HtmlNesting
         "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "thead", "tbody", "tfoot", "colgroup",
     };
 
-    /// <summary><paramref name="html"/> itself when it nests no deeper than <see cref="MaxDepth"/>, else a copy without the deeper tags.</summary>
-    public static string Flatten(string html)
+    /// <summary><paramref name="html"/> itself when it is within both bounds, else a copy within them.</summary>
+    public static string Bound(string html, int maxElements = MaxElements)
     {
-        if (!IsTooDeep(html))
+        if (IsWithinBounds(html, maxElements))
         {
             return html;
         }
 
-        var flat = new StringBuilder(html.Length);
+        var bounded = new StringBuilder(html.Length);
         var copied = 0;
         var depth = 0;
         var dropped = 0;
+        var elements = 0;
         var notNesting = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var tag in Tags(html))
         {
@@ -52,21 +58,32 @@ public static class HtmlNesting
 
             if (drop)
             {
-                flat.Append(html, copied, tag.Open - copied);
+                bounded.Append(html, copied, tag.Open - copied);
                 copied = tag.End;
+            }
+            else if (!tag.Closing && ++elements > maxElements)
+            {
+                // Only the tags kept become elements of the tree.
+                return bounded.Append(html, copied, tag.Open - copied).ToString();
             }
         }
 
-        return flat.Append(html, copied, html.Length - copied).ToString();
+        return bounded.Append(html, copied, html.Length - copied).ToString();
     }
 
-    /// <summary>True when some element of <paramref name="html"/> opens more than <see cref="MaxDepth"/> levels deep.</summary>
-    public static bool IsTooDeep(string html)
+    /// <summary>True when no element opens deeper than <see cref="MaxDepth"/> and there are at most <paramref name="maxElements"/>.</summary>
+    public static bool IsWithinBounds(string html, int maxElements = MaxElements)
     {
         var depth = 0;
+        var elements = 0;
         var notNesting = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var tag in Tags(html))
         {
+            if (!tag.Closing && ++elements > maxElements)
+            {
+                return false;
+            }
+
             if (notNesting.Contains(html.AsSpan(tag.Start, tag.Length)))
             {
                 continue;
@@ -78,11 +95,11 @@ public static class HtmlNesting
             }
             else if (!tag.SelfClosing && ++depth > MaxDepth)
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 
     /// <summary>Each tag's name (as a range of <paramref name="html"/>), skipping comments and text that only looks like a tag.</summary>
