@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using NewsDesk.Extraction.Content;
 using NewsDesk.Extraction.Decoding;
 using NewsDesk.Extraction.Metadata;
+using NewsDesk.Text;
 
 namespace NewsDesk.Extraction;
 
@@ -13,6 +14,12 @@ namespace NewsDesk.Extraction;
 /// </summary>
 public sealed class ArticleExtractor
 {
+    /// <summary>
+    /// Bytes of a page that are read. Article pages are far smaller; the cap, with <see cref="HtmlBounds"/>, keeps a
+    /// 14 MB page from costing the process hundreds of megabytes (the parsed tree costs many times the text).
+    /// </summary>
+    public const int MaxPageBytes = 2 * 1024 * 1024;
+
     private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsScripting = false };
 
     /// <summary>Extracts from a response body, decoding it with the HTTP charset, a BOM or &lt;meta charset&gt;.</summary>
@@ -29,7 +36,7 @@ public sealed class ArticleExtractor
             return NotArticle($"not HTML ({contentType ?? "binary content"})");
         }
 
-        return Extract(HtmlDecoder.Decode(body, contentType), pageUrl);
+        return Extract(HtmlDecoder.Decode(body, contentType, MaxPageBytes), pageUrl);
     }
 
     /// <summary>Extracts from HTML that is already decoded.</summary>
@@ -40,7 +47,8 @@ public sealed class ArticleExtractor
             return NotArticle("empty page");
         }
 
-        using var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        // Bounds the parse: tree building is quadratic in depth and costs most of a kilobyte an element, and the walks below recurse.
+        using var document = new HtmlParser(ParserOptions).ParseDocument(HtmlBounds.Bound(html));
         if (document.Body is not { } bodyElement)
         {
             return FromMetadata(MetadataReader.Read(PageSignals.Collect(document), pageUrl), "no page body");

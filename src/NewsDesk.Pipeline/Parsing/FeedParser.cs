@@ -6,6 +6,7 @@ using NewsDesk.Parsing.FeedReading;
 using NewsDesk.Parsing.Json;
 using NewsDesk.Parsing.Rss;
 using NewsDesk.Parsing.Xml;
+using NewsDesk.Pipeline;
 
 namespace NewsDesk.Parsing;
 
@@ -30,10 +31,16 @@ public sealed class FeedParser
     /// <summary>XML feeds this instance read with its own fallback readers (CDF, or FeedReader failed).</summary>
     public int FallbackCount => fallbackCount;
 
+    /// <summary>Entries read from one document unless the caller asks for fewer; the rest are skipped unread.</summary>
+    public const int MaxEntries = 10_000;
+
     /// <param name="data">The body as received.</param>
     /// <param name="contentType">The HTTP Content-Type; its charset overrides the XML declaration.</param>
     /// <param name="baseUrl">The document's URL (Content-Location, else the fetch URL) for relative links.</param>
-    public ParsedFeed Parse(byte[] data, string? contentType = null, Uri? baseUrl = null)
+    public ParsedFeed Parse(byte[] data, string? contentType = null, Uri? baseUrl = null) => ParseFirst(data, contentType, baseUrl, MaxEntries);
+
+    /// <summary>As <see cref="Parse"/>, reading only the first <paramref name="maxEntries"/> entries: the poller's, which uses no more.</summary>
+    public ParsedFeed ParseFirst(byte[] data, string? contentType, Uri? baseUrl, int maxEntries)
     {
         if (data is null || data.Length == 0)
         {
@@ -45,6 +52,7 @@ public sealed class FeedParser
             throw new FeedParseException($"document is {data.Length} bytes, over the {MaxBytes}-byte limit");
         }
 
+        maxEntries = Math.Clamp(maxEntries, 1, MaxEntries);
         try
         {
             var decoded = FeedTextDecoder.Decode(data, contentType);
@@ -52,7 +60,7 @@ public sealed class FeedParser
             // Leading white space stays in the text the readers get (they skip it), so that their line numbers
             // are those of the document as received.
             var text = decoded.Text.TrimStart('\uFEFF', '\0');
-            var feed = text.TrimStart().StartsWith('{') ? JsonFeedAdapter.Read(text, baseUrl) : ReadXml(text, baseUrl);
+            var feed = text.TrimStart().StartsWith('{') ? JsonFeedAdapter.Read(text, baseUrl, maxEntries) : ReadXml(text, baseUrl, maxEntries);
             return Normalize(feed) with { Encoding = decoded.EncodingName };
         }
         catch (FeedParseException)
@@ -70,18 +78,27 @@ public sealed class FeedParser
     /// <summary>
     /// Format-independent normalisation, after the adapters: every entry gets an id (a content hash when it
     /// has no guid, id or link) and a title; the id is computed first so it does not depend on the fallback title.
+    /// Text fields are cut to <see cref="FieldCaps"/> here, so a hostile 10 MB title costs nothing in later stages.
     /// </summary>
     private static ParsedFeed Normalize(ParsedFeed feed) => feed with
     {
-        Title = string.IsNullOrWhiteSpace(feed.Title) ? feed.Link ?? feed.FeedUrl : feed.Title,
+        Title = FieldCaps.Cap(string.IsNullOrWhiteSpace(feed.Title) ? feed.Link ?? feed.FeedUrl : feed.Title, FieldCaps.Title),
+        Description = FieldCaps.Cap(feed.Description, FieldCaps.Description),
         Entries = [.. feed.Entries.Select(entry =>
         {
             var withId = entry.Id.Length > 0 ? entry : entry with { Id = EntryIds.Fallback(entry.Title, entry.Content ?? entry.Summary, entry.Published ?? entry.Updated) };
+            withId = withId with
+            {
+                Title = FieldCaps.Cap(withId.Title, FieldCaps.Title),
+                Summary = FieldCaps.Cap(withId.Summary, FieldCaps.Html),
+                Content = FieldCaps.Cap(withId.Content, FieldCaps.Html),
+                Author = FieldCaps.Cap(withId.Author, FieldCaps.Byline),
+            };
             return string.IsNullOrWhiteSpace(withId.Title) ? withId with { Title = TitleFallback.ForEntry(withId) } : withId;
         })],
     };
 
-    private ParsedFeed ReadXml(string text, Uri? baseUrl)
+    private ParsedFeed ReadXml(string text, Uri? baseUrl, int maxEntries)
     {
         if (text.AsSpan().Trim().IsEmpty)
         {
@@ -90,7 +107,7 @@ public sealed class FeedParser
         }
 
         var prepared = XmlPreprocessor.Prepare(text, out var netscapeDoctype);
-        var root = LenientXmlLoader.Load(prepared);
+        var root = LenientXmlLoader.Load(prepared, maxEntries);
         if (Detect(root) is not { } family)
         {
             var (line, column) = LenientXmlLoader.PositionOf(root);

@@ -39,7 +39,20 @@ public sealed partial class ArticlePipeline(
     internal async Task<(EntryOutcome Outcome, bool FellBack)> ProcessAsync(FeedDefinition feed, ParsedFeed parsed, FeedEntry entry, CancellationToken ct)
     {
         using var activity = PipelineActivity.StartEntry(entry.Id);
-        var result = await ProcessEntryAsync(feed, parsed, entry, ct).ConfigureAwait(false);
+        (EntryOutcome Outcome, bool FellBack) result;
+        try
+        {
+            result = await ProcessEntryAsync(feed, parsed, entry, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Whatever one entry throws (tagging, summarising, storing: a bug or a hostile value) fails that entry
+            // alone; the feed's other entries are still stored, and the entry is tried again at the next poll.
+            LogEntryFailed(feed.Id, entry.Id, ex.GetType().Name, ex.Message);
+            PipelineActivity.Failed(activity, ex.Message);
+            result = (EntryOutcome.Failed, false);
+        }
+
         metrics.EntryProcessed(result.Outcome, result.FellBack);
         return result;
     }
@@ -73,11 +86,11 @@ public sealed partial class ArticlePipeline(
         var (extracted, fallbackReason) = await FetchAndExtractAsync(linkUrl, ct).ConfigureAwait(false);
         lap = Stopwatch.GetTimestamp();
         var feedText = HtmlText.ToPlainText(entry.Content ?? entry.Summary);
-        var text = fallbackReason is null ? extracted!.Text : feedText;
-        var html = fallbackReason is null ? extracted!.Html : HtmlText.Sanitize(entry.Content ?? entry.Summary);
+        var text = FieldCaps.Cap(fallbackReason is null ? extracted!.Text : feedText, FieldCaps.Text)!;
+        var html = FieldCaps.Cap(fallbackReason is null ? extracted!.Html : HtmlText.Sanitize(HtmlBounds.Bound(entry.Content ?? entry.Summary ?? "")), FieldCaps.Html)!;
         // Feed titles arrive as plain text from the parsing stage; markup-looking text in them is literal (and the
         // digest escapes it), so it is not run through an HTML parser here.
-        var title = FirstNonEmpty(FoldWhitespace(entry.Title), extracted?.Title, url);
+        var title = FieldCaps.Cap(FirstNonEmpty(FoldWhitespace(entry.Title), extracted?.Title, url), FieldCaps.Title)!;
         var contentHash = ArticleIdentity.Hash(title, text);
 
         // A feed that re-publishes an item under a new URL or GUID must not create a second article.
@@ -109,12 +122,12 @@ public sealed partial class ArticlePipeline(
             Url = url,
             EntryId = entry.Id,
             Title = title,
-            Byline = extracted?.Byline ?? entry.Author,
+            Byline = FieldCaps.Cap(extracted?.Byline ?? entry.Author, FieldCaps.Byline),
             Published = entry.Published ?? extracted?.Published ?? entry.Updated ?? extracted?.Modified,
             Modified = entry.Updated ?? extracted?.Modified,
             Ingested = existing?.Ingested ?? now,
             LastUpdated = now,
-            Description = extracted?.Description ?? (feedText.Length > 0 ? Truncate(feedText, 500) : null),
+            Description = FieldCaps.Cap(extracted?.Description ?? (feedText.Length > 0 ? Truncate(feedText, 500) : null), FieldCaps.Description),
             Language = extracted?.Language ?? parsed.Language,
             LeadImage = extracted?.LeadImage,
             Text = text,
@@ -165,7 +178,17 @@ public sealed partial class ArticlePipeline(
             return (null, $"page is not HTML ({type})");
         }
 
-        var extracted = extractor.Extract(page.Body, page.ContentType, page.FinalUrl);
+        ExtractedArticle extracted;
+        try
+        {
+            extracted = extractor.Extract(page.Body, page.ContentType, page.FinalUrl);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A page the extractor cannot handle costs the article its page text, not the article.
+            return (null, $"page not extracted: {ex.GetType().Name}: {ex.Message}");
+        }
+
         Lap(PipelineStage.Extract, lap);
         if (!extracted.IsArticle)
         {
@@ -205,4 +228,7 @@ public sealed partial class ArticlePipeline(
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Feed {FeedId}: {Url} re-publishes {ExistingUrl}; not stored twice")]
     private partial void LogRepublished(string feedId, string url, string existingUrl);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Feed {FeedId}: entry {EntryId} failed and was not stored ({ErrorType}): {Error}")]
+    private partial void LogEntryFailed(string feedId, string entryId, string errorType, string error);
 }

@@ -46,8 +46,10 @@ public sealed partial class FeedPoller(
         {
             state = await FetchAndIngestAsync(feed, state, now, ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is FetchException or FeedParseException or FeedPollException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            // Any failure, expected (fetch, parse, HTTP status) or not (a bug, a store error), is recorded on the
+            // feed, where `feeds list`, /api/feeds and the metrics show it; the poll never ends unrecorded.
             state = Failed(state, ex, now);
             PipelineActivity.Failed(activity, ex.Message);
             LogPollFailed(feed.Id, feed.Url.AbsoluteUri, state.ConsecutiveFailures, state.NextAttempt!.Value, ex.Message);
@@ -76,7 +78,7 @@ public sealed partial class FeedPoller(
         var ttl = state.TtlMinutes;
         if (!fetched.NotModified)
         {
-            var parsed = PipelineActivity.Run("parse", () => parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl));
+            var parsed = PipelineActivity.Run("parse", () => parser.ParseFirst(fetched.Body, fetched.ContentType, fetched.FinalUrl, _options.MaxEntriesPerPoll));
             counts = await IngestAsync(feed, parsed, ct).ConfigureAwait(false);
             ttl = parsed.TtlMinutes;
         }
@@ -149,7 +151,8 @@ public sealed partial class FeedPoller(
         FetchException fetch => fetch.Kind.ToString().ToLowerInvariant(),
         FeedParseException => "parse",
         FeedPollException poll => poll.Kind,
-        _ => "other",
+        StorageException => "storage",
+        _ => "internal",
     };
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Polled {FeedId}: {New} new, {Updated} updated, {Unchanged} unchanged, {Failed} failed, {FellBack} kept feed text, in {DurationMs} ms")]

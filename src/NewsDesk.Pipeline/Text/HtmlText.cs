@@ -23,14 +23,19 @@ public static class HtmlText
             return html.Trim();
         }
 
-        var document = Parser.ParseDocument($"<body>{html}</body>");
+        // Bounded first: a description nested 100,000 levels deep would take minutes to parse, and Append recurses.
+        var document = Parser.ParseDocument($"<body>{HtmlBounds.Bound(html)}</body>");
         var builder = new StringBuilder();
         Append(document.Body!, builder);
         return Normalise(builder.ToString());
     }
 
     /// <summary>Removes scripts, event handlers, javascript: URLs, styles and anything else unsafe.</summary>
-    public static string Sanitize(string? html) => string.IsNullOrEmpty(html) ? "" : Sanitizer.Sanitize(html);
+    /// <remarks>
+    /// Only the nesting is bounded here (<see cref="HtmlBounds"/>): a digest may hold more elements than one page. A
+    /// caller with an untrusted fragment bounds its size first.
+    /// </remarks>
+    public static string Sanitize(string? html) => string.IsNullOrEmpty(html) ? "" : Sanitizer.Sanitize(HtmlBounds.Bound(html, maxElements: int.MaxValue));
 
     private static HtmlSanitizer CreateSanitizer()
     {

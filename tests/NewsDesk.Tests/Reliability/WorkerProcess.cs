@@ -25,6 +25,7 @@ public sealed class WorkerProcess : IDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The worker's process id, for reading its /proc entries (peak memory).</summary>
     public int ProcessId => _process.Id;
 
     public string Output

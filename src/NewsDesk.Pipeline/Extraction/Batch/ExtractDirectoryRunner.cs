@@ -13,7 +13,7 @@ public sealed class ExtractDirectoryRunner(ArticleExtractor extractor)
         foreach (var page in PageFile.List(inputDirectory))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var article = extractor.Extract(page.ReadBytes(), null, null);
+            var article = ExtractOne(page);
             var utf8 = new UTF8Encoding(false);
             File.WriteAllText(System.IO.Path.Combine(outputDirectory, page.Id + ".txt"), article.Text, utf8);
             File.WriteAllText(System.IO.Path.Combine(outputDirectory, page.Id + ".json"), ExtractedMetadataFile.From(article).ToJson(), utf8);
@@ -21,5 +21,19 @@ public sealed class ExtractDirectoryRunner(ArticleExtractor extractor)
         }
 
         return count;
+    }
+
+    /// <summary>A page the extractor fails on is written as "not an article" with the reason; the batch goes on.</summary>
+    private ExtractedArticle ExtractOne(PageFile page)
+    {
+        var bytes = page.ReadBytes();
+        try
+        {
+            return extractor.Extract(bytes, null, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return new ExtractedArticle { IsArticle = false, NotArticleReason = $"extraction failed: {ex.GetType().Name}: {ex.Message}" };
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using NewsDesk.Text;
 
 namespace NewsDesk.Extraction.Decoding;
 
@@ -13,11 +14,12 @@ internal static partial class HtmlDecoder
 
     static HtmlDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static string Decode(byte[] body, string? contentType)
+    /// <param name="maxBytes">Bytes decoded at most; the rest of the body is ignored (a cut character becomes U+FFFD).</param>
+    public static string Decode(byte[] body, string? contentType, int maxBytes = int.MaxValue)
     {
         var (encoding, bomLength) = FromBom(body);
         encoding ??= FromName(CharsetFromContentType(contentType)) ?? FromName(CharsetFromMeta(body)) ?? new UTF8Encoding(false);
-        return encoding.GetString(body, bomLength, body.Length - bomLength);
+        return encoding.GetString(body, bomLength, Math.Max(0, Math.Min(body.Length, maxBytes) - bomLength));
     }
 
     /// <summary>True for HTML media types, or when no type is given and the bytes do not look binary.</summary>
@@ -67,24 +69,13 @@ internal static partial class HtmlDecoder
         return match.Success ? match.Groups[1].Value : null;
     }
 
-    private static Encoding? FromName(string? name)
+    /// <summary>Labels outside the WHATWG list (UTF-7, EBCDIC) count as no label, see <see cref="WebCharsets"/>.</summary>
+    private static Encoding? FromName(string? name) => WebCharsets.Resolve(name) switch
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-
-        try
-        {
-            var encoding = Encoding.GetEncoding(name.Trim());
-            // A page cannot really be UTF-16 if its meta tag was readable as ASCII; browsers treat this as UTF-8 too.
-            return encoding is UnicodeEncoding ? new UTF8Encoding(false) : encoding;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+        // A page cannot really be UTF-16 if its meta tag was readable as ASCII; browsers treat this as UTF-8 too.
+        UnicodeEncoding => new UTF8Encoding(false),
+        var encoding => encoding,
+    };
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContentTypeCharset();

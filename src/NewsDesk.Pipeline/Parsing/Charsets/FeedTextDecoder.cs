@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using NewsDesk.Text;
 
 namespace NewsDesk.Parsing.Charsets;
 
@@ -9,6 +10,7 @@ namespace NewsDesk.Parsing.Charsets;
 /// </summary>
 internal static partial class FeedTextDecoder
 {
+    // Latin1AsWindows1252 needs windows-1252 before any label has gone through WebCharsets.
     static FeedTextDecoder() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static DecodedText Decode(byte[] data, string? contentType)
@@ -90,15 +92,8 @@ internal static partial class FeedTextDecoder
             return new Latin1AsWindows1252();
         }
 
-        try
-        {
-            return System.Text.Encoding.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            // Unknown charset names are common ("utf8mb4", typos); fall back to the next source of truth.
-            return null;
-        }
+        // Unknown names ("utf8mb4", typos) and those browsers ignore (UTF-7, EBCDIC) fall back to the next source of truth.
+        return WebCharsets.Resolve(name);
     }
 
     private static string? CharsetFromContentType(string? contentType)

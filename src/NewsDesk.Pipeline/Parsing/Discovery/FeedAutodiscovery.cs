@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using NewsDesk.Extraction.Decoding;
+using NewsDesk.Text;
 
 namespace NewsDesk.Parsing.Discovery;
 
@@ -22,7 +23,7 @@ public static class FeedAutodiscovery
 
     public static IReadOnlyList<Uri> Find(byte[] body, string? contentType, Uri pageUrl)
     {
-        var document = new HtmlParser().ParseDocument(HtmlDecoder.Decode(body, contentType));
+        var document = new HtmlParser().ParseDocument(HtmlBounds.Bound(HtmlDecoder.Decode(body, contentType)));
         var baseUrl = pageUrl;
         if (document.QuerySelector("base[href]")?.GetAttribute("href") is { } baseHref && Uri.TryCreate(pageUrl, baseHref.Trim(), out var declared))
         {

@@ -8,7 +8,7 @@ internal static class JsonFeedAdapter
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    public static ParsedFeed Read(string text, Uri? baseUrl)
+    public static ParsedFeed Read(string text, Uri? baseUrl, int maxEntries)
     {
         JsonDocument document;
         try
@@ -42,7 +42,7 @@ internal static class JsonFeedAdapter
                 FeedUrl = Url(Str(root, "feed_url"), baseUrl),
                 ImageUrl = Url(Str(root, "icon") ?? Str(root, "favicon"), baseUrl),
                 Authors = authors,
-                Entries = [.. items.Where(i => i.ValueKind == JsonValueKind.Object).Select(i => ReadItem(i, baseUrl, authors))],
+                Entries = [.. items.Where(i => i.ValueKind == JsonValueKind.Object).Take(maxEntries).Select(i => ReadItem(i, baseUrl, authors))],
             };
         }
     }

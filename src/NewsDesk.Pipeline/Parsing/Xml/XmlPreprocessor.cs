@@ -29,7 +29,12 @@ internal static partial class XmlPreprocessor
         // Removed text leaves its line breaks so that error positions are those of the document as received.
         var start = text.IndexOf('<', StringComparison.Ordinal);
         text = start < 0 ? string.Empty : TextPosition.LinesOf(text.AsSpan(0, start)) + text[start..];
-        text = XmlDeclaration().Replace(text, m => TextPosition.LinesOf(m.ValueSpan), 1);
+        // A well-formed declaration at the very start is left for the reader (which ignores its encoding when reading
+        // text): removing it would copy the whole document, tens of megabytes for the largest feeds.
+        if (!WellFormedDeclaration().IsMatch(text))
+        {
+            text = XmlDeclaration().Replace(text, m => TextPosition.LinesOf(m.ValueSpan), 1);
+        }
 
         // Control characters are illegal in XML 1.0 and carry no meaning in a feed.
         text = ControlCharacters().Replace(text, string.Empty);
@@ -61,6 +66,9 @@ internal static partial class XmlPreprocessor
 
     [GeneratedRegex(@"^\s*<\?xml[^>]*\?>")]
     private static partial Regex XmlDeclaration();
+
+    [GeneratedRegex(@"\A<\?xml version=[""']1\.0[""'](?:\s+encoding=[""'][A-Za-z][A-Za-z0-9._-]*[""'])?(?:\s+standalone=[""'](?:yes|no)[""'])?\s*\?>")]
+    private static partial Regex WellFormedDeclaration();
 
     [GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]")]
     private static partial Regex ControlCharacters();
