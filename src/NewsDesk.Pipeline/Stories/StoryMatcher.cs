@@ -24,8 +24,17 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
     {
     }
 
+    /// <summary>How far before a report a date it names still counts as the event's date (a follow-up a few weeks later).</summary>
+    public static readonly TimeSpan MentionedDateReach = TimeSpan.FromDays(30);
+
     /// <summary>Reports further apart than this are different events (see <see cref="StoryMatcherOptions.TimeWindow"/>).</summary>
     public TimeSpan TimeWindow => options.TimeWindow;
+
+    /// <summary>
+    /// How far apart two reports' dates can be and still be one story: the window, plus the reach of a date one of
+    /// them names. Candidates further apart than this can never match, so the grouper does not look at them.
+    /// </summary>
+    public TimeSpan Reach => options.TimeWindow + MentionedDateReach;
 
     public StorySignature Sign(string title, string text, IReadOnlyCollection<string> entities)
     {
@@ -136,8 +145,9 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
         var dates = new List<DateTimeOffset> { date };
         foreach (var mentioned in signature.MentionedDates)
         {
-            // Only dates before the report: "the summit on 10 February" in a preview is not when it was written.
-            if (Stories.MentionedDates.Parse(mentioned) is { } parsed && parsed <= date)
+            // Only dates before the report: "the summit on 10 February" in a preview is not when it was written. And
+            // only recent ones: a bound keeps the reports that could match within a known distance (Reach).
+            if (Stories.MentionedDates.Parse(mentioned) is { } parsed && parsed <= date && date - parsed <= MentionedDateReach)
             {
                 dates.Add(parsed);
             }

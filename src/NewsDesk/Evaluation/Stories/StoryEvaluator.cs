@@ -45,7 +45,7 @@ internal static class StoryEvaluator
             }
         }
 
-        var predicted = ClusterRunner.Group(items, new StoryClusterer(new StoryMatcher(options)));
+        var predicted = ClusterRunner.Group(items, new StoryGrouper(new StoryMatcher(options)));
         var labels = items.Select(i => (gold[i.Id], predicted[i.Id])).ToList();
         var evaluation = new StoryEvaluation(
             PairwiseScore.Compute(labels),
