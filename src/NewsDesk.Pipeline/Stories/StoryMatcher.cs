@@ -1,3 +1,5 @@
+using NewsDesk.Tagging.Entities;
+
 namespace NewsDesk.Stories;
 
 /// <summary>
@@ -52,7 +54,7 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
             Terms = [.. titleTerms.Concat(lead).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Entities = [.. entities.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            TitleCountries = [.. StoryEntities.Find(title, "").Where(CountryNames.IsCountry).Order(StringComparer.Ordinal)],
+            TitleCountries = [.. StoryEntities.Find(title, "").Where(StateNames.IsState).Order(StringComparer.Ordinal)],
             MentionedDates = Stories.MentionedDates.Find(title + "\n" + text),
         };
     }
@@ -170,10 +172,10 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
     /// </summary>
     private static bool CountriesConflict(StorySignature a, StorySignature b)
     {
-        var countriesA = a.Entities.Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
-        var countriesB = b.Entities.Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
-        var partiesA = Parties(a).Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
-        var partiesB = Parties(b).Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
+        var countriesA = a.Entities.Where(StateNames.IsState).ToHashSet(StringComparer.Ordinal);
+        var countriesB = b.Entities.Where(StateNames.IsState).ToHashSet(StringComparer.Ordinal);
+        var partiesA = Parties(a).Where(StateNames.IsState).ToHashSet(StringComparer.Ordinal);
+        var partiesB = Parties(b).Where(StateNames.IsState).ToHashSet(StringComparer.Ordinal);
         if (partiesA.Count == 0 || partiesB.Count == 0)
         {
             return false;
