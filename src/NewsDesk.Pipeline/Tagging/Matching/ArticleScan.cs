@@ -52,7 +52,12 @@ internal sealed class ArticleScan
                             (scan.VocabularyHits[role.Index] ??= []).Add(hit);
                             break;
                         case PatternRoleKind.ThemeTerm:
-                            (scan.TermHits[role.Index] ??= []).Add(hit);
+                            // "Kumo Research" is a company, not research: a term inside a proper name is no evidence.
+                            if (!ProperNames.Covers(texts, field, match.Start, match.Length, compiled.Terms[role.Index].Term))
+                            {
+                                (scan.TermHits[role.Index] ??= []).Add(hit);
+                            }
+
                             break;
                         case PatternRoleKind.Entity or PatternRoleKind.Demonym:
                             var entry = compiled.Taxonomy.Gazetteer.Entries[role.Index];
