@@ -58,4 +58,31 @@ public sealed class StoryGrouperTests
 
         Assert.Throws<ArgumentException>(() => candidates.Add(item, grouper.Assign(item, candidates)));
     }
+
+    [Fact]
+    public void Two_memoranda_between_the_same_parties_years_apart_are_two_stories_and_a_report_days_later_joins_its_event()
+    {
+        var grouper = new StoryGrouper(new StoryMatcher());
+        var candidates = new InMemoryStoryCandidates();
+        var signed2024 = new DateTimeOffset(2024, 9, 10, 9, 0, 0, TimeSpan.Zero);
+        var signed2026 = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        StoryItem[] items =
+        [
+            new("mou-2024", "UK and India sign memorandum on AI safety research",
+                "The United Kingdom and India signed a memorandum of understanding linking their AI safety institutes.", signed2024, ["United Kingdom", "India"]),
+            new("mou-2026", "UK and India sign memorandum on AI safety research",
+                "The United Kingdom and India signed a memorandum of understanding linking their AI safety institutes.", signed2026, ["United Kingdom", "India"]),
+            // Published five days after the 2026 signing, outside the 3-day window, but it names the day.
+            new("mou-2026-analysis", "What the UK-India AI safety memorandum means for frontier model testing",
+                "The memorandum the United Kingdom and India signed on 2 March 2026 links their AI safety institutes.", signed2026.AddDays(5), ["United Kingdom", "India"]),
+        ];
+
+        foreach (var item in items)
+        {
+            candidates.Add(item, grouper.Assign(item, candidates));
+        }
+
+        Assert.NotEqual(candidates.Stories["mou-2024"], candidates.Stories["mou-2026"]);
+        Assert.Equal(candidates.Stories["mou-2026"], candidates.Stories["mou-2026-analysis"]);
+    }
 }
