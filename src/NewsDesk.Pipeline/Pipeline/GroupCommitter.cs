@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using NewsDesk.Storage;
 using NewsDesk.Stories;
 using NewsDesk.Text;
@@ -8,7 +7,7 @@ using NewsDesk.Text;
 namespace NewsDesk.Pipeline;
 
 /// <summary>
-/// The last two stages, story matching and storing, for every article that is ready at the same moment, in one
+/// The last two stages, story matching (<see cref="StoryGrouper"/>, which decides) and storing, for every article that is ready at the same moment, in one
 /// LiteDB transaction (group commit). A commit costs LiteDB one log write and flush per page it changed, and the
 /// articles of one group share most of their index pages, so storing them together costs a fraction of storing them
 /// one by one (`bench ingest`: docs/benchmarks/performance.md).
@@ -18,17 +17,18 @@ namespace NewsDesk.Pipeline;
 /// transaction, so each sees the ones before it, and two reports of one story in one group join one story.
 /// </para>
 /// </summary>
-public sealed class GroupCommitter(StoryMatcher stories, NewsStore store, IOptions<PipelineOptions> options)
+public sealed class GroupCommitter(StoryMatcher stories, NewsStore store)
 {
     // A bound on how long one group holds the store (and API readers wait): about a second of the slowest commits seen.
     private const int MaxGroup = 64;
 
-    /// <summary>Reports one article may move from other stories into its own by bridging them (<see cref="MergeInto"/>).</summary>
-    internal const int MaxMergedReports = 100;
+    /// <summary>Reports one article may move from other stories into its own by bridging them (<see cref="StoryGrouper"/>).</summary>
+    internal const int MaxMergedReports = StoryGrouper.MaxMergedReports;
 
     private readonly ConcurrentQueue<Waiting> _waiting = new();
     private readonly SemaphoreSlim _turn = new(1, 1);
-    private readonly TimeSpan _storyWindow = options.Value.StoryWindow;
+    private readonly StoryGrouper _grouper = new(stories);
+    private readonly StoreStoryCandidates _candidates = new(store);
 
     /// <summary>
     /// Matches <paramref name="article"/> to a story and stores it; returns once it is committed, with the time it
@@ -71,7 +71,7 @@ public sealed class GroupCommitter(StoryMatcher stories, NewsStore store, IOptio
         var started = Stopwatch.GetTimestamp();
         try
         {
-            store.PrepareStoryMatching(group.Min(w => w.Article.EffectiveDate) - _storyWindow);
+            store.PrepareStoryMatching(group.Min(w => w.Article.EffectiveDate) - _grouper.LookBack);
             var times = store.Atomically(() => group.Select(w => MatchAndSave(w, started)).ToList());
             // The commit itself (the log flush) is shared: each article carries its part of it.
             var commitShare = (Stopwatch.GetTimestamp() - started - times.Sum(t => t.Match + t.Store)) / group.Count;
@@ -100,7 +100,7 @@ public sealed class GroupCommitter(StoryMatcher stories, NewsStore store, IOptio
         try
         {
             var started = Stopwatch.GetTimestamp();
-            store.PrepareStoryMatching(waiting.Article.EffectiveDate - _storyWindow);
+            store.PrepareStoryMatching(waiting.Article.EffectiveDate - _grouper.LookBack);
             var times = store.Atomically(() => MatchAndSave(waiting, started));
             waiting.Done.SetResult(times with { Store = Stopwatch.GetTimestamp() - started - times.Match });
         }
@@ -126,47 +126,9 @@ public sealed class GroupCommitter(StoryMatcher stories, NewsStore store, IOptio
         // `eval stories` measure them: whole bodies on the same beat share too much vocabulary, and too many
         // countries named in passing, to tell two events apart.
         var lede = Lede(article.Description, article.Text) ?? "";
-        var signature = stories.Sign(article.Title, lede, StoryEntities.Find(article.Title, lede));
-        var keys = stories.BandKeys(signature);
-        var since = article.EffectiveDate - _storyWindow;
-        var matches = store.FindStoryCandidates(keys, since)
-            .Where(c => c.Id != article.Id && stories.IsSameStory(signature, article.EffectiveDate, c.Signature, c.Date))
-            .ToList();
-        if (matches.Count == 0)
-        {
-            return article with { StorySignature = signature, StoryKeys = keys, StoryId = article.Id };
-        }
-
-        // A report can bridge two stories that did not match each other (two rewrites of one press release that
-        // arrived first). The stories merge into the oldest one, so the grouping does not depend on arrival order.
-        var target = matches.OrderBy(m => m.Date).ThenBy(m => m.Id, StringComparer.Ordinal).First().StoryId;
-        MergeInto(target, matches.Select(m => m.StoryId).Where(id => id != target).Distinct());
-        return article with { StorySignature = signature, StoryKeys = keys, StoryId = target };
-    }
-
-    /// <summary>
-    /// Merges the smallest of <paramref name="others"/> into <paramref name="target"/> while at most
-    /// <see cref="MaxMergedReports"/> reports in all move. A merge rewrites every report it moves, inside the
-    /// group's transaction, and LiteDB keeps every page a transaction touches in memory (and its cache never shrinks):
-    /// unbounded, chains of bridges built one story of 2,505 reports in `bench/worker-rss.sh 1000 10`, and each merge
-    /// of it rewrote them all. Real stories have a handful of reports (at most 4 in themes-dev), so the bound only
-    /// bites on such chains: a story too big to move stays as it was, and the article joins the oldest one.
-    /// </summary>
-    private void MergeInto(string target, IEnumerable<string> others)
-    {
-        var budget = MaxMergedReports;
-        var sized = others.Select(id => (Id: id, Size: store.CountStory(id, budget + 1)))
-            .OrderBy(s => s.Size).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
-        foreach (var (other, size) in sized)
-        {
-            if (size > budget)
-            {
-                break;
-            }
-
-            store.MergeStory(other, target);
-            budget -= size;
-        }
+        var item = new StoryItem(article.Id, article.Title, lede, article.EffectiveDate, StoryEntities.Find(article.Title, lede));
+        var story = _grouper.Assign(item, _candidates);
+        return article with { StorySignature = story.Signature, StoryKeys = story.Keys, StoryId = story.StoryId };
     }
 
     /// <summary>The lede is the standfirst when the page has one, else the first sentences of the text.</summary>

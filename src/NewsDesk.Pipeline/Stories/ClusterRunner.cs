@@ -15,19 +15,27 @@ public static class ClusterRunner
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         var items = Read(input);
-        var stories = Group(items, new StoryClusterer(new StoryMatcher(options)));
+        var stories = Group(items, new StoryGrouper(new StoryMatcher(options)));
         foreach (var item in items)
         {
             output.WriteLine(JsonSerializer.Serialize(new { id = item.Id, story = stories[item.Id] }));
         }
     }
 
-    /// <summary>Clusters in date order (undated last, otherwise input order) so each story is named after its first report.</summary>
-    public static IReadOnlyDictionary<string, string> Group(IEnumerable<StoryItem> items, StoryClusterer clusterer)
+    /// <summary>
+    /// Groups in date order (undated last, otherwise input order) so each story is named after its first report, with
+    /// the <see cref="StoryGrouper"/> the pipeline runs, over candidates held in memory.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Group(IEnumerable<StoryItem> items, StoryGrouper grouper)
     {
-        ArgumentNullException.ThrowIfNull(clusterer);
-        clusterer.AddRange(items.OrderBy(i => i.Date is null).ThenBy(i => i.Date ?? DateTimeOffset.MaxValue));
-        return clusterer.Stories;
+        ArgumentNullException.ThrowIfNull(grouper);
+        var candidates = new InMemoryStoryCandidates();
+        foreach (var item in items.OrderBy(i => i.Date is null).ThenBy(i => i.Date ?? DateTimeOffset.MaxValue))
+        {
+            candidates.Add(item, grouper.Assign(item, candidates));
+        }
+
+        return candidates.Stories;
     }
 
     public static List<StoryItem> Read(TextReader input)

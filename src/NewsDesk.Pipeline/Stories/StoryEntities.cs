@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsDesk.Tagging.Entities;
 
 namespace NewsDesk.Stories;
 
@@ -93,7 +94,7 @@ public static partial class StoryEntities
 
     private static bool TryCountry(List<(string Text, bool AfterBreak)> words, int start, out string country, out int length)
     {
-        for (length = Math.Min(CountryNames.MaxWords, words.Count - start); length >= 1; length--)
+        for (length = Math.Min(StateNames.MaxWords, words.Count - start); length >= 1; length--)
         {
             if (words.Skip(start + 1).Take(length - 1).Any(w => w.AfterBreak))
             {
@@ -104,7 +105,7 @@ public static partial class StoryEntities
             // "US" the country, not "us" the pronoun: short aliases count only in capitals.
             var shortAlias = length == 1 && candidate.Length <= 3;
             if ((!shortAlias || candidate.All(char.IsUpper)) && IsCapitalised(candidate)
-                && CountryNames.TryCanonical(candidate, out country))
+                && StateNames.TryCanonical(candidate, out country))
             {
                 return true;
             }

@@ -1,3 +1,5 @@
+using NewsDesk.Tagging.Entities;
+
 namespace NewsDesk.Stories;
 
 /// <summary>
@@ -24,8 +26,17 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
     {
     }
 
+    /// <summary>How far before a report a date it names still counts as the event's date (a follow-up a few weeks later).</summary>
+    public static readonly TimeSpan MentionedDateReach = TimeSpan.FromDays(30);
+
     /// <summary>Reports further apart than this are different events (see <see cref="StoryMatcherOptions.TimeWindow"/>).</summary>
     public TimeSpan TimeWindow => options.TimeWindow;
+
+    /// <summary>
+    /// How far apart two reports' dates can be and still be one story: the window, plus the reach of a date one of
+    /// them names. Candidates further apart than this can never match, so the grouper does not look at them.
+    /// </summary>
+    public TimeSpan Reach => options.TimeWindow + MentionedDateReach;
 
     public StorySignature Sign(string title, string text, IReadOnlyCollection<string> entities)
     {
@@ -43,7 +54,7 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
             Terms = [.. titleTerms.Concat(lead).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Entities = [.. entities.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            TitleCountries = [.. StoryEntities.Find(title, "").Where(CountryNames.IsCountry).Order(StringComparer.Ordinal)],
+            TitleCountries = [.. StoryEntities.Find(title, "").Where(StateNames.IsState).Order(StringComparer.Ordinal)],
             MentionedDates = Stories.MentionedDates.Find(title + "\n" + text),
         };
     }
@@ -136,8 +147,9 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
         var dates = new List<DateTimeOffset> { date };
         foreach (var mentioned in signature.MentionedDates)
         {
-            // Only dates before the report: "the summit on 10 February" in a preview is not when it was written.
-            if (Stories.MentionedDates.Parse(mentioned) is { } parsed && parsed <= date)
+            // Only dates before the report: "the summit on 10 February" in a preview is not when it was written. And
+            // only recent ones: a bound keeps the reports that could match within a known distance (Reach).
+            if (Stories.MentionedDates.Parse(mentioned) is { } parsed && parsed <= date && date - parsed <= MentionedDateReach)
             {
                 dates.Add(parsed);
             }
@@ -160,10 +172,10 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
     /// </summary>
     private static bool CountriesConflict(StorySignature a, StorySignature b)
     {
-        var countriesA = a.Entities.Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
-        var countriesB = b.Entities.Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
-        var partiesA = Parties(a).Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
-        var partiesB = Parties(b).Where(CountryNames.IsCountry).ToHashSet(StringComparer.Ordinal);
+        var countriesA = a.Entities.Where(StateNames.IsState).ToHashSet(StringComparer.Ordinal);
+        var countriesB = b.Entities.Where(StateNames.IsState).ToHashSet(StringComparer.Ordinal);
+        var partiesA = Parties(a).Where(StateNames.IsState).ToHashSet(StringComparer.Ordinal);
+        var partiesB = Parties(b).Where(StateNames.IsState).ToHashSet(StringComparer.Ordinal);
         if (partiesA.Count == 0 || partiesB.Count == 0)
         {
             return false;

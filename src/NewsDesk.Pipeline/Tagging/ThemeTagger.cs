@@ -43,7 +43,8 @@ public sealed class ThemeTagger
         {
             Tags = tags,
             Parties = PartiesOf(decisions, parties, scan),
-            Countries = [.. scan.Mentions.Where(m => m.Entry.Kind == EntityKind.Country).Select(m => m.Entry.Name).Distinct()],
+            // The EU is one party in its dealings, so `--party "European Union"` finds articles about it as it finds a country's.
+            Countries = [.. scan.Mentions.Where(m => m.Entry.IsState).Select(m => m.Entry.Name).Distinct()],
             Organisations = OrganisationsOf(scan),
         };
     }

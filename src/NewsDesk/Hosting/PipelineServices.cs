@@ -54,7 +54,8 @@ public static class PipelineServices
         services.AddSingleton(sp => LoadTaxonomy(sp.GetRequiredService<IOptions<NewsDeskOptions>>().Value));
         services.AddSingleton<ThemeTagger>();
         services.AddSingleton<ExtractiveSummarizer>();
-        services.AddSingleton<StoryMatcher>();
+        // The configured window is the one matching uses, not only how far back candidates are looked up.
+        services.AddSingleton(sp => new StoryMatcher(new StoryMatcherOptions { TimeWindow = sp.GetRequiredService<IOptions<PipelineOptions>>().Value.StoryWindow }));
         services.AddSingleton<NewsStore>();
         services.AddMetrics();
         services.AddSingleton<PipelineMetrics>();

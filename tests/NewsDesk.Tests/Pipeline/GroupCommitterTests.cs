@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsDesk.Pipeline;
 using NewsDesk.Storage;
 using NewsDesk.Stories;
@@ -25,7 +24,7 @@ public sealed class GroupCommitterTests
     {
         using var temp = new TempFolder();
         using var store = new NewsStore(temp.File("n.db"));
-        var committer = new GroupCommitter(new StoryMatcher(), store, Options.Create(new PipelineOptions()));
+        var committer = new GroupCommitter(new StoryMatcher(), store);
         const string Lede = "The United Kingdom and India signed a memorandum on AI safety research, linking their AI institutes for joint evaluations of frontier models.";
         var reports = Enumerable.Range(0, 12)
             .Select(i => Articles.Make($"r{i:D2}", "UK and India sign AI safety memorandum", Day.AddMinutes(i), text: Lede) with { Description = Lede, StoryId = null })
@@ -50,7 +49,7 @@ public sealed class GroupCommitterTests
         using var temp = new TempFolder();
         using var store = new NewsStore(temp.File("n.db"));
         store.Save(Articles.Make("held", "An article already stored", Day));
-        var committer = new GroupCommitter(new StoryMatcher(), store, Options.Create(new PipelineOptions()));
+        var committer = new GroupCommitter(new StoryMatcher(), store);
         // Same URL, another id: the store's unique URL index refuses it.
         var clash = Articles.Make("clash", "A second article at the same address", Day) with { Url = "https://example.org/held" };
         var good = Enumerable.Range(0, 8).Select(i => Articles.Make($"g{i}", $"Report number {i} on a different topic", Day)).ToList();
@@ -98,7 +97,7 @@ public sealed class GroupCommitterTests
         Put("oldest", "a", 2, 0);
         Put("small", "b", 3, 10);
         Put("big", "c", GroupCommitter.MaxMergedReports + 1, 20);
-        var committer = new GroupCommitter(matcher, store, Options.Create(new PipelineOptions()));
+        var committer = new GroupCommitter(matcher, store);
 
         var times = await committer.CommitAsync(Articles.Make("bridge", Title, Day.AddHours(2), text: Lede) with { Description = Lede, StoryId = null });
 

@@ -244,7 +244,7 @@ public sealed class NewsStoreTests
     }
 
     private static string Describe(IEnumerable<StoryCandidate> candidates) => System.Text.Json.JsonSerializer.Serialize(
-        candidates.Select(c => new { c.Id, c.StoryId, Date = c.Date.UtcTicks, c.Signature }));
+        candidates.Select(c => new { c.Id, c.StoryId, Date = c.Date?.UtcTicks, c.Signature }));
 
     [Fact]
     public void Headlines_are_the_query_without_text_html_description_and_story_data()

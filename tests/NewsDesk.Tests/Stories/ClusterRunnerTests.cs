@@ -47,7 +47,7 @@ public sealed class ClusterRunnerTests
             new("first", "Kenya and Ghana launch joint AI fellowship", "Kenya and Ghana will train civil servants in AI.", day, entities),
         ];
 
-        var stories = ClusterRunner.Group(items, new StoryClusterer());
+        var stories = ClusterRunner.Group(items, new StoryGrouper(new StoryMatcher()));
 
         Assert.All(stories.Values, story => Assert.Equal("first", story));
     }

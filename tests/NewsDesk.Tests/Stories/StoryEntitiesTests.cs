@@ -28,4 +28,16 @@ public sealed class StoryEntitiesTests
         Assert.DoesNotContain("united states", entities);
         Assert.Equal(["acme robotics", "nova systems", "orbit labs"], entities);
     }
+
+    [Fact]
+    public void Country_names_come_from_the_taggers_gazetteer_with_its_aliases_demonyms_and_capitals()
+    {
+        // "Holland" and "Ghanaian" are only in gazetteer.json, which the tagger reads; "Washington" is a capital there.
+        var entities = StoryEntities.Find("Holland and Ghana sign AI pact", "Ghanaian and Dutch officials met; Washington welcomed it.");
+
+        Assert.Contains("netherlands", entities);
+        Assert.Contains("ghana", entities);
+        Assert.Contains("united states", entities);
+        Assert.DoesNotContain("holland", entities);
+    }
 }

@@ -9,9 +9,14 @@ namespace NewsDesk.Tests.Stories;
 public sealed class StoryEvaluationTests
 {
     // Ratchet: raise these when grouping improves, never lower them to make a change pass.
-    // Measured 2026-11-23: precision 0.931, recall 0.675, F1 0.783 (docs/benchmarks/stories.md).
+    // `cluster` (the same grouper, undated items left undated). Measured 2026-12-07 as on 2026-11-23: precision 0.931, recall 0.675, F1 0.783 (docs/benchmarks/stories.md).
     private const double MinPrecision = 0.90;
     private const double MinF1 = 0.77;
+
+    // The worker's path (tag, group, store), where half of themes-dev, being undated, is dated at ingest (one
+    // instant) and so never joins a dated report. Measured 2026-12-07: precision 1.000, recall 0.250, F1 0.400.
+    private const double MinWorkerPrecision = 0.90;
+    private const double MinWorkerF1 = 0.38;
 
     [Fact]
     public void Grouping_on_themes_dev_stays_above_the_floor()
@@ -22,10 +27,13 @@ public sealed class StoryEvaluationTests
             Assert.Skip("eval stories: ../shared/data/themes-dev not found");
         }
 
-        var result = StoryEvaluator.Evaluate(data, new StoryMatcherOptions());
+        var result = StoryEvaluator.EvaluateCluster(data, new StoryMatcherOptions());
+        var worker = StoryEvaluator.Evaluate(data, new StoryMatcherOptions());
 
         Assert.True(result.Score.Precision >= MinPrecision, result.Format());
         Assert.True(result.Score.F1 >= MinF1, result.Format());
+        Assert.True(worker.Score.Precision >= MinWorkerPrecision, worker.Format());
+        Assert.True(worker.Score.F1 >= MinWorkerF1, worker.Format());
     }
 
     [Fact]

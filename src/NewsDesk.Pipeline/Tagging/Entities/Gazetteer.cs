@@ -22,6 +22,11 @@ internal sealed class Gazetteer
     /// <summary>Capitalised head words ("Institute", "University") that end an organisation name found by pattern.</summary>
     public IReadOnlyList<string> OrganisationSuffixes { get; }
 
+    /// <summary>The embedded gazetteer, read once: story matching (<see cref="StateNames"/>) reads it without a taxonomy.</summary>
+    public static Gazetteer Default => DefaultInstance.Value;
+
+    private static readonly Lazy<Gazetteer> DefaultInstance = new(LoadDefault);
+
     public static Gazetteer LoadDefault()
     {
         using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(DefaultResource)
@@ -80,6 +85,7 @@ internal sealed class Gazetteer
         var aliases = JsonFile.Strings(JsonFile.Optional(element, "aliases"), file, item, "aliases");
         var demonyms = JsonFile.Strings(JsonFile.Optional(element, "demonyms"), file, item, "demonyms");
         var members = JsonFile.Strings(JsonFile.Optional(element, "members"), file, item, "members");
-        return new GazetteerEntry(name, kind, [name, .. aliases], demonyms, members.ToHashSet(StringComparer.Ordinal));
+        var capitals = JsonFile.Strings(JsonFile.Optional(element, "capitals"), file, item, "capitals");
+        return new GazetteerEntry(name, kind, [name, .. aliases], demonyms, members.ToHashSet(StringComparer.Ordinal), capitals);
     }
 }

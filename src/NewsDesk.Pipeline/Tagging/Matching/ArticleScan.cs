@@ -52,7 +52,12 @@ internal sealed class ArticleScan
                             (scan.VocabularyHits[role.Index] ??= []).Add(hit);
                             break;
                         case PatternRoleKind.ThemeTerm:
-                            (scan.TermHits[role.Index] ??= []).Add(hit);
+                            // "Kumo Research" is a company, not research: a term inside a proper name is no evidence.
+                            if (!ProperNames.Covers(texts, field, match.Start, match.Length, compiled.Terms[role.Index].Term))
+                            {
+                                (scan.TermHits[role.Index] ??= []).Add(hit);
+                            }
+
                             break;
                         case PatternRoleKind.Entity or PatternRoleKind.Demonym:
                             var entry = compiled.Taxonomy.Gazetteer.Entries[role.Index];
@@ -78,7 +83,21 @@ internal sealed class ArticleScan
         }
 
         scan.Mentions.AddRange(LongestMentions(mentions));
+        // A name the gazetteer knows is reported by its entry, whole and canonical. A pattern name that only joins
+        // another party to it ("UK and Gulf Cooperation Council": the UK and the GCC) or adds words after it ("Council
+        // of Europe Framework") goes; one that qualifies it ("Korea AI Safety Institute") is another body and stays.
+        scan.Organisations.RemoveAll(o => scan.Mentions.Exists(m => m.Field == o.Hit.Field && m.Start >= o.Hit.Start
+            && m.Start + m.Length <= o.Hit.Start + o.Hit.Length
+            && ((m.Start + m.Length == o.Hit.Start + o.Hit.Length && JoinsBefore(texts[o.Hit.Field], o.Hit.Start, m.Start))
+                || (m.Start == o.Hit.Start && !m.Entry.IsState))));
         return scan;
+    }
+
+    /// <summary>Whether the words from <paramref name="start"/> up to <paramref name="mention"/> end in "and" or "&amp;" (or are none).</summary>
+    private static bool JoinsBefore(string text, int start, int mention)
+    {
+        var before = text.AsSpan(start, mention - start).TrimEnd();
+        return before.Length == 0 || before.EndsWith(" and", StringComparison.Ordinal) || before.EndsWith(" &", StringComparison.Ordinal);
     }
 
     /// <summary>"Papua New Guinea" is one mention, not also "Guinea": inside one field, a mention within a longer one is dropped.</summary>

@@ -3,7 +3,7 @@ namespace NewsDesk.Tagging.Matching;
 /// <summary>
 /// Finds organisation names that no list can hold, from a capitalised head word: "UK AI Safety Institute",
 /// "Japan Science and Technology Agency", "University of Washington". Walks back over capitalised words (and the
-/// small words inside names), then forward over "of X".
+/// small words inside names), then forward over "of X" or "for X" and the capitalised words after it (<see cref="ForwardEnd"/>).
 /// </summary>
 internal static class OrganisationFinder
 {
@@ -49,15 +49,7 @@ internal static class OrganisationFinder
             }
         }
 
-        var last = start + length;
-        if (text.AsSpan(last).StartsWith(" of ", StringComparison.Ordinal) && last + 4 < text.Length && char.IsUpper(text[last + 4]))
-        {
-            last += 4;
-            while (last < text.Length && (char.IsLetter(text[last]) || text[last] == '-'))
-            {
-                last++;
-            }
-        }
+        var last = ForwardEnd(text, start + length);
 
         while (first < start)
         {
@@ -71,5 +63,68 @@ internal static class OrganisationFinder
         }
 
         return first == start && last == start + length ? null : (first, last);
+    }
+
+    /// <summary>
+    /// Where a name that goes on after its head word ends: "of X" or "for X", then more capitalised words, and "and X"
+    /// once inside such a name ("Ministry of Electronics and Information Technology", "Canadian Institute for
+    /// Advanced Research", "Association of Southeast Asian Nations"). An acronym after it ("Council of Europe AI
+    /// treaty") is not part of the name.
+    /// </summary>
+    private static int ForwardEnd(string text, int last)
+    {
+        var joined = false;
+        for (var words = 0; words < MaxWords; words++)
+        {
+            var rest = text.AsSpan(last);
+            int skip;
+            if (rest.StartsWith(" of ", StringComparison.Ordinal) || rest.StartsWith(" for ", StringComparison.Ordinal))
+            {
+                skip = rest[1] == 'o' ? 4 : 5;
+            }
+            else if (joined && rest.StartsWith(" and ", StringComparison.Ordinal))
+            {
+                skip = 5;
+            }
+            else if (joined && rest.StartsWith(" ", StringComparison.Ordinal))
+            {
+                skip = 1;
+            }
+            else
+            {
+                break;
+            }
+
+            var wordStart = last + skip;
+            var wordEnd = wordStart;
+            while (wordEnd < text.Length && (char.IsLetterOrDigit(text[wordEnd]) || text[wordEnd] == '-'))
+            {
+                wordEnd++;
+            }
+
+            var word = text.AsSpan(wordStart, wordEnd - wordStart);
+            if (word.Length == 0 || !char.IsUpper(word[0]) || (word.Length > 1 && IsAllCaps(word)))
+            {
+                break;
+            }
+
+            joined = true;
+            last = wordEnd;
+        }
+
+        return last;
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

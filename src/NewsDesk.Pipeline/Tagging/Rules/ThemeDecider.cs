@@ -25,7 +25,9 @@ internal static class ThemeDecider
 
             var contributions = Score(compiled, t, scan, parties);
             var score = contributions.Sum(c => c.Value);
-            if (score >= rule.Threshold)
+            // Evidence an editor believes is in the headline or lede: body words alone ("security cameras",
+            // "dietary guidelines" deep in a page) tag most pages on the web with something.
+            if (score >= rule.Threshold && contributions.Exists(c => c.Value > 0 && scan.IsHead(c.Hit.Field)))
             {
                 contributions.RemoveAll(c => c.Value <= 0 && !c.IsParty);
                 contributions.Sort((a, b) => b.Value.CompareTo(a.Value));
@@ -38,9 +40,11 @@ internal static class ThemeDecider
 
     private static bool PassesGates(CompiledTaxonomy compiled, ThemeRule rule, ArticleScan scan, PartyAnalysis parties, List<Decision> assigned)
     {
+        // Required vocabularies ("ai") count in the headline and lede only, as the guide labels: a body that names AI
+        // once in passing (a fitness page's "AI coach") does not make a page about AI.
         foreach (var vocabulary in rule.Requires)
         {
-            if (scan.VocabularyHits[compiled.VocabularyIndex(vocabulary)] is null)
+            if (!InHead(scan, compiled.VocabularyIndex(vocabulary)))
             {
                 return false;
             }

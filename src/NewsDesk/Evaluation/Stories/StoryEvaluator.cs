@@ -1,24 +1,34 @@
 using System.Globalization;
 using System.Text.Json;
 using NewsDesk.Stories;
+using NewsDesk.Tagging;
 
 namespace NewsDesk.Evaluation.Stories;
 
 /// <summary>
-/// <c>eval stories</c>: clusters a labelled set's items.jsonl (title + lede, date) and scores the grouping
-/// against the <c>story</c> labels, pair by pair.
+/// <c>eval stories</c>: runs a labelled set's items.jsonl (title + lede, date) through the worker's tagging, story
+/// matching and storing (<see cref="ProductionPath"/>) and scores the stored stories against the <c>story</c> labels,
+/// pair by pair.
 /// </summary>
 internal static class StoryEvaluator
 {
     public const string ItemsFile = "items.jsonl";
 
+    /// <summary>Through the worker's stages (<see cref="ProductionPath"/>): an undated item is dated by its ingest, as the worker dates it.</summary>
     public static StoryEvaluation Evaluate(string dataDirectory, StoryMatcherOptions options) =>
-        Run(dataDirectory, options).Evaluation;
+        Run(dataDirectory, options, production: true).Evaluation;
+
+    /// <summary>
+    /// Through <c>cluster</c>: the same grouper, with undated items left undated (a missing date never vetoes a
+    /// match). The gap to <see cref="Evaluate"/> is what the worker's dating of undated items costs on this set.
+    /// </summary>
+    public static StoryEvaluation EvaluateCluster(string dataDirectory, StoryMatcherOptions options) =>
+        Run(dataDirectory, options, production: false).Evaluation;
 
     /// <summary>The missed and false pairs, with headlines, for <c>eval stories --errors</c>.</summary>
-    public static string Errors(string dataDirectory, StoryMatcherOptions options) => Run(dataDirectory, options).Errors;
+    public static string Errors(string dataDirectory, StoryMatcherOptions options) => Run(dataDirectory, options, production: true).Errors;
 
-    private static (StoryEvaluation Evaluation, string Errors) Run(string dataDirectory, StoryMatcherOptions options)
+    private static (StoryEvaluation Evaluation, string Errors) Run(string dataDirectory, StoryMatcherOptions options, bool production)
     {
         var path = Path.Combine(dataDirectory, ItemsFile);
         var items = new List<StoryItem>();
@@ -45,7 +55,10 @@ internal static class StoryEvaluator
             }
         }
 
-        var predicted = ClusterRunner.Group(items, new StoryClusterer(new StoryMatcher(options)));
+        var predicted = production
+            ? ProductionPath.Run([.. items.Select(i => (i.Id, i.Title, i.Text, i.Date))], new ThemeTagger(Taxonomy.LoadDefault()), new StoryMatcher(options), TimeProvider.System.GetUtcNow())
+                .ToDictionary(p => p.Key, p => p.Value.StoryId, StringComparer.Ordinal)
+            : ClusterRunner.Group(items, new StoryGrouper(new StoryMatcher(options)));
         var labels = items.Select(i => (gold[i.Id], predicted[i.Id])).ToList();
         var evaluation = new StoryEvaluation(
             PairwiseScore.Compute(labels),

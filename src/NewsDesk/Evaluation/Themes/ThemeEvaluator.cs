@@ -1,9 +1,10 @@
 using System.Text.Json;
+using NewsDesk.Stories;
 using NewsDesk.Tagging;
 
 namespace NewsDesk.Evaluation.Themes;
 
-/// <summary>Runs the product tagger over a labelled themes set (DIR/items.jsonl) and scores it.</summary>
+/// <summary>Runs a labelled themes set (DIR/items.jsonl) through the worker's tagging and storing (<see cref="ProductionPath"/>) and scores what was stored.</summary>
 internal static class ThemeEvaluator
 {
     public sealed record Result(ThemeScores Scores, IReadOnlyList<(LabelledItem Item, TaggingResult Predicted)> Items);
@@ -46,8 +47,10 @@ internal static class ThemeEvaluator
 
     public static Result Evaluate(ThemeTagger tagger, Taxonomy taxonomy, IReadOnlyList<LabelledItem> items)
     {
-        var tagged = items.Select(item => (item, tagger.Tag(TagInputs.From(item.Title, item.Lede, null)))).ToList();
-        var predicted = tagged.ToDictionary(t => t.item.Id, t => t.Item2.Tags.Select(tag => tag.Theme).ToArray());
+        // Scored: the themes the worker stored. Listed with them (for --errors): the tagger's evidence.
+        var stored = ProductionPath.Run([.. items.Select(i => (i.Id, i.Title, i.Lede ?? "", (DateTimeOffset?)null))], tagger, new StoryMatcher(), TimeProvider.System.GetUtcNow());
+        var tagged = items.Select(item => (item, tagger.Tag(TagInputs.From(item.Title, item.Lede, item.Lede)))).ToList();
+        var predicted = stored.ToDictionary(p => p.Key, p => p.Value.Themes, StringComparer.Ordinal);
         return new Result(ThemeScorer.Score(taxonomy.ThemeNames, items, predicted), tagged);
     }
 }
