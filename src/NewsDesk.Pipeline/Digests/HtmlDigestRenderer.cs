@@ -57,16 +57,7 @@ public static class HtmlDigestRenderer
     {
         html.Append(CultureInfo.InvariantCulture, $"<div {S("margin:18px 0")}>");
         html.Append(CultureInfo.InvariantCulture, $"<h3 {S("font-size:17px;margin:0")}><a href=\"{E(entry.Url)}\" {S("color:#1d3557")}>{E(entry.Headline)}</a></h3>");
-        var meta = new List<string> { E(entry.Source ?? new Uri(entry.Url).Host) };
-        if (entry.SourceKind == "government")
-        {
-            meta.Add("government source");
-        }
-
-        if (entry.Published is { } published)
-        {
-            meta.Add(published.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
-        }
+        var meta = EntryMeta.Parts(entry, E);
 
         html.Append(CultureInfo.InvariantCulture, $"<div {S(Meta)}>{string.Join(" · ", meta)}</div>");
         if (entry.Tags.Length > 0)

@@ -33,16 +33,7 @@ public static class MarkdownDigestRenderer
     private static void AppendEntry(StringBuilder md, DigestEntry entry, bool showEvidence)
     {
         md.Append(CultureInfo.InvariantCulture, $"\n### [{Escape(entry.Headline)}](<{LinkTarget(entry.Url)}>)\n\n");
-        var meta = new List<string> { Escape(entry.Source ?? new Uri(entry.Url).Host) };
-        if (entry.SourceKind == "government")
-        {
-            meta.Add("government source");
-        }
-
-        if (entry.Published is { } published)
-        {
-            meta.Add(published.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
-        }
+        var meta = EntryMeta.Parts(entry, Escape);
 
         if (entry.Tags.Length > 0)
         {

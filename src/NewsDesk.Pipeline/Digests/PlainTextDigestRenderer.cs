@@ -37,16 +37,7 @@ public static class PlainTextDigestRenderer
     private static void AppendEntry(StringBuilder text, DigestEntry entry)
     {
         text.Append(CultureInfo.InvariantCulture, $"\n* {Line(entry.Headline)}\n  {entry.Url}\n");
-        var meta = new List<string> { Line(entry.Source ?? new Uri(entry.Url).Host) };
-        if (entry.SourceKind == "government")
-        {
-            meta.Add("government source");
-        }
-
-        if (entry.Published is { } published)
-        {
-            meta.Add(published.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
-        }
+        var meta = EntryMeta.Parts(entry, Line);
 
         if (entry.Tags.Length > 0)
         {

@@ -423,13 +423,21 @@ public sealed partial class NewsStore : IDisposable
         CloseFiles();
         // Open runs transactions of its own (a story index rebuild), which must not come back here.
         _closed = false;
+        OpenOrLeaveClosed();
+    }
+
+    /// <summary>
+    /// Opens the store's file again (after a reopen or a compaction's swap). If that fails (still no room, say: the new
+    /// engine may close itself as the old one did), the store is left closed for the next call to open.
+    /// </summary>
+    private void OpenOrLeaveClosed()
+    {
         try
         {
             Open();
         }
         catch (Exception)
         {
-            // Still no room, say: the new engine may have closed itself as the old one did.
             _closed = true;
             ClosedLiteDb.ReleaseTransactions(_db);
             CloseFiles();

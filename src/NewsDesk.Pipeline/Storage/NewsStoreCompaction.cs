@@ -74,26 +74,9 @@ public sealed partial class NewsStore
                 copy?.Dispose();
                 if (closed)
                 {
-                    ReopenAfterSwap();
+                    OpenOrLeaveClosed();
                 }
             }
-        }
-    }
-
-    /// <summary>Opens the store's file again after the swap (or after a swap that did not happen); if that fails, the next call tries again.</summary>
-    private void ReopenAfterSwap()
-    {
-        try
-        {
-            Open();
-        }
-        catch (Exception)
-        {
-            // As ReopenIfClosed leaves a reopen that failed: closed, for the next call to open.
-            _closed = true;
-            ClosedLiteDb.ReleaseTransactions(_db);
-            CloseFiles();
-            throw;
         }
     }
 
