@@ -72,6 +72,17 @@ public sealed partial class NewsStore : IDisposable
 
         try
         {
+            // Before LiteDB sees it: LiteDB writes a new store over a file that is not one.
+            StoreFileHeader.Require(_file, FilePath);
+        }
+        catch
+        {
+            _file.Dispose();
+            throw;
+        }
+
+        try
+        {
             Open();
         }
         catch (Exception ex)
