@@ -86,7 +86,12 @@ internal static class ExportCommand
             }
             catch when (made)
             {
-                File.Delete(path!);
+                // Exists first: File.Delete throws when the folder is missing, which would hide the real error.
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
+
                 throw;
             }
 
