@@ -53,6 +53,7 @@ public sealed partial class NewsStore : IDisposable
     public NewsStore(string path)
     {
         FilePath = System.IO.Path.GetFullPath(path);
+        DataPath = RealFile(FilePath);
         try
         {
             var folder = System.IO.Path.GetDirectoryName(FilePath);
@@ -68,6 +69,17 @@ public sealed partial class NewsStore : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw CannotOpen(ex);
+        }
+
+        try
+        {
+            // Before LiteDB sees it: LiteDB writes a new store over a file that is not one.
+            StoreFileHeader.Require(_file, FilePath);
+        }
+        catch
+        {
+            _file.Dispose();
+            throw;
         }
 
         try
@@ -88,12 +100,20 @@ public sealed partial class NewsStore : IDisposable
 
     public string FilePath { get; }
 
+    /// <summary>
+    /// The data file itself: <see cref="FilePath"/> with a symbolic link at its end followed. The log sits beside it and
+    /// `db compact` renames over it; beside or over the link, a compaction replaced the link with the new file (the
+    /// real store stayed as it was, and the two then parted), and a log left beside the link after a crash was not
+    /// seen by a process that opened the real path.
+    /// </summary>
+    public string DataPath { get; }
+
     private void Open()
     {
         // The same two files LiteDB opens itself (name.db and name-log.db), opened here so that the log is synced
         // once per commit (CommitSyncedLog) and the data file at each checkpoint (SyncedDataFile).
         _data = new SyncedDataFile(_file);
-        _log = new CommitSyncedLog(LogPath(FilePath));
+        _log = new CommitSyncedLog(LogPath(DataPath));
         _db = new LiteDatabase(_data, StoreMapper.Create(), _log);
         _articles = _db.GetCollection<Article>("articles");
         _feeds = _db.GetCollection<FeedState>("feeds");
@@ -486,11 +506,25 @@ public sealed partial class NewsStore : IDisposable
                 _file.Dispose();
             }
 
-            var log = LogPath(FilePath);
+            var log = LogPath(DataPath);
             if (File.Exists(log) && new FileInfo(log).Length == 0)
             {
                 File.Delete(log);
             }
+        }
+    }
+
+    /// <summary><paramref name="path"/>, or where the symbolic link at its end finally points.</summary>
+    private static string RealFile(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is null ? path : File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+        }
+        catch (IOException)
+        {
+            // A link loop or a dangling chain: opening the store reports it.
+            return path;
         }
     }
 

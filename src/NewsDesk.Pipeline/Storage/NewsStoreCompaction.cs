@@ -26,11 +26,11 @@ public sealed partial class NewsStore
             ReopenIfClosed();
             _db.Checkpoint();
             var before = _file.Length;
-            var fresh = CompactPath(FilePath);
+            var fresh = CompactPath(DataPath);
             var freshLog = LogPath(fresh);
             // Left by a compaction that was killed (never a store, since the swap is a rename), and by LiteDB's Rebuild,
             // which `db compact` used before and which left its -temp files on every failure.
-            foreach (var leftover in new[] { fresh, freshLog, Beside(FilePath, "-temp"), LogPath(Beside(FilePath, "-temp")) })
+            foreach (var leftover in new[] { fresh, freshLog, Beside(DataPath, "-temp"), LogPath(Beside(DataPath, "-temp")) })
             {
                 DeleteIfThere(leftover);
             }
@@ -48,13 +48,13 @@ public sealed partial class NewsStore
                 closed = true;
                 _db.Dispose();
                 CloseFiles();
-                if (File.Exists(LogPath(FilePath)) && new FileInfo(LogPath(FilePath)).Length > 0)
+                if (File.Exists(LogPath(DataPath)) && new FileInfo(LogPath(DataPath)).Length > 0)
                 {
                     throw new StorageException($"storage: {FilePath} was not compacted: its log could not be emptied first.");
                 }
 
                 // The new file is locked before its rename, so no other process can open it under the store's name.
-                File.Move(fresh, FilePath, overwrite: true);
+                File.Move(fresh, DataPath, overwrite: true);
                 (_file, copy) = (copy, _file);
                 return before - _file.Length;
             }

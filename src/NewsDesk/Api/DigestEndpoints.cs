@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,9 +23,11 @@ public static class DigestEndpoints
     {
         app.MapGet("/api/digests/{date}", (string date, string? format, NewsStore store) =>
         {
-            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            // The days `digest --date` accepts: a 404 for 9999-12-31 told the reader to make one with a command that
+            // refuses that date.
+            if (!DigestDay.TryParse(date, out _, out var problem))
             {
-                return Results.BadRequest(new { error = $"date \"{date}\" is not yyyy-MM-dd" });
+                return Results.BadRequest(new { error = "date " + problem });
             }
 
             var digest = store.GetDigest(date);

@@ -37,7 +37,22 @@ public static class EditorPage
         {
             var zone = options.Value.Zone();
             var today = options.Value.Today(time);
-            var asked = date is not null && DigestDay.TryParse(date, out var parsed, out _) ? parsed : (DateOnly?)null;
+            // A date the page cannot show is said above the day shown instead: shown silently, `?date=2026-02-30`
+            // looked like that day's digest.
+            string? refused = null;
+            DateOnly? asked = null;
+            if (!string.IsNullOrEmpty(date))
+            {
+                if (DigestDay.TryParse(date, out var parsed, out var problem))
+                {
+                    asked = parsed;
+                }
+                else
+                {
+                    refused = "date " + problem;
+                }
+            }
+
             var day = asked ?? today;
             var digest = builder.Current(day, zone);
             string? notice = null;
@@ -48,6 +63,11 @@ public static class EditorPage
                 notice = string.Create(CultureInfo.InvariantCulture, $"No news dated today ({today:yyyy-MM-dd}) yet: showing {newest:yyyy-MM-dd}, the newest day with news.");
                 day = newest;
                 digest = builder.Current(day, zone);
+            }
+
+            if (refused is not null)
+            {
+                notice = string.Create(CultureInfo.InvariantCulture, $"The {refused}. {notice ?? $"Showing today ({today:yyyy-MM-dd})."}");
             }
 
             return Results.Content(Render(digest, day, zone, options.Value.ShowEvidence, notice), "text/html; charset=utf-8");

@@ -29,7 +29,7 @@ internal static class DbCommand
         {
             using var host = Hosting.NewsDeskHost.CreateTool();
             var store = ExistingStore.Open(host.Services);
-            var before = new FileInfo(store.FilePath).Length;
+            var before = new FileInfo(store.DataPath).Length;
             var saved = store.Compact();
             store.Checkpoint();
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{store.FilePath}: rebuilt, {before:N0} bytes before, {saved:N0} bytes saved; no copy of the old file is kept (run db backup FILE first for one)")).ConfigureAwait(false);

@@ -75,18 +75,24 @@ internal static class ExportCommand
             }
 
             var progress = ExportProgress.ForTerminal();
+            // A failed export (a full disk, Ctrl+C) removes the file it made: a 0-byte or cut-off CSV left behind reads
+            // as an export that found nothing or less. A file that was there before is not deleted (it may be a
+            // device such as /dev/null).
+            var made = path is not null && !File.Exists(path) && !Directory.Exists(path);
             int rows;
-            if (kind == "parquet")
+            try
             {
-                await using var file = File.Create(path!);
-                rows = await ParquetArticleWriter.WriteAsync(store.Query(filter), file, progress is null ? null : progress.Report, ct).ConfigureAwait(false);
+                rows = await WriteAsync(store, filter, kind, path, progress, ct).ConfigureAwait(false);
             }
-            else
+            catch when (made)
             {
-                // Large buffers: with the defaults (1,024 chars, 4 KB) a 1 GB export made some 280,000 write calls.
-                var stream = path is null ? Console.OpenStandardOutput() : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1);
-                await using var writer = new StreamWriter(stream, new UTF8Encoding(false), OutputBufferChars);
-                rows = ArticleExporter.Write(store, filter, kind == "jsonl" ? ExportFormat.Jsonl : ExportFormat.Csv, writer, progress is null ? null : progress.Report, ct);
+                // Exists first: File.Delete throws when the folder is missing, which would hide the real error.
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
+
+                throw;
             }
 
             progress?.Done(rows);
@@ -94,5 +100,19 @@ internal static class ExportCommand
             return CommandLine.Success;
         });
         return command;
+    }
+
+    private static async Task<int> WriteAsync(NewsStore store, ArticleQuery filter, string? kind, string? path, ExportProgress? progress, CancellationToken ct)
+    {
+        if (kind == "parquet")
+        {
+            await using var file = File.Create(path!);
+            return await ParquetArticleWriter.WriteAsync(store.Query(filter), file, progress is null ? null : progress.Report, ct).ConfigureAwait(false);
+        }
+
+        // Large buffers: with the defaults (1,024 chars, 4 KB) a 1 GB export made some 280,000 write calls.
+        var stream = path is null ? Console.OpenStandardOutput() : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1);
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), OutputBufferChars);
+        return ArticleExporter.Write(store, filter, kind == "jsonl" ? ExportFormat.Jsonl : ExportFormat.Csv, writer, progress is null ? null : progress.Report, ct);
     }
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using NewsDesk.Hosting;
 using NewsDesk.Tagging;
 
 namespace NewsDesk.Commands;
 
-/// <summary>`tag --in FILE --out FILE [--taxonomy FILE]`: tags JSONL items with the same ThemeTagger the pipeline uses.</summary>
+/// <summary>`tag --in FILE --out FILE [--taxonomy FILE]`: tags JSONL items with the same ThemeTagger and taxonomy the pipeline uses.</summary>
 internal static class TagCommand
 {
     public static Command Create()
@@ -15,8 +16,17 @@ internal static class TagCommand
         command.Options.Add(input);
         command.Options.Add(output);
         command.Options.Add(taxonomyPath);
-        command.SetAction(parseResult => Run(parseResult.GetValue(input)!, parseResult.GetValue(output)!, parseResult.GetValue(taxonomyPath), Console.Error));
+        command.SetAction(parseResult => Run(parseResult.GetValue(input)!, parseResult.GetValue(output)!, parseResult.GetValue(taxonomyPath) ?? ConfiguredTaxonomy(), Console.Error));
         return command;
+    }
+
+    // Without --taxonomy, the taxonomy the worker tags with (NewsDesk:TaxonomyFile): `tag` used the built-in one
+    // whatever the setting said, so a desk with its own themes got other tags from `tag` than from the worker.
+    private static string? ConfiguredTaxonomy()
+    {
+        using var host = NewsDeskHost.CreateTool();
+        var path = host.Services.GetRequiredService<IConfiguration>()["NewsDesk:TaxonomyFile"];
+        return string.IsNullOrWhiteSpace(path) ? null : path;
     }
 
     internal static int Run(string inputPath, string outputPath, string? taxonomyPath, TextWriter error)

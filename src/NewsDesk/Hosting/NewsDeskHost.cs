@@ -107,6 +107,11 @@ public static class NewsDeskHost
             });
         }
 
+        // The generic host logs a failed start or stop (a port already in use) with the whole stack trace, then
+        // throws; CommandLine reports the same exception in one line (the trace with --verbose), so the log adds only
+        // the trace that the CLI contract keeps out of a failure's output. The host logs nothing else above Debug.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
         // Logs go to stderr so that commands which print results (export, feeds inspect) keep stdout clean.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddNewsDeskPipeline();

@@ -40,6 +40,8 @@ public sealed class DigestEndpointTests
             var json = await http.GetStringAsync(new Uri("/api/digests/2026-11-22?format=json", UriKind.Relative), ct);
             var missing = await http.GetAsync(new Uri("/api/digests/2026-11-21", UriKind.Relative), ct);
             var bad = await http.GetAsync(new Uri("/api/digests/yesterday", UriKind.Relative), ct);
+            // Found by the red team: a 404 saying "make one with `digest --date 9999-12-31`", which digest refuses.
+            var beyond = await http.GetAsync(new Uri("/api/digests/9999-12-31", UriKind.Relative), ct);
             var atom = await http.GetByteArrayAsync(new Uri("/digests.atom", UriKind.Relative), ct);
 
             Assert.Contains("<html", html);
@@ -47,6 +49,8 @@ public sealed class DigestEndpointTests
             Assert.Contains("\"date\": \"2026-11-22\"", json);
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
+            Assert.Contains("outside the days a digest can cover (0001-01-02 to 9999-12-30)", await beyond.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
             var feed = new FeedParser().Parse(atom, "application/atom+xml", new Uri(origin));
             var entry = Assert.Single(feed.Entries);
             Assert.Equal("urn:newsdesk:digest:2026-11-22", entry.Id);

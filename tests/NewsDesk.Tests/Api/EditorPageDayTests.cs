@@ -51,6 +51,22 @@ public sealed partial class EditorPageDayTests
         Assert.DoesNotContain($"{threeDaysAgo:yyyy-MM-dd}", CsvLink(older), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0001-01-01", "is outside the days a digest can cover (0001-01-02 to 9999-12-30)")]
+    [InlineData("9999-12-31", "is outside the days a digest can cover (0001-01-02 to 9999-12-30)")]
+    [InlineData("2026-02-30", "is not a date in the form yyyy-MM-dd")]
+    [InlineData("22/11/2026", "is not a date in the form yyyy-MM-dd")]
+    public async Task A_day_the_page_cannot_show_is_refused_in_words_above_the_day_shown(string asked, string why)
+    {
+        // Found by the red team: the page showed the newest day under "No news dated today", as if nothing was asked.
+        await using var worker = await StartAsync();
+        var (today, threeDaysAgo, _) = worker.Days;
+
+        var page = await worker.Http.GetStringAsync(new Uri($"/?date={Uri.EscapeDataString(asked)}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains(WebUtility.HtmlEncode($"The date \"{asked}\" {why}. No news dated today ({today:yyyy-MM-dd}) yet: showing {threeDaysAgo:yyyy-MM-dd}, the newest day with news."), page, StringComparison.Ordinal);
+    }
+
     private static string CsvLink(string page) => WebUtility.HtmlDecode(CsvHref().Match(page).Groups[1].Value);
 
     [GeneratedRegex("<a href=\"([^\"]+)\">export CSV</a>")]

@@ -132,6 +132,33 @@ public sealed class EveryCommandErrorTests
     }
 
     [Fact]
+    public async Task Run_on_a_port_already_in_use_fails_in_one_line_without_the_hosts_stack_trace()
+    {
+        // Found by the red team: the generic host logged "Hosting failed to start" with the whole stack trace before
+        // the one-line error, the commonest way a newcomer's `run` fails (a second worker, or 8080 taken).
+        using var temp = new TempFolder();
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        File.WriteAllText(temp.File("feeds.json"), """{ "feeds": [ { "id": "gov", "title": "Gov", "url": "https://example.org/feed", "kind": "government", "schedule": { "interval": "00:30:00" }, "enabled": false } ] }""");
+        var env = new Dictionary<string, string>
+        {
+            ["NewsDesk__FeedsFile"] = temp.File("feeds.json"),
+            ["NewsDesk__Storage__Path"] = temp.File("news.db"),
+            ["urls"] = $"http://127.0.0.1:{port}",
+        };
+
+        var (code, _, stderr) = await CliProcess.RunAsync(temp.Path, env, "run");
+
+        Assert.True(code == CommandLine.Failure, $"exit {code}: {stderr}");
+        Assert.DoesNotContain(" at System.", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        var last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.StartsWith("newsdesk: ", last, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verbose_shows_the_stack_trace()
     {
         using var temp = new TempFolder();

@@ -44,6 +44,38 @@ public sealed class FaultLeftoverTests
         Assert.Equal(["digest-2026-11-20.html", "digest-2026-11-20.json", "digest-2026-11-20.md"], Directory.GetFiles(disk.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("jsonl")]
+    [InlineData("parquet")]
+    public async Task Export_on_a_full_disk_fails_with_one_line_and_leaves_no_file(string format)
+    {
+        // Found by the red team: export left a 0-byte file, which reads as an export that found nothing.
+        using var disk = TmpfsMount.TryMount(4L << 20, out var whyNot);
+        Assert.SkipWhen(disk is null, whyNot ?? "");
+        using var temp = new TempFolder();
+        using (var store = new NewsStore(temp.File("n.db")))
+        {
+            store.InsertMany(Enumerable.Range(0, 50).Select(i => Articles.Make($"a{i}", $"Article {i}", Day, ["standards"], text: new string('x', 2000))));
+        }
+
+        var env = new Dictionary<string, string> { ["NewsDesk__Storage__Path"] = temp.File("n.db") };
+        var filler = disk!.Fill(leaveFree: 0);
+        var full = await CliProcess.RunAsync(temp.Path, env, "export", "--format", format, "--out", disk.File("rows." + format));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"exit {full.ExitCode}\n{full.Stderr}");
+        Assert.Equal(1, full.ExitCode);
+        var line = Assert.Single(full.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("newsdesk: ", line, StringComparison.Ordinal);
+        Assert.Contains("No space left on device", line, StringComparison.Ordinal);
+        Assert.Equal(["filler.bin"], Directory.GetFiles(disk.Path).Select(Path.GetFileName));
+
+        File.Delete(filler);
+        var again = await CliProcess.RunAsync(temp.Path, env, "export", "--format", format, "--out", disk.File("rows." + format));
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Contains("Exported 50 articles", again.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Backup_on_a_full_disk_fails_with_one_line_leaves_no_file_and_the_retry_is_not_refused()
     {
