@@ -118,6 +118,12 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         {
             throw new FetchException($"fetch: {request.Url}: {ex.Message}", FetchFailure.Network, ex);
         }
+        catch (IOException ex)
+        {
+            // A connection reset or cut short while the body is read comes as an IOException, not an
+            // HttpRequestException: it is the feed's network failure, never to be taken for a fault of the store.
+            throw new FetchException($"fetch: {request.Url}: {ex.Message}", FetchFailure.Network, ex);
+        }
     }
 
     private static Uri? RedirectTarget(HttpResponseMessage response, Uri current)

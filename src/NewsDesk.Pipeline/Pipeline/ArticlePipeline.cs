@@ -44,10 +44,11 @@ public sealed partial class ArticlePipeline(
         {
             result = await ProcessEntryAsync(feed, parsed, entry, ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception ex) when ((ex is not OperationCanceledException || !ct.IsCancellationRequested) && !StoreFault.Is(ex))
         {
             // Whatever one entry throws (tagging, summarising, storing: a bug or a hostile value) fails that entry
-            // alone; the feed's other entries are still stored, and the entry is tried again at the next poll.
+            // alone; the feed's other entries are still stored, and the entry is tried again at the next poll. A fault
+            // of the store itself would fail every entry after it, so it ends the poll instead (StoreFault).
             LogEntryFailed(feed.Id, entry.Id, ex.GetType().Name, ex.Message);
             PipelineActivity.Failed(activity, ex.Message);
             result = (EntryOutcome.Failed, false);

@@ -46,10 +46,11 @@ public sealed partial class FeedPoller(
         {
             state = await FetchAndIngestAsync(feed, state, now, ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception ex) when ((ex is not OperationCanceledException || !ct.IsCancellationRequested) && !StoreFault.Is(ex))
         {
-            // Any failure, expected (fetch, parse, HTTP status) or not (a bug, a store error), is recorded on the
-            // feed, where `feeds list`, /api/feeds and the metrics show it; the poll never ends unrecorded.
+            // Any failure of the feed, expected (fetch, parse, HTTP status) or not (a bug, a hostile value), is
+            // recorded on the feed, where `feeds list`, /api/feeds and the metrics show it. A fault of the store itself
+            // (StoreFault) is not the feed's: it ends the poll unrecorded, and the job logs it in one line.
             state = Failed(state, ex, now);
             PipelineActivity.Failed(activity, ex.Message);
             LogPollFailed(feed.Id, feed.Url.AbsoluteUri, state.ConsecutiveFailures, state.NextAttempt!.Value, ex.Message);

@@ -207,4 +207,30 @@ public sealed class HttpFetcherTests
     {
         Assert.Equal(expected, AddressGuard.IsPublic(IPAddress.Parse(address)));
     }
+
+    [Fact]
+    public async Task A_body_cut_short_by_the_server_is_a_network_failure_of_the_fetch()
+    {
+        // Headers promise 10,000 bytes, 100 come, then the connection closes: the body read throws an IOException,
+        // which must come out as the feed's network failure (recorded on the feed), not escape as if the store failed.
+        var ct = TestContext.Current.CancellationToken;
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serve = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync(ct);
+            await using var stream = client.GetStream();
+            var request = new byte[4096];
+            _ = await stream.ReadAsync(request, ct);
+            var head = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 10000\r\n\r\n"u8.ToArray();
+            await stream.WriteAsync(head, ct);
+            await stream.WriteAsync(new byte[100], ct);
+        }, ct);
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => TestFetcher.Create(Loopback).FetchAsync(new FetchRequest(new Uri($"http://127.0.0.1:{port}/feed")), ct));
+        await serve;
+
+        Assert.Equal(FetchFailure.Network, error.Kind);
+    }
 }
