@@ -102,7 +102,10 @@ public sealed class StoryGrouperTests
         var dated = Articles.Make("dated", "UK and India sign memorandum on AI safety research", signed, text: Lede) with { Description = Lede, StoryId = null };
         var late = Articles.Make("late", "India, UK agree AI safety memorandum to test frontier models together", ingested, text: Lede) with
         {
-            Description = Lede, StoryId = null, Published = null, Ingested = ingested,
+            Description = Lede,
+            StoryId = null,
+            Published = null,
+            Ingested = ingested,
         };
         var later = late with { Id = "later", Url = "https://example.org/later", Title = "UK-India AI safety memorandum: what the institutes will test", Ingested = ingested.AddMinutes(1) };
         Article[] order = undatedFirst ? [late, dated, later] : [dated, late, later];
