@@ -126,7 +126,10 @@ public sealed class GroupCommitter(StoryMatcher stories, NewsStore store)
         // `eval stories` measure them: whole bodies on the same beat share too much vocabulary, and too many
         // countries named in passing, to tell two events apart.
         var lede = Lede(article.Description, article.Text) ?? "";
-        var item = new StoryItem(article.Id, article.Title, lede, article.EffectiveDate, StoryEntities.Find(article.Title, lede));
+        // An article with no published date is undated for matching, as `cluster` leaves it: its effective date is
+        // only its ingest time, which every report of a feed's first poll shares, so dating it by that would keep it
+        // from ever joining a dated report of its story.
+        var item = new StoryItem(article.Id, article.Title, lede, article.Published, StoryEntities.Find(article.Title, lede));
         var story = _grouper.Assign(item, _candidates);
         return article with { StorySignature = story.Signature, StoryKeys = story.Keys, StoryId = story.StoryId };
     }

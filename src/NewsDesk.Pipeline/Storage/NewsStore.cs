@@ -196,16 +196,18 @@ public sealed partial class NewsStore : IDisposable
 
     /// <summary>
     /// Articles dated from <paramref name="since"/> on that share at least one story key, those sharing most first, at
-    /// most <paramref name="limit"/>: the only candidates story matching compares (see <see cref="StoryIndex"/>).
+    /// most <paramref name="limit"/>: the only candidates story matching compares (see <see cref="StoryIndex"/>). An
+    /// undated report passes no <paramref name="since"/>: it gets those the index holds in memory. Undated articles
+    /// come back with no date; they are found by their ingest time.
     /// </summary>
-    public List<StoryCandidate> FindStoryCandidates(IReadOnlyCollection<string> keys, DateTimeOffset since, int limit = 40)
+    public List<StoryCandidate> FindStoryCandidates(IReadOnlyCollection<string> keys, DateTimeOffset? since, int limit = 40)
     {
         if (keys.Count == 0)
         {
             return [];
         }
 
-        return Locked(() => _stories.Candidates(keys, since, limit).Where(c => c.Date >= since).ToList());
+        return Locked(() => _stories.Candidates(keys, since, limit).Where(c => since is null || c.Date is null || c.Date >= since).ToList());
     }
 
     /// <summary>
@@ -229,7 +231,7 @@ public sealed partial class NewsStore : IDisposable
             var from = newest > DateTime.MinValue + StoryIndex.Held ? newest - StoryIndex.Held : DateTime.MinValue;
             var recent = raw.Query()
                 .Where(BsonExpression.Create("$.EffectiveDate >= @0", from))
-                .Select(BsonExpression.Create("{ A: $._id, D: $.EffectiveDate, K: $.StoryKeys, S: $.StoryId, G: $.StorySignature }"))
+                .Select(BsonExpression.Create("{ A: $._id, D: $.EffectiveDate, P: $.Published, K: $.StoryKeys, S: $.StoryId, G: $.StorySignature }"))
                 .ToList();
             foreach (var doc in recent)
             {
@@ -237,7 +239,7 @@ public sealed partial class NewsStore : IDisposable
                 {
                     var id = doc["A"].AsString;
                     var story = doc["S"].IsString ? doc["S"].AsString : id;
-                    _stories.Add(id, doc["D"].AsDateTime, story, doc["G"].AsDocument, keys.AsArray.Where(k => k.IsString).Select(k => k.AsString));
+                    _stories.Add(id, doc["D"].AsDateTime, !doc["P"].IsDateTime, story, doc["G"].AsDocument, keys.AsArray.Where(k => k.IsString).Select(k => k.AsString));
                 }
             }
         }

@@ -16,7 +16,7 @@ namespace NewsDesk.Storage;
 /// </summary>
 internal sealed class StoryIndex
 {
-    private const int Version = 3;
+    private const int Version = 4;
     private const string MarkerId = "$index";
 
     /// <summary>
@@ -28,7 +28,7 @@ internal sealed class StoryIndex
     /// <summary>How far back from the newest article the keys are held in memory (and re-indexed when a store is upgraded): the longest story window is 30 days.</summary>
     internal static readonly TimeSpan Held = TimeSpan.FromDays(31);
 
-    private static readonly BsonExpression CandidateFields = BsonExpression.Create("{ _id: $._id, D: $.D, S: $.S, G: $.G }");
+    private static readonly BsonExpression CandidateFields = BsonExpression.Create("{ _id: $._id, D: $.D, U: $.U, S: $.S, G: $.G }");
 
     /// <summary>Members held in memory for matching (<see cref="RecentStoryMembers"/>): a few days of a busy store.</summary>
     internal const int RecentCapacity = 2048;
@@ -86,14 +86,19 @@ internal sealed class StoryIndex
         if (article.StorySignature is not null && article.StoryKeys.Length > 0)
         {
             var storyId = article.StoryId ?? article.Id;
-            Add(article.Id, article.EffectiveDate.UtcDateTime, storyId, _db.Mapper.ToDocument(article.StorySignature), article.StoryKeys);
+            var undated = article.Published is null;
+            Add(article.Id, article.EffectiveDate.UtcDateTime, undated, storyId, _db.Mapper.ToDocument(article.StorySignature), article.StoryKeys);
             // The next articles of its story are likely to come soon: matching finds it here.
-            _recent.Set(new StoryCandidate(article.Id, storyId, Utc(article.EffectiveDate.UtcDateTime), article.StorySignature));
+            _recent.Set(new StoryCandidate(article.Id, storyId, undated ? null : Utc(article.EffectiveDate.UtcDateTime), article.StorySignature));
         }
     }
 
-    /// <summary>Indexes an article as stored (raw BSON of any schema version): used when the index is rebuilt.</summary>
-    public void Add(string articleId, DateTime date, string storyId, BsonDocument signature, IEnumerable<string> keys)
+    /// <summary>
+    /// Indexes an article as stored (raw BSON of any schema version): used when the index is rebuilt. An
+    /// <paramref name="undated"/> article (no published date) is held under <paramref name="date"/>, its ingest time,
+    /// so the date index still bounds what is loaded, but matching sees it undated, as `cluster` sees a report without a date.
+    /// </summary>
+    public void Add(string articleId, DateTime date, bool undated, string storyId, BsonDocument signature, IEnumerable<string> keys)
     {
         var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
         var utc = date.ToUniversalTime();
@@ -102,6 +107,7 @@ internal sealed class StoryIndex
         {
             ["_id"] = articleId,
             ["D"] = utc,
+            ["U"] = undated,
             ["S"] = storyId,
             ["G"] = signature,
             ["K"] = new BsonArray(distinct.Select(k => new BsonValue(k))),
@@ -125,12 +131,13 @@ internal sealed class StoryIndex
 
     /// <summary>
     /// Articles dated from <paramref name="since"/> on that share at least one key, those sharing most first, at most
-    /// <paramref name="limit"/>: enough for any real story, and a bound on the work when a key is common.
+    /// <paramref name="limit"/>: enough for any real story, and a bound on the work when a key is common. With no
+    /// <paramref name="since"/> (an undated report), those held in memory (<see cref="HeldKeys"/>).
     /// </summary>
-    public List<StoryCandidate> Candidates(IReadOnlyCollection<string> keys, DateTimeOffset since, int limit)
+    public List<StoryCandidate> Candidates(IReadOnlyCollection<string> keys, DateTimeOffset? since, int limit)
     {
-        var from = since.UtcDateTime;
-        var ranked = SharedKeys(keys, from)
+        var shared = since is { } from ? SharedKeys(keys, from.UtcDateTime) : HeldKeys(keys);
+        var ranked = shared
             .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(limit)
             .Select(p => p.Key).ToList();
         if (ranked.Count == 0)
@@ -162,7 +169,8 @@ internal sealed class StoryIndex
                 .ToList();
             foreach (var document in read)
             {
-                var member = new StoryCandidate(document["_id"].AsString, document["S"].AsString, Utc(document["D"].AsDateTime), _db.Mapper.ToObject<StorySignature>(document["G"].AsDocument));
+                var date = document["U"].IsBoolean && document["U"].AsBoolean ? (DateTimeOffset?)null : Utc(document["D"].AsDateTime);
+                var member = new StoryCandidate(document["_id"].AsString, document["S"].AsString, date, _db.Mapper.ToObject<StorySignature>(document["G"].AsDocument));
                 found[member.Id] = member;
                 _recent.Set(member);
             }
@@ -205,6 +213,28 @@ internal sealed class StoryIndex
         }
 
         return shared;
+    }
+
+    /// <summary>
+    /// For an undated report, which has no date to bound a look-up by: per article whose keys are held in memory, how
+    /// many of <paramref name="keys"/> it shares. Those are the articles dated up to <see cref="Held"/> before the
+    /// newest, any range a back-dated report brought in since, and back-dated articles stored since the keys were last
+    /// compacted (<see cref="StoryKeyPostings.Add"/>). So the look-up never reads keys from the store, however old
+    /// the store, and at most <see cref="MaxPerKey"/> articles per key.
+    /// </summary>
+    private Dictionary<string, int> HeldKeys(IReadOnlyCollection<string> keys)
+    {
+        if (_postings is null)
+        {
+            if (NewestDate(DateTime.MinValue, DateTime.MaxValue) is not { } newest)
+            {
+                return [];
+            }
+
+            Postings(newest > DateTime.MinValue + Held ? newest - Held : DateTime.MinValue);
+        }
+
+        return _postings!.Shared(keys, DateTime.MinValue, MaxPerKey);
     }
 
     /// <summary>Where the keys held in memory start (null until matching first asks).</summary>

@@ -4,7 +4,7 @@ namespace NewsDesk.Storage;
 
 /// <summary>
 /// Story keys in memory: for each key, the articles that have it, most recently stored first. It holds every
-/// article dated from <see cref="From"/> on, and nothing older; <see cref="StoryIndex"/> loads older ranges from
+/// article dated from <see cref="From"/> on, and nothing older but back-dated articles stored since the last compaction; <see cref="StoryIndex"/> loads older ranges from
 /// the store when matching asks for them, and drops what matching has stopped asking for.
 /// <para>
 /// Why not LiteDB: an article has about 50 keys, each one a random insert into a skip list. A group commit of 64
@@ -34,15 +34,14 @@ internal sealed class StoryKeyPostings
     /// <summary>Articles held, removed ones included until the next <see cref="Compact"/>.</summary>
     public int Slots => _articles;
 
-    /// <summary>Holds <paramref name="articleId"/> under <paramref name="keys"/>, in place of what it had. Articles older than <see cref="From"/> are left out.</summary>
+    /// <summary>
+    /// Holds <paramref name="articleId"/> under <paramref name="keys"/>, in place of what it had. An article older than
+    /// <see cref="From"/> (only a back-dated one just stored is) is held too, until the next <see cref="Compact"/>:
+    /// an undated report that comes after it in the same run must find it, as `cluster` would, whatever the order.
+    /// </summary>
     public void Add(string articleId, DateTime date, IEnumerable<string> keys)
     {
         Remove(articleId);
-        if (date < From)
-        {
-            return;
-        }
-
         var slot = NewSlot(articleId, date);
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {

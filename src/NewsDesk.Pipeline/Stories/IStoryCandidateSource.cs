@@ -9,8 +9,12 @@ namespace NewsDesk.Stories;
 /// </summary>
 public interface IStoryCandidateSource
 {
-    /// <summary>Reports dated from <paramref name="since"/> on (or undated) that share at least one of <paramref name="keys"/>, those sharing most first.</summary>
-    IReadOnlyList<StoryCandidate> Find(IReadOnlyCollection<string> keys, DateTimeOffset since);
+    /// <summary>
+    /// Reports dated from <paramref name="since"/> on (or undated) that share at least one of <paramref name="keys"/>,
+    /// those sharing most first. No <paramref name="since"/> is an undated report's look-up: any date the source holds
+    /// at hand (memory: every report; the store: the keys it holds in memory, never reading more).
+    /// </summary>
+    IReadOnlyList<StoryCandidate> Find(IReadOnlyCollection<string> keys, DateTimeOffset? since);
 
     /// <summary>How many reports story <paramref name="storyId"/> has, counted up to <paramref name="upTo"/> at most.</summary>
     int CountStory(string storyId, int upTo);

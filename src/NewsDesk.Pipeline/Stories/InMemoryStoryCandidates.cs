@@ -38,7 +38,7 @@ public sealed class InMemoryStoryCandidates : IStoryCandidateSource
         }
     }
 
-    public IReadOnlyList<StoryCandidate> Find(IReadOnlyCollection<string> keys, DateTimeOffset since)
+    public IReadOnlyList<StoryCandidate> Find(IReadOnlyCollection<string> keys, DateTimeOffset? since)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var shared = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -51,7 +51,7 @@ public sealed class InMemoryStoryCandidates : IStoryCandidateSource
 
             foreach (var id in list.Skip(Math.Max(0, list.Count - StoryIndex.MaxPerKey)))
             {
-                if (_members[id].Date is not { } date || date >= since)
+                if (since is null || _members[id].Date is not { } date || date >= since)
                 {
                     shared[id] = shared.GetValueOrDefault(id) + 1;
                 }

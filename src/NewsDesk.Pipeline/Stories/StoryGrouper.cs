@@ -28,7 +28,7 @@ public sealed class StoryGrouper(StoryMatcher matcher)
         ArgumentNullException.ThrowIfNull(source);
         var signature = matcher.Sign(item.Title, item.Text, item.Entities);
         var keys = matcher.BandKeys(signature);
-        var since = item.Date is { } date ? date - matcher.Reach : DateTimeOffset.MinValue;
+        var since = item.Date is { } date ? date - matcher.Reach : (DateTimeOffset?)null;
         var until = item.Date is { } end ? end + matcher.Reach : DateTimeOffset.MaxValue;
         // The reach is applied on both sides, so whether two reports are compared does not depend on which came first.
         var matches = source.Find(keys, since)
@@ -49,7 +49,8 @@ public sealed class StoryGrouper(StoryMatcher matcher)
     }
 
     /// <summary>
-    /// An undated report (only `cluster` and `eval stories` input has them; the pipeline dates every article) matches
+    /// An undated report (one whose feed and page gave no date: the pipeline passes an article dated only by its ingest
+    /// as undated, so it matches here exactly as in `cluster`) matches
     /// on wording alone, so it could bridge a signing and its follow-up months later: it bridges two stories only when
     /// reports of each that it matched are dated within the window of each other.
     /// </summary>

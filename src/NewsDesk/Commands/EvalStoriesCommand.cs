@@ -25,7 +25,7 @@ internal static class EvalStoriesCommand
 
             try
             {
-                Console.WriteLine("worker path (tag, group, store; undated items dated at ingest):");
+                Console.WriteLine("worker path (tag, group, store; undated items ingested now, undated for matching):");
                 Console.WriteLine(StoryEvaluator.Evaluate(directory, new StoryMatcherOptions()).Format());
                 Console.WriteLine("cluster (same grouper; undated items left undated):");
                 Console.WriteLine(StoryEvaluator.EvaluateCluster(directory, new StoryMatcherOptions()).Format());

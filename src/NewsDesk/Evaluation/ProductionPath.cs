@@ -17,8 +17,8 @@ internal static class ProductionPath
     public sealed record Stored(string Id, string[] Themes, string StoryId);
 
     /// <summary>
-    /// Items go in date order (undated last, as a feed's newest-first list is read back to front). An undated item is
-    /// dated by the worker at ingest, so it gets <paramref name="ingestedAt"/>, as it would if ingested then.
+    /// Items go in date order (undated last, as a feed's newest-first list is read back to front). An undated item gets
+    /// <paramref name="ingestedAt"/> as its ingest time, as it would if ingested then, and stays undated for matching.
     /// </summary>
     public static IReadOnlyDictionary<string, Stored> Run(
         IReadOnlyList<(string Id, string Title, string Lede, DateTimeOffset? Date)> items, ThemeTagger tagger, StoryMatcher matcher, DateTimeOffset ingestedAt)

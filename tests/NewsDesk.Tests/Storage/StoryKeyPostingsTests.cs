@@ -56,16 +56,16 @@ public sealed class StoryKeyPostingsTests
     }
 
     [Fact]
-    public void Articles_older_than_from_are_left_out_until_the_range_is_extended()
+    public void Articles_stored_older_than_from_are_held_until_the_next_compaction()
     {
         var postings = new StoryKeyPostings(Day);
         postings.Add("old", Day.AddDays(-2), ["k"]);
-        Assert.Empty(postings.Shared(["k"], Day.AddDays(-3), perKey: 10));
-
-        postings.ExtendBackTo(Day.AddDays(-3));
-        postings.Add("old", Day.AddDays(-2), ["k"]);
-
         Assert.Equal(["old"], postings.Shared(["k"], Day.AddDays(-3), perKey: 10).Keys);
+        Assert.Empty(postings.Shared(["k"], Day.AddDays(-1), perKey: 10));
+
+        postings.Compact(Day);
+
+        Assert.Empty(postings.Shared(["k"], Day.AddDays(-3), perKey: 10));
     }
 
     private static void AssertMatches(StoryKeyPostings postings, Dictionary<string, (DateTime Date, string[] Keys)> held, string[] asked, DateTime since)
@@ -93,12 +93,12 @@ public sealed class StoryKeyPostingsTests
         var signature = new LiteDB.BsonDocument();
         for (var day = 0; day < 400; day++)
         {
-            index.Add($"r{day:D3}", Day.AddDays(-day), $"r{day:D3}", signature, ["recent"]);
+            index.Add($"r{day:D3}", Day.AddDays(-day), false, $"r{day:D3}", signature, ["recent"]);
         }
 
-        index.Add("o1", old, "o1", signature, ["old"]);
-        index.Add("o2", old.AddDays(1), "o1", signature, ["old"]);
-        index.Add("o3", old.AddDays(70), "o3", signature, ["old"]);
+        index.Add("o1", old, false, "o1", signature, ["old"]);
+        index.Add("o2", old.AddDays(1), false, "o1", signature, ["old"]);
+        index.Add("o3", old.AddDays(70), false, "o3", signature, ["old"]);
 
         Assert.Equal(4, index.Candidates(["recent"], Day.AddDays(-3), limit: 100).Count);
         Assert.Equal(Day.AddDays(-3), index.HeldFrom);

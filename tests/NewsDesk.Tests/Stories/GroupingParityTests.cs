@@ -12,19 +12,35 @@ namespace NewsDesk.Tests.Stories;
 
 /// <summary>
 /// `cluster` and the worker run one grouper: the same reports through the real CLI's `cluster` and through a real
-/// `ingest --once` against loopback feeds give the same stories, whatever order the feed lists them in.
+/// `ingest --once` against loopback feeds give the same stories, whatever order the feed lists them in, and whether
+/// or not the feed and page give a report a date.
 /// </summary>
 public sealed class GroupingParityTests
 {
     private static readonly string Items = Path.Combine(AppContext.BaseDirectory, "Fixtures", "StoryParity", "items.jsonl");
 
+    // Half the reports have no pubDate and their pages no date, so the worker has only their ingest time, months
+    // after the dated reports of their stories: they must still join those stories, as `cluster` joins them.
+    private static readonly string UndatedItems = Path.Combine(AppContext.BaseDirectory, "Fixtures", "StoryParityUndated", "items.jsonl");
+
     [Fact]
-    public async Task Cluster_and_ingest_group_the_same_reports_into_the_same_stories_in_either_arrival_order()
+    public Task Cluster_and_ingest_group_the_same_reports_into_the_same_stories_in_either_arrival_order() => AssertParityAsync(Items);
+
+    [Fact]
+    public async Task Reports_without_a_date_join_the_same_dated_stories_through_ingest_as_through_cluster()
     {
-        var reports = File.ReadAllLines(Items).Where(l => l.Length > 0).Select(Report.Parse).ToList();
+        var expected = await AssertParityAsync(UndatedItems);
+        // What the test is about: undated reports in stories with dated ones.
+        Assert.Contains(expected, group => group.Count >= 3 && group.Contains("u01") && group.Contains("u02") && group.Contains("u03"));
+        Assert.Contains(expected, group => group.Contains("u04") && group.Contains("u05"));
+    }
+
+    private static async Task<List<List<string>>> AssertParityAsync(string items)
+    {
+        var reports = File.ReadAllLines(items).Where(l => l.Length > 0).Select(Report.Parse).ToList();
         using var temp = new TempFolder();
 
-        var (exit, _, stderr) = await CliProcess.RunAsync(temp.Path, new Dictionary<string, string>(), "cluster", "--in", Items, "--out", temp.File("clustered.jsonl"));
+        var (exit, _, stderr) = await CliProcess.RunAsync(temp.Path, new Dictionary<string, string>(), "cluster", "--in", items, "--out", temp.File("clustered.jsonl"));
         Assert.True(exit == 0, stderr);
         var clustered = File.ReadAllLines(temp.File("clustered.jsonl")).Where(l => l.Length > 0)
             .Select(l => JsonDocument.Parse(l).RootElement)
@@ -38,6 +54,7 @@ public sealed class GroupingParityTests
         Assert.Contains(expected, group => group.Count >= 3);
         Assert.Equal(expected, Partition(forward));
         Assert.Equal(expected, Partition(backward));
+        return expected;
     }
 
     /// <summary>Serves <paramref name="reports"/> as one RSS feed (in that order) with a page per report, ingests once, and reads each report's story from the store.</summary>
@@ -81,7 +98,8 @@ public sealed class GroupingParityTests
         foreach (var r in reports)
         {
             items.Append(CultureInfo.InvariantCulture, $"<item><title>{WebUtility.HtmlEncode(r.Title)}</title><link>{server.Url($"a/{r.Id}")}</link><guid>{r.Id}</guid>")
-                .Append(CultureInfo.InvariantCulture, $"<pubDate>{r.Date.ToString("r", CultureInfo.InvariantCulture)}</pubDate><description>{WebUtility.HtmlEncode(r.Lede)}</description></item>");
+                .Append(r.Date is { } date ? $"<pubDate>{date.ToString("r", CultureInfo.InvariantCulture)}</pubDate>" : "")
+                .Append(CultureInfo.InvariantCulture, $"<description>{WebUtility.HtmlEncode(r.Lede)}</description></item>");
         }
 
         return $"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Parity</title><link>{server.BaseUri}</link><description>d</description>{items}</channel></rss>";
@@ -96,13 +114,13 @@ public sealed class GroupingParityTests
         return $"<html><head><title>{title}</title><meta name=\"description\" content=\"{lede}\"></head><body><article><h1>{title}</h1><p>{lede}</p>{filler}</article></body></html>";
     }
 
-    private sealed record Report(string Id, string Title, string Lede, DateTimeOffset Date)
+    private sealed record Report(string Id, string Title, string Lede, DateTimeOffset? Date)
     {
         public static Report Parse(string line)
         {
             var e = JsonDocument.Parse(line).RootElement;
             return new Report(e.GetProperty("id").GetString()!, e.GetProperty("title").GetString()!, e.GetProperty("lede").GetString()!,
-                DateTimeOffset.Parse(e.GetProperty("date").GetString()!, CultureInfo.InvariantCulture));
+                e.GetProperty("date").GetString() is { } date ? DateTimeOffset.Parse(date, CultureInfo.InvariantCulture) : null);
         }
     }
 }

@@ -13,10 +13,10 @@ public sealed class StoryEvaluationTests
     private const double MinPrecision = 0.90;
     private const double MinF1 = 0.77;
 
-    // The worker's path (tag, group, store), where half of themes-dev, being undated, is dated at ingest (one
-    // instant) and so never joins a dated report. Measured 2026-12-07: precision 1.000, recall 0.250, F1 0.400.
+    // The worker's path (tag, group, store). Half of themes-dev is undated: ingested at one instant, and undated for
+    // matching, as `cluster` leaves them. Measured 2026-12-07: precision 0.931, recall 0.675, F1 0.783, as `cluster`.
     private const double MinWorkerPrecision = 0.90;
-    private const double MinWorkerF1 = 0.38;
+    private const double MinWorkerF1 = 0.77;
 
     [Fact]
     public void Grouping_on_themes_dev_stays_above_the_floor()

@@ -1,4 +1,7 @@
+using NewsDesk.Pipeline;
+using NewsDesk.Storage;
 using NewsDesk.Stories;
+using NewsDesk.Tests.Support;
 
 namespace NewsDesk.Tests.Stories;
 
@@ -84,5 +87,48 @@ public sealed class StoryGrouperTests
 
         Assert.NotEqual(candidates.Stories["mou-2024"], candidates.Stories["mou-2026"]);
         Assert.Equal(candidates.Stories["mou-2026"], candidates.Stories["mou-2026-analysis"]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_report_dated_only_by_its_ingest_joins_the_dated_story_it_tells_in_the_store_as_in_memory(bool undatedFirst)
+    {
+        // The feed and page gave "late" and "later" no date: the worker has only their ingest time, nine months after
+        // the signing. Undated for matching, they join it, as `cluster` joins them, in either arrival order.
+        var signed = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var ingested = new DateTimeOffset(2026, 12, 7, 20, 0, 0, TimeSpan.Zero);
+        const string Lede = "The United Kingdom and India signed a memorandum of understanding linking their AI safety institutes for joint evaluations of frontier models.";
+        var dated = Articles.Make("dated", "UK and India sign memorandum on AI safety research", signed, text: Lede) with { Description = Lede, StoryId = null };
+        var late = Articles.Make("late", "India, UK agree AI safety memorandum to test frontier models together", ingested, text: Lede) with
+        {
+            Description = Lede,
+            StoryId = null,
+            Published = null,
+            Ingested = ingested,
+        };
+        var later = late with { Id = "later", Url = "https://example.org/later", Title = "UK-India AI safety memorandum: what the institutes will test", Ingested = ingested.AddMinutes(1) };
+        Article[] order = undatedFirst ? [late, dated, later] : [dated, late, later];
+
+        using var temp = new TempFolder();
+        using (var store = new NewsStore(temp.File("n.db")))
+        {
+            var committer = new GroupCommitter(new StoryMatcher(), store);
+            foreach (var article in order)
+            {
+                await committer.CommitAsync(article);
+            }
+
+            Assert.Single(order.Select(a => store.FindArticle(a.Id)!.StoryId).Distinct());
+        }
+
+        var grouper = new StoryGrouper(new StoryMatcher());
+        var candidates = new InMemoryStoryCandidates();
+        foreach (var item in order.Select(a => new StoryItem(a.Id, a.Title, Lede, a.Published, StoryEntities.Find(a.Title, Lede))))
+        {
+            candidates.Add(item, grouper.Assign(item, candidates));
+        }
+
+        Assert.Single(candidates.Stories.Values.Distinct());
     }
 }

@@ -14,13 +14,13 @@ internal static class StoryEvaluator
 {
     public const string ItemsFile = "items.jsonl";
 
-    /// <summary>Through the worker's stages (<see cref="ProductionPath"/>): an undated item is dated by its ingest, as the worker dates it.</summary>
+    /// <summary>Through the worker's stages (<see cref="ProductionPath"/>): an undated item is ingested now and, as in the worker, undated for matching.</summary>
     public static StoryEvaluation Evaluate(string dataDirectory, StoryMatcherOptions options) =>
         Run(dataDirectory, options, production: true).Evaluation;
 
     /// <summary>
     /// Through <c>cluster</c>: the same grouper, with undated items left undated (a missing date never vetoes a
-    /// match). The gap to <see cref="Evaluate"/> is what the worker's dating of undated items costs on this set.
+    /// match), as the worker leaves them: a gap to <see cref="Evaluate"/> is a difference between the two paths.
     /// </summary>
     public static StoryEvaluation EvaluateCluster(string dataDirectory, StoryMatcherOptions options) =>
         Run(dataDirectory, options, production: false).Evaluation;
