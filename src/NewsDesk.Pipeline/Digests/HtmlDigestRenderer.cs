@@ -58,7 +58,6 @@ public static class HtmlDigestRenderer
         html.Append(CultureInfo.InvariantCulture, $"<div {S("margin:18px 0")}>");
         html.Append(CultureInfo.InvariantCulture, $"<h3 {S("font-size:17px;margin:0")}><a href=\"{E(entry.Url)}\" {S("color:#1d3557")}>{E(entry.Headline)}</a></h3>");
         var meta = EntryMeta.Parts(entry, E);
-
         html.Append(CultureInfo.InvariantCulture, $"<div {S(Meta)}>{string.Join(" · ", meta)}</div>");
         if (entry.Tags.Length > 0)
         {

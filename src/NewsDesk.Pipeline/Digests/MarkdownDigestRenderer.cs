@@ -34,7 +34,6 @@ public static class MarkdownDigestRenderer
     {
         md.Append(CultureInfo.InvariantCulture, $"\n### [{Escape(entry.Headline)}](<{LinkTarget(entry.Url)}>)\n\n");
         var meta = EntryMeta.Parts(entry, Escape);
-
         if (entry.Tags.Length > 0)
         {
             meta.Add("tags: " + string.Join(", ", entry.Tags.Select(t => t.Theme)));

@@ -38,7 +38,6 @@ public static class PlainTextDigestRenderer
     {
         text.Append(CultureInfo.InvariantCulture, $"\n* {Line(entry.Headline)}\n  {entry.Url}\n");
         var meta = EntryMeta.Parts(entry, Line);
-
         if (entry.Tags.Length > 0)
         {
             meta.Add("tags: " + string.Join(", ", entry.Tags.Select(t => t.Theme)));
