@@ -62,7 +62,8 @@ public sealed partial class NewsStore
         var articles = 0;
         try
         {
-            using (var copy = new NewsStore(full))
+            var copy = new NewsStore(full);
+            try
             {
                 lock (_gate)
                 {
@@ -78,6 +79,23 @@ public sealed partial class NewsStore
 
                 copy.Checkpoint();
             }
+            catch (Exception)
+            {
+                // Closing a copy whose write failed can throw LiteDB's own follow-on error ("page must be writable"),
+                // which would hide the cause (a full disk): close it without letting that replace the first failure.
+                try
+                {
+                    copy.Dispose();
+                }
+                catch (Exception)
+                {
+                    // The failure being handled is the one to report; the copy is deleted below either way.
+                }
+
+                throw;
+            }
+
+            copy.Dispose();
         }
         catch (Exception ex)
         {
