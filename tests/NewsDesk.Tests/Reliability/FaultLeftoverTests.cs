@@ -82,10 +82,7 @@ public sealed class FaultLeftoverTests
         using var disk = TmpfsMount.TryMount(4L << 20, out var whyNot);
         Assert.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
-        {
-            store.InsertMany(Enumerable.Range(0, 200).Select(i => Articles.Make($"a{i}", $"Article {i}", Day, text: new string('x', 2000))));
-        }
+        StoreOf200Articles(temp);
 
         var env = new Dictionary<string, string> { ["NewsDesk__Storage__Path"] = temp.File("n.db") };
         var filler = disk!.Fill(leaveFree: 64 * 1024);
@@ -110,10 +107,7 @@ public sealed class FaultLeftoverTests
         using var disk = TmpfsMount.TryMount(4L << 20, out var whyNot);
         Assert.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
-        {
-            store.InsertMany(Enumerable.Range(0, 200).Select(i => Articles.Make($"a{i}", $"Article {i}", Day, text: new string('x', 2000))));
-        }
+        StoreOf200Articles(temp);
 
         File.WriteAllText(temp.File("feeds.json"), """{ "feeds": [] }""");
         var env = new Dictionary<string, string>
@@ -143,5 +137,12 @@ public sealed class FaultLeftoverTests
         var again = await CliProcess.RunAsync(temp.Path, cli, "db", "backup", temp.File("copy.db"));
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Contains("200 articles, copied by the worker", again.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>A store at n.db in <paramref name="temp"/> with 200 articles of about 2 KB each, for the backup tests.</summary>
+    private static void StoreOf200Articles(TempFolder temp)
+    {
+        using var store = new NewsStore(temp.File("n.db"));
+        store.InsertMany(Enumerable.Range(0, 200).Select(i => Articles.Make($"a{i}", $"Article {i}", Day, text: new string('x', 2000))));
     }
 }
