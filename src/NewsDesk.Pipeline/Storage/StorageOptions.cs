@@ -2,11 +2,37 @@ using System.ComponentModel.DataAnnotations;
 
 namespace NewsDesk.Storage;
 
-/// <summary>Where the LiteDB file lives (configuration section "NewsDesk:Storage").</summary>
-public sealed class StorageOptions
+/// <summary>
+/// Which store holds the articles (configuration section "NewsDesk:Storage"): the embedded LiteDB file (the default,
+/// no server needed) or a PostgreSQL database shared by several workers.
+/// </summary>
+public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "NewsDesk:Storage";
 
+    /// <summary>`litedb` (default) or `postgres`.</summary>
+    public string Provider { get; set; } = StorageProviders.LiteDb;
+
     [Required(ErrorMessage = "NewsDesk:Storage:Path is required.")]
     public string Path { get; set; } = "data/newsdesk.db";
+
+    /// <summary>An Npgsql connection string, used when Provider is `postgres`. Its password is redacted by `config show`.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, StorageProviders.Postgres, StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!StorageProviders.All.Contains(Provider, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult(
+                $"NewsDesk:Storage:Provider must be one of {string.Join(", ", StorageProviders.All)}, not '{Provider}'.", [nameof(Provider)]);
+        }
+        else if (IsPostgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                "NewsDesk:Storage:ConnectionString is required when NewsDesk:Storage:Provider is postgres (an Npgsql connection string: Host=…;Database=…;Username=…).",
+                [nameof(ConnectionString)]);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using NewsDesk.Api;
 using NewsDesk.Digests;
@@ -17,7 +18,7 @@ namespace NewsDesk.Hosting;
 /// What `config check` and `config show` report: every options section validated on its own (so one run lists every
 /// bad key), the feed list and the taxonomy with its gazetteer; and the effective settings with secrets redacted.
 /// </summary>
-public static class ConfigurationReport
+public static partial class ConfigurationReport
 {
     public const string Redacted = "***";
 
@@ -148,7 +149,7 @@ public static class ConfigurationReport
         foreach (var (key, value) in configuration.GetSection(NewsDeskOptions.Section).AsEnumerable().Where(p => p.Value is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var provider = configuration.Providers.Reverse().FirstOrDefault(p => p.TryGet(key, out _));
-            var shown = IsSecret(key.Split(':')) ? Redacted : RedactUrl(value!);
+            var shown = IsSecret(key.Split(':')) ? Redacted : RedactPasswords(value!);
             yield return $"{key} = {shown}  ({Describe(provider)})";
         }
     }
@@ -203,18 +204,24 @@ public static class ConfigurationReport
             }
             else if (value is JsonValue text && text.TryGetValue<string>(out var s))
             {
-                node[name] = RedactUrl(s);
+                node[name] = RedactPasswords(s);
             }
 
             path.RemoveAt(path.Count - 1);
         }
     }
 
-    /// <summary>A password in a URL's user info (smtp://user:pass@host) is a secret wherever it appears.</summary>
-    private static string RedactUrl(string value) =>
+    /// <summary>
+    /// A password in a URL's user info (smtp://user:pass@host) or in a connection string (Password=…; Pwd=…) is a
+    /// secret wherever it appears.
+    /// </summary>
+    public static string RedactPasswords(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(':', StringComparison.Ordinal)
             ? value.Replace(uri.UserInfo, uri.UserInfo.Split(':')[0] + ":" + Redacted, StringComparison.Ordinal)
-            : value;
+            : ConnectionStringPassword().Replace(value, "$1" + Redacted);
+
+    [GeneratedRegex(@"(?i)((?:^|;)\s*(?:password|pwd)\s*=\s*)(?:""[^""]*""|'[^']*'|[^;]*)")]
+    private static partial Regex ConnectionStringPassword();
 
     private static string Describe(IConfigurationProvider? provider) => provider switch
     {

@@ -19,7 +19,7 @@ public sealed class AdminEndpointTests
     public async Task Backup_answers_direct_loopback_callers_only_whatever_the_forwarding_headers_say()
     {
         var outside = PublicLookingServer.FindAddress();
-        Assert.SkipWhen(outside is null, PublicLookingServer.SkipReason);
+        RequiredService.SkipWhen(outside is null, PublicLookingServer.SkipReason);
         using var temp = new TempFolder();
         File.WriteAllText(temp.File("feeds.json"), """{"feeds":[]}""");
         var app = NewsDeskHost.CreateWorker([], new Dictionary<string, string?>

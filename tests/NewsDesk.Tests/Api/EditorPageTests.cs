@@ -13,7 +13,7 @@ public sealed class EditorPageTests
     [Fact]
     public async Task Clicking_a_theme_filter_shows_only_that_theme()
     {
-        Assert.SkipWhen(HeadlessChromium.Executable is null, "Chromium is not installed (apt-get install chromium; .ci/run installs it)");
+        RequiredService.SkipWhen(HeadlessChromium.Executable is null, "Chromium is not installed (apt-get install chromium; .ci/run installs it)");
         using var temp = new TempFolder();
         File.WriteAllText(temp.File("feeds.json"), """{ "feeds": [] }""");
         var ct = TestContext.Current.CancellationToken;

@@ -126,6 +126,7 @@ public sealed class ConfigCommandTests
             ["NewsDesk__MachineSummary__ApiKey"] = "sk-secret-key",
             ["NewsDesk__Delivery__Webhook__Url"] = "https://hooks.example.org/services/T000/B000/webhook-secret",
             ["NewsDesk__MachineSummary__Endpoint"] = "http://user:url-password@llm.local:11434/v1",
+            ["NewsDesk__Storage__ConnectionString"] = "Host=db;Database=newsdesk;Username=desk;Password=pg-secret;Pooling=true",
         };
 
         var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "config", "show", "--NewsDesk:Digest:Time=06:45");
@@ -141,7 +142,8 @@ public sealed class ConfigCommandTests
         Assert.Equal("***", root.GetProperty("Delivery").GetProperty("Smtp").GetProperty("Password").GetString());
         Assert.Equal("***", root.GetProperty("MachineSummary").GetProperty("ApiKey").GetString());
         Assert.Equal("***", root.GetProperty("Delivery").GetProperty("Webhook").GetProperty("Url").GetString());
-        foreach (var secret in new[] { "hunter2-smtp", "sk-secret-key", "webhook-secret", "url-password" })
+        Assert.Equal("Host=db;Database=newsdesk;Username=desk;Password=***;Pooling=true", root.GetProperty("Storage").GetProperty("ConnectionString").GetString());
+        foreach (var secret in new[] { "hunter2-smtp", "sk-secret-key", "webhook-secret", "url-password", "pg-secret" })
         {
             Assert.DoesNotContain(secret, stdout, StringComparison.Ordinal);
         }
@@ -152,6 +154,22 @@ public sealed class ConfigCommandTests
         Assert.Contains("NewsDesk:Digest:TimeZone = Europe/London  (appsettings.json)", sources.Stdout, StringComparison.Ordinal);
         Assert.Contains("NewsDesk:Delivery:Smtp:Password = ***  (environment)", sources.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-smtp", sources.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("pg-secret", sources.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sqlite", "NewsDesk:Storage:Provider must be one of litedb, postgres, not 'sqlite'")]
+    [InlineData("postgres", "NewsDesk:Storage:ConnectionString is required when NewsDesk:Storage:Provider is postgres")]
+    public async Task Check_names_a_storage_provider_it_cannot_use(string provider, string message)
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("feeds.json"), GoodFeeds, TestContext.Current.CancellationToken);
+
+        var (code, _, stderr) = await CliProcess.RunAsync(temp.Path, new Dictionary<string, string>(), "config", "check", $"--NewsDesk:Storage:Provider={provider}");
+
+        Assert.Equal(1, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

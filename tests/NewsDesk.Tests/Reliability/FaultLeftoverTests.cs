@@ -16,7 +16,7 @@ public sealed class FaultLeftoverTests
     public async Task Digest_on_a_full_disk_fails_with_one_line_and_leaves_no_temporary_file()
     {
         using var disk = TmpfsMount.TryMount(4L << 20, out var whyNot);
-        Assert.SkipWhen(disk is null, whyNot ?? "");
+        RequiredService.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
         using (var store = new NewsStore(temp.File("n.db")))
         {
@@ -52,7 +52,7 @@ public sealed class FaultLeftoverTests
     {
         // Found by the red team: export left a 0-byte file, which reads as an export that found nothing.
         using var disk = TmpfsMount.TryMount(4L << 20, out var whyNot);
-        Assert.SkipWhen(disk is null, whyNot ?? "");
+        RequiredService.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
         using (var store = new NewsStore(temp.File("n.db")))
         {
@@ -80,7 +80,7 @@ public sealed class FaultLeftoverTests
     public async Task Backup_on_a_full_disk_fails_with_one_line_leaves_no_file_and_the_retry_is_not_refused()
     {
         using var disk = TmpfsMount.TryMount(4L << 20, out var whyNot);
-        Assert.SkipWhen(disk is null, whyNot ?? "");
+        RequiredService.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
         StoreOf200Articles(temp);
 
@@ -105,7 +105,7 @@ public sealed class FaultLeftoverTests
     public async Task Backup_through_a_worker_whose_temp_folder_is_full_fails_and_leaves_nothing_on_either_side()
     {
         using var disk = TmpfsMount.TryMount(4L << 20, out var whyNot);
-        Assert.SkipWhen(disk is null, whyNot ?? "");
+        RequiredService.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
         StoreOf200Articles(temp);
 

@@ -46,7 +46,7 @@ public sealed class SsrfIngestTests
             app.MapGet("/ok", () => Results.Text($"<html><head><title>Ordinary article</title></head><body><article><h1>Ordinary article</h1><p>{string.Concat(Enumerable.Repeat("An ordinary article about AI cooperation between governments, with enough text to keep. ", 6))}</p></article></body></html>", "text/html"));
         });
         await using var _ = feed;
-        Assert.SkipWhen(feed is null, PublicLookingServer.SkipReason);
+        RequiredService.SkipWhen(feed is null, PublicLookingServer.SkipReason);
 
         using var temp = new TempFolder();
         File.WriteAllText(temp.File("feeds.json"), $$"""{"feeds":[{"id":"hostile","title":"Hostile","url":"{{feed.Url("feed.rss")}}","kind":"press","schedule":{"interval":"00:30:00"},"enabled":true}]}""");

@@ -21,7 +21,7 @@ public sealed class SsrfProxyTests
         await using var proxy = await ForwardProxy.StartAsync();
         await using var secret = await LoopbackServer.StartAsync(app => app.MapGet("/{**path}", () => "secret"));
         await using var outside = await PublicLookingServer.StartAsync(app => app.MapGet("/feed", () => "public body"));
-        Assert.SkipWhen(outside is null, PublicLookingServer.SkipReason);
+        RequiredService.SkipWhen(outside is null, PublicLookingServer.SkipReason);
 
         var port = secret.BaseUri.Port;
         string[] targets =
@@ -80,7 +80,7 @@ public sealed class SsrfProxyTests
             app.MapGet("/ok", () => Results.Text(Page("Ordinary article"), "text/html"));
         });
         await using var _ = feed;
-        Assert.SkipWhen(feed is null, PublicLookingServer.SkipReason);
+        RequiredService.SkipWhen(feed is null, PublicLookingServer.SkipReason);
 
         // The environment's proxy variables alone: NewsDesk connects directly, and the guard checks the targets.
         var environmentOnly = await IngestAsync(feed, new()

@@ -17,7 +17,7 @@ public sealed class StorageFaultTests
     public async Task A_full_disk_fails_ingest_with_a_clear_error_and_loses_nothing_committed()
     {
         using var disk = TmpfsMount.TryMount(16L << 20, out var whyNot);
-        Assert.SkipWhen(disk is null, whyNot ?? "");
+        RequiredService.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
         var (feeds, environment) = await WarmStoreAsync(temp, disk!, bulk: Bulk);
         await using var served = feeds;
@@ -48,7 +48,7 @@ public sealed class StorageFaultTests
     public async Task A_running_worker_whose_disk_fills_logs_one_line_keeps_running_and_serves_again_once_there_is_room()
     {
         using var disk = TmpfsMount.TryMount(16L << 20, out var whyNot);
-        Assert.SkipWhen(disk is null, whyNot ?? "");
+        RequiredService.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
         var (feeds, environment) = await WarmStoreAsync(temp, disk!, bulk: Bulk);
         await using var served = feeds;
@@ -83,7 +83,7 @@ public sealed class StorageFaultTests
     public void A_store_that_ran_out_of_disk_works_again_once_there_is_room_without_a_restart()
     {
         using var disk = TmpfsMount.TryMount(8L << 20, out var whyNot);
-        Assert.SkipWhen(disk is null, whyNot ?? "");
+        RequiredService.SkipWhen(disk is null, whyNot ?? "");
         var day = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
         var text = string.Concat(Enumerable.Repeat("Ministers signed a memorandum on AI safety research. ", 1000));
         using var store = new NewsStore(disk!.File("news.db"));
@@ -150,7 +150,7 @@ public sealed class StorageFaultTests
     public async Task A_read_only_store_fails_with_a_clear_error_and_stays_intact()
     {
         using var disk = TmpfsMount.TryMount(8L << 20, out var whyNot);
-        Assert.SkipWhen(disk is null, whyNot ?? "");
+        RequiredService.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
         var (feeds, environment) = await WarmStoreAsync(temp, disk!, bulk: 10);
         await using var served = feeds;

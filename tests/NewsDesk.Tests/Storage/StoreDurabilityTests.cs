@@ -14,7 +14,7 @@ public sealed partial class StoreDurabilityTests
     public async Task Checkpoint_syncs_the_data_file_before_it_empties_the_log()
     {
         var strace = Which("strace");
-        Assert.SkipWhen(strace is null, "strace is not installed (apt-get install strace; .ci/run installs it)");
+        RequiredService.SkipWhen(strace is null, "strace is not installed (apt-get install strace; .ci/run installs it)");
         using var folder = new TempFolder();
         var database = Path.Combine(folder.Path, "news.db");
         var trace = Path.Combine(folder.Path, "trace.log");
