@@ -54,10 +54,10 @@ internal static class ExportCommand
 
             using var host = NewsDeskHost.CreateTool();
             ExistingStore.Require(host.Services);
-            NewsStore store;
+            INewsStore store;
             try
             {
-                store = host.Services.GetRequiredService<NewsStore>();
+                store = host.Services.GetRequiredService<INewsStore>();
             }
             catch (StorageException ex)
             {
@@ -102,7 +102,7 @@ internal static class ExportCommand
         return command;
     }
 
-    private static async Task<int> WriteAsync(NewsStore store, ArticleQuery filter, string? kind, string? path, ExportProgress? progress, CancellationToken ct)
+    private static async Task<int> WriteAsync(INewsStore store, ArticleQuery filter, string? kind, string? path, ExportProgress? progress, CancellationToken ct)
     {
         if (kind == "parquet")
         {
