@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Microsoft.Extensions.Options;
 using NewsDesk.Exports;
 using NewsDesk.Hosting;
 using NewsDesk.Storage;
@@ -59,7 +60,7 @@ internal static class ExportCommand
             {
                 store = host.Services.GetRequiredService<INewsStore>();
             }
-            catch (StorageException ex)
+            catch (StorageException ex) when (!host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres)
             {
                 // The worker holds the file: LiteDB must not be opened twice, so export through its API instead.
                 throw new StorageException($"{ex.Message} While the worker runs, export through its API, e.g. curl -o articles.csv \"http://127.0.0.1:8080/api/articles?format=csv&theme=standards\".", ex);
