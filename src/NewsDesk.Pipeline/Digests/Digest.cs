@@ -1,6 +1,9 @@
 namespace NewsDesk.Digests;
 
-/// <summary>One day's digest: sections by theme, each a ranked list of stories. Renderers turn it into Markdown, HTML or JSON.</summary>
+/// <summary>
+/// One day's digest: "At a glance", sections by theme, each a ranked list of stories, and the day's untagged headlines
+/// ("Also in the feeds"). Renderers turn it into Markdown, HTML, plain text or JSON.
+/// </summary>
 public sealed record Digest
 {
     /// <summary>yyyy-MM-dd in <see cref="TimeZone"/>.</summary>
@@ -9,5 +12,10 @@ public sealed record Digest
     public DateTimeOffset GeneratedAt { get; init; }
     public int ArticleCount { get; init; }
     public int StoryCount { get; init; }
+    /// <summary>The top stories, one line each.</summary>
+    public GlanceLine[] AtAGlance { get; init; } = [];
+    /// <summary>Stories with a theme, by theme.</summary>
     public DigestSection[] Sections { get; init; } = [];
+    /// <summary>Headlines of stories with no theme: listed, never full entries. Empty when the digest leaves them out.</summary>
+    public DigestLink[] AlsoInTheFeeds { get; init; } = [];
 }

@@ -19,8 +19,11 @@ public sealed class DigestOptions
     [Required(ErrorMessage = "NewsDesk:Digest:OutputFolder is required.")]
     public string OutputFolder { get; set; } = "out";
 
-    /// <summary>Show each tag's evidence (matched phrases and sentence) in the digest.</summary>
+    /// <summary>Add each tag's score and the sentence it matched in to "why these tags" (the phrases are always shown).</summary>
     public bool ShowEvidence { get; set; }
+
+    /// <summary>List the headlines of articles with no theme under "Also in the feeds"; false leaves them out.</summary>
+    public bool ListUntagged { get; set; } = true;
 
     public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 

@@ -16,7 +16,7 @@ public sealed partial class DigestPublisher(DigestBuilder builder, NewsStore sto
     /// <param name="writeFiles">Also write the Markdown, HTML and JSON files to the output folder.</param>
     public async Task<PublishedDigest> PublishAsync(DateOnly date, bool writeFiles = true, CancellationToken ct = default)
     {
-        var digest = await WithMachineSummariesAsync(builder.Build(date, _options.Zone()), ct).ConfigureAwait(false);
+        var digest = await WithMachineSummariesAsync(builder.Build(date, _options.Zone(), _options.ListUntagged), ct).ConfigureAwait(false);
         var stored = new StoredDigest
         {
             Id = digest.Date,
