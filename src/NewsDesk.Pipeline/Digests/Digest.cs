@@ -10,6 +10,9 @@ public sealed record Digest
     public required string Date { get; init; }
     public required string TimeZone { get; init; }
     public DateTimeOffset GeneratedAt { get; init; }
+    /// <summary>The desk's id, or null for the default digest of everything.</summary>
+    public string? Desk { get; init; }
+    public string? DeskName { get; init; }
     public int ArticleCount { get; init; }
     public int StoryCount { get; init; }
     /// <summary>The top stories, one line each.</summary>
@@ -18,4 +21,7 @@ public sealed record Digest
     public DigestSection[] Sections { get; init; } = [];
     /// <summary>Headlines of stories with no theme: listed, never full entries. Empty when the digest leaves them out.</summary>
     public DigestLink[] AlsoInTheFeeds { get; init; } = [];
+
+    /// <summary>"NewsDesk digest for 2026-11-22", or "Trade desk digest for 2026-11-22" for a desk.</summary>
+    public string Title => $"{DeskName ?? "NewsDesk"} digest for {Date}";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NewsDesk.Desks;
 using NewsDesk.Storage;
 using NewsDesk.Stories;
 
@@ -70,12 +71,19 @@ public sealed class DigestBuilder(NewsStore store, TimeProvider time)
     }
 
     /// <param name="listUntagged">List stories with no theme under "Also in the feeds"; false leaves them out.</param>
-    public Digest Build(DateOnly date, TimeZoneInfo zone, bool listUntagged = true)
+    /// <param name="desk">The desk whose digest this is: only the articles and tags it follows (<see cref="DeskFilter"/>); null for everything.</param>
+    public Digest Build(DateOnly date, TimeZoneInfo zone, bool listUntagged = true, DeskOptions? desk = null)
     {
         var (start, end) = Bounds(date, zone);
         // Without text and HTML: a digest shows headlines, summaries, tags and links.
         var articles = store.QueryHeadlines(new ArticleQuery { Since = start, Until = end }).ToList();
-        return Build(date, zone, articles, Earlier(articles, start), listUntagged);
+        if (desk is not null)
+        {
+            articles = [.. articles.Select(a => DeskFilter.Admit(desk, a)).OfType<Article>()];
+        }
+
+        var digest = Build(date, zone, articles, Earlier(articles, start), listUntagged);
+        return desk is null ? digest : digest with { Desk = desk.Id, DeskName = desk.DisplayName };
     }
 
     /// <summary>

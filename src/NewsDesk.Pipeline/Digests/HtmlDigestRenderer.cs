@@ -31,13 +31,13 @@ public static class HtmlDigestRenderer
     private static readonly string AnchorPlaceholder = "data-nd-id-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
 
     public static string Render(Digest digest, bool showEvidence) =>
-        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>NewsDesk digest for {E(digest.Date)}</title></head>\n<body style=\"{Body}\">\n{RenderBody(digest, showEvidence)}\n</body></html>\n";
+        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{E(digest.Title)}</title></head>\n<body style=\"{Body}\">\n{RenderBody(digest, showEvidence)}\n</body></html>\n";
 
     /// <summary>The sanitised digest body, one &lt;section data-theme&gt; per theme, for embedding in a page.</summary>
     public static string RenderBody(Digest digest, bool showEvidence)
     {
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<h1 {S("font-size:26px")}>NewsDesk digest for {E(digest.Date)}</h1>");
+        body.Append(CultureInfo.InvariantCulture, $"<h1 {S("font-size:26px")}>{E(digest.Title)}</h1>");
         if (digest.StoryCount == 0)
         {
             body.Append("<p>No articles were published or ingested on this day.</p>");

@@ -10,7 +10,7 @@ public static class MarkdownDigestRenderer
     public static string Render(Digest digest, bool showEvidence)
     {
         var md = new StringBuilder();
-        md.Append(CultureInfo.InvariantCulture, $"# NewsDesk digest for {digest.Date}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"# {Escape(digest.Title)}\n\n");
         if (digest.StoryCount == 0)
         {
             md.Append("No articles were published or ingested on this day.\n");

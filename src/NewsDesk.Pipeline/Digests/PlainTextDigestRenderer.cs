@@ -14,7 +14,7 @@ public static class PlainTextDigestRenderer
     public static string Render(Digest digest, bool showEvidence = false)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"NewsDesk digest for {digest.Date}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{Line(digest.Title)}\n\n");
         if (digest.StoryCount == 0)
         {
             text.Append("No articles were published or ingested on this day.\n");
