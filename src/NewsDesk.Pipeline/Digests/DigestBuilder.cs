@@ -21,22 +21,22 @@ public sealed class DigestBuilder(NewsStore store, TimeProvider time)
 
     // The digests Current built last, with the store's generation they were read at; a handful of days at most.
     private const int Held = 8;
-    private readonly ConcurrentDictionary<(DateOnly Date, string Zone), (long Generation, Digest Digest)> _current = new();
+    private readonly ConcurrentDictionary<(DateOnly Date, string Zone, string? Desk), (long Generation, Digest Digest)> _current = new();
 
     /// <summary>
     /// The day's digest as the store now stands, built again only when something was written since it was last built.
     /// The editors' page and /api/stories ask for it on every request; between polls the store does not change.
     /// </summary>
-    public Digest Current(DateOnly date, TimeZoneInfo zone)
+    public Digest Current(DateOnly date, TimeZoneInfo zone, DeskOptions? desk = null, bool listUntagged = true)
     {
         var generation = store.Generation;
-        var key = (date, zone.Id);
+        var key = (date, zone.Id, desk?.Id);
         if (_current.TryGetValue(key, out var held) && held.Generation == generation)
         {
             return held.Digest;
         }
 
-        var digest = Build(date, zone);
+        var digest = Build(date, zone, desk?.ListUntagged ?? listUntagged, desk);
         if (_current.Count >= Held)
         {
             _current.Clear();
