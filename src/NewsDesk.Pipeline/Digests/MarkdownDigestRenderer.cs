@@ -67,8 +67,9 @@ public static class MarkdownDigestRenderer
 
     private static void AppendEntry(StringBuilder md, DigestEntry entry, bool showEvidence, List<string> notes)
     {
-        // An explicit anchor: "At a glance" links to it, and heading ids differ from one Markdown renderer to the next.
-        md.Append(CultureInfo.InvariantCulture, $"\n<a id=\"{entry.Anchor}\"></a>\n\n### [{Escape(entry.Headline)}](<{LinkTarget(entry.Url)}>)\n\n");
+        // An explicit heading id ({#id}: Pandoc, kramdown, Python-Markdown, markdown-it-attrs), which "At a glance" links
+        // to: generated ids differ from one renderer to the next, and the digest writes no raw HTML into Markdown.
+        md.Append(CultureInfo.InvariantCulture, $"\n### [{Escape(entry.Headline)}](<{LinkTarget(entry.Url)}>) {{#{entry.Anchor}}}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"*{string.Join(" · ", EntryMeta.Parts(entry, Escape))}*\n\n");
         if (EntryLines.Parties(entry, Escape) is { } parties)
         {

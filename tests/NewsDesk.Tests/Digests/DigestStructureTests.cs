@@ -99,8 +99,7 @@ public sealed class DigestStructureTests : IDisposable
         var markdown = MarkdownDigestRenderer.Render(Build(), showEvidence: false);
 
         Assert.Contains("## At a glance\n\n1. [UK and India sign AI safety memorandum](#story-s1) · United Kingdom, India · 2 sources\n", markdown);
-        Assert.Contains("<a id=\"story-s1\"></a>", markdown);
-        Assert.Contains("### [UK and India sign AI safety memorandum](<https://example.org/gov1>)", markdown);
+        Assert.Contains("### [UK and India sign AI safety memorandum](<https://example.org/gov1>) {#story-s1}\n", markdown);
         Assert.Contains("Parties: United Kingdom, India · Organisations: AI Security Institute", markdown);
         Assert.Contains("Themes: Safety and ethics, Bilateral[^2]", markdown);
         Assert.Contains("[^2]: Why these tags: Safety and ethics: \u201CAI safety\u201D; Bilateral: \u201Cmemorandum\u201D", markdown);
