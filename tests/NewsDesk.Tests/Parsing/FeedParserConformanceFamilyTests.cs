@@ -109,6 +109,20 @@ public sealed class FeedParserConformanceFamilyTests
     }
 
     [Fact]
+    public void Atom_html_and_xhtml_titles_come_out_as_the_text_a_reader_shows()
+    {
+        var feed = Parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">Desk &amp;amp; World</title>
+              <entry><title type="html">&lt;b&gt;Rates&lt;/b&gt; rise &amp;amp; jobs</title><link href="https://example.org/1"/></entry>
+              <entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Aid <em>pledged</em></div></title><link href="https://example.org/2"/></entry>
+              <entry><title type="text">Less &lt; more</title><link href="https://example.org/3"/></entry>
+            </feed>
+            """);
+        Assert.Equal("Desk & World", feed.Title);
+        Assert.Equal(["Rates rise & jobs", "Aid pledged", "Less < more"], feed.Entries.Select(e => e.Title));
+    }
+
+    [Fact]
     public void A_feed_without_a_title_is_named_by_its_own_url()
     {
         var feed = Parse("""<rss version="2.0"><channel><title></title><link>https://news.example.org/</link></channel></rss>""");

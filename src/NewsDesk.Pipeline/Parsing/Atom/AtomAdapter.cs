@@ -28,7 +28,7 @@ internal static class AtomAdapter
         return new ParsedFeed
         {
             Format = Format(root),
-            Title = TextConstruct.Read(root.Core(ns, "title")),
+            Title = TextConstruct.ReadTitle(root.Core(ns, "title")),
             Link = AtomLinkReader.Alternate(links),
             Description = TextConstruct.Read(root.Core(ns, "subtitle") ?? root.Core(ns, "tagline") ?? root.Core(ns, "info")),
             Language = Languages.Normalize(root.Attr(FeedNamespaces.Xml + "lang")),
@@ -70,7 +70,7 @@ internal static class AtomAdapter
         return new FeedEntry
         {
             Id = id ?? link ?? string.Empty,
-            Title = TextConstruct.Read(entry.Core(ns, "title")),
+            Title = TextConstruct.ReadTitle(entry.Core(ns, "title")),
             Link = link,
             Published = FeedDateParser.Parse((entry.Core(ns, "published") ?? entry.Core(ns, "issued") ?? entry.Core(ns, "created")).Text()),
             Updated = FeedDateParser.Parse((entry.CoreAll(ns, "updated").LastOrDefault() ?? entry.Core(ns, "modified")).Text()),
