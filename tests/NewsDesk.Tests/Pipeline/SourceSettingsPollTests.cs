@@ -96,6 +96,7 @@ public sealed class SourceSettingsPollTests
         Assert.Equal((1, 0), (outcome.Counts.New, outcome.Counts.FellBack));
         var article = harness.Store.FindByUrl(server.Url("pages/a").AbsoluteUri)!;
         Assert.Contains(Story, article.Text, StringComparison.Ordinal);
+        Assert.NotEqual(Story, article.Text.Trim());
         Assert.Equal("page", article.TextSource);
     }
 
