@@ -121,6 +121,7 @@ public static class FeedCatalog
             Category = category,
             SiteUrl = site,
             Settings = SourceSettingsReader.Read(entry, where, Environment.GetEnvironmentVariable),
+            Scrape = ScrapeRuleReader.Read(entry, where),
         };
     }
 

@@ -26,6 +26,7 @@ public sealed class FeedsSchemaTests
     {
         // The per-source settings are fields of the entry itself, read into FeedDefinition.Settings.
         var fields = Names<FeedDefinition>().Where(n => n != "settings").Concat(Names<SourceSettings>()).Order();
+        Assert.Equal(["date", "item", "link", "title"], Feed["properties"]!["scrape"]!["properties"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal(fields, Feed["properties"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal(Names<FeedSchedule>(), Feed["properties"]!["schedule"]!["properties"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal(Enum.GetNames<FeedKind>().Select(n => n.ToLowerInvariant()).Order(), Feed["properties"]!["kind"]!["enum"]!.AsArray().Select(k => (string)k!).Order());
