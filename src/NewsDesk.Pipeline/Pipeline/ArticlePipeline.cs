@@ -34,6 +34,9 @@ public sealed partial class ArticlePipeline(
 
     private readonly PipelineOptions _options = options.Value;
 
+    // The pipeline is one per process, as are the rules (read at start), so a drop remembered here stays right.
+    private readonly DroppedItems _dropped = new();
+
     /// <summary>Per-stage wall-clock timings, collected only while set (by `bench ingest`).</summary>
     public PipelineTimings? Timings { get; set; }
 
@@ -85,6 +88,13 @@ public sealed partial class ArticlePipeline(
         var fingerprint = ArticleIdentity.Hash(entry.Title, entry.Summary, entry.Content, entry.Published?.ToString("O"), entry.Updated?.ToString("O"));
         var existing = store.FindByUrl(url);
 
+        // Dropped after a fetch at an earlier poll and unchanged since: not fetched again.
+        if (!feed.Filters.IsEmpty && _dropped.RuleFor(url, fingerprint) is { } remembered)
+        {
+            LogDropped(feed.Id, url, remembered);
+            return (EntryOutcome.Dropped, false);
+        }
+
         // 2. An entry that has not changed since the last poll costs nothing more.
         if (existing is not null && existing.EntryFingerprint == fingerprint)
         {
@@ -121,6 +131,7 @@ public sealed partial class ArticlePipeline(
         // Keep rules, and drop rules on themes, language or the page's text, can only decide now, before anything is stored.
         if (!feed.Filters.IsEmpty && feed.Filters.Drop(new FilterSubject(title, url, [feedText, text], [.. tagging.Tags.Select(t => t.Theme)], extracted?.Language ?? parsed.Language)) is { } rule)
         {
+            _dropped.Add(url, fingerprint, rule);
             LogDropped(feed.Id, url, rule);
             return (EntryOutcome.Dropped, false);
         }
