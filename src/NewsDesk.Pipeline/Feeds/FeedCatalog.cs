@@ -46,9 +46,12 @@ public static class FeedCatalog
         var result = new List<FeedDefinition>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
+        var global = FilterRuleReader.Read(root, path);
         foreach (var entry in feeds.EnumerateArray())
         {
             var feed = ParseEntry(entry, path, index, isValidCron ?? HasCronFieldCount);
+            var rules = global.Concat(FilterRuleReader.Read(entry, $"{path}: feeds[{index}] (\"{feed.Id}\")")).ToList();
+            feed = rules.Count == 0 ? feed : feed with { Filters = new Filtering.FilterRules(rules) };
             if (!ids.Add(feed.Id))
             {
                 throw new FeedCatalogException($"{path}: feeds[{index}] (\"{feed.Id}\"): field \"id\" duplicates an earlier entry.");

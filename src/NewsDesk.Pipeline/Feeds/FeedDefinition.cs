@@ -17,4 +17,6 @@ public sealed record FeedDefinition
     public SourceSettings Settings { get; init; } = SourceSettings.None;
     /// <summary>Set for a news listing page without a feed: how its items are read (feeds.json "scrape").</summary>
     public Scraping.ScrapeRule? Scrape { get; init; }
+    /// <summary>Keep and drop rules: feeds.json's global ones, then this source's own.</summary>
+    public Filtering.FilterRules Filters { get; init; } = Filtering.FilterRules.None;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsDesk.Extraction;
 using NewsDesk.Feeds;
 using NewsDesk.Fetching;
+using NewsDesk.Filtering;
 using NewsDesk.Parsing;
 using NewsDesk.Storage;
 using NewsDesk.Summaries;
@@ -32,6 +33,9 @@ public sealed partial class ArticlePipeline(
     private const string PageAccept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
 
     private readonly PipelineOptions _options = options.Value;
+
+    // The pipeline is one per process, as are the rules (read at start), so a drop remembered here stays right.
+    private readonly DroppedItems _dropped = new();
 
     /// <summary>Per-stage wall-clock timings, collected only while set (by `bench ingest`).</summary>
     public PipelineTimings? Timings { get; set; }
@@ -73,8 +77,23 @@ public sealed partial class ArticlePipeline(
         }
 
         var url = ArticleIdentity.Canonicalize(linkUrl);
+
+        // A drop rule on the entry's own title, link or text takes it out before anything is fetched for it.
+        if (!feed.Filters.IsEmpty && feed.Filters.DropBeforeFetch(new FilterSubject(entry.Title, url, [HtmlText.ToPlainText(entry.Content ?? entry.Summary)], [], parsed.Language)) is { } early)
+        {
+            LogDropped(feed.Id, url, early);
+            return (EntryOutcome.Dropped, false);
+        }
+
         var fingerprint = ArticleIdentity.Hash(entry.Title, entry.Summary, entry.Content, entry.Published?.ToString("O"), entry.Updated?.ToString("O"));
         var existing = store.FindByUrl(url);
+
+        // Dropped after a fetch at an earlier poll and unchanged since: not fetched again.
+        if (!feed.Filters.IsEmpty && _dropped.RuleFor(url, fingerprint) is { } remembered)
+        {
+            LogDropped(feed.Id, url, remembered);
+            return (EntryOutcome.Dropped, false);
+        }
 
         // 2. An entry that has not changed since the last poll costs nothing more.
         if (existing is not null && existing.EntryFingerprint == fingerprint)
@@ -108,6 +127,14 @@ public sealed partial class ArticlePipeline(
         // TagInputs.From is what the `tag` command uses too, so what `eval themes` measures is what ingest does.
         var tagging = tagger.Tag(TagInputs.From(title, description, text));
         lap = Lap(PipelineStage.Tag, lap);
+
+        // Keep rules, and drop rules on themes, language or the page's text, can only decide now, before anything is stored.
+        if (!feed.Filters.IsEmpty && feed.Filters.Drop(new FilterSubject(title, url, [feedText, text], [.. tagging.Tags.Select(t => t.Theme)], extracted?.Language ?? parsed.Language)) is { } rule)
+        {
+            _dropped.Add(url, fingerprint, rule);
+            LogDropped(feed.Id, url, rule);
+            return (EntryOutcome.Dropped, false);
+        }
 
         // 6. Summary, every sentence pointing back into the text.
         var summary = summarizer.Summarize(text.Length > 0 ? text : title, title, url);
@@ -236,6 +263,9 @@ public sealed partial class ArticlePipeline(
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Feed {FeedId}: {Url} re-publishes {ExistingUrl}; not stored twice")]
     private partial void LogRepublished(string feedId, string url, string existingUrl);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Feed {FeedId}: {Url} dropped by rule: {Rule}")]
+    private partial void LogDropped(string feedId, string url, string rule);
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Feed {FeedId}: entry {EntryId} failed and was not stored ({ErrorType}): {Error}")]
     private partial void LogEntryFailed(string feedId, string entryId, string errorType, string error);

@@ -7,4 +7,6 @@ internal enum EntryOutcome
     Updated,
     Unchanged,
     Failed,
+    /// <summary>A keep or drop rule of the source took it out; recorded in the log and metrics with the rule.</summary>
+    Dropped,
 }

@@ -43,10 +43,11 @@ public sealed partial class FeedPoller(
         }
 
         using var activity = PipelineActivity.StartPoll(feed.Id, feed.Url);
+        var dropped = 0;
         state = state with { Title = feed.Title, Url = feed.Url.AbsoluteUri, LastAttempt = now, TotalPolls = state.TotalPolls + 1 };
         try
         {
-            state = await FetchAndIngestAsync(feed, state, now, ct).ConfigureAwait(false);
+            (state, dropped) = await FetchAndIngestAsync(feed, state, now, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when ((ex is not OperationCanceledException || !ct.IsCancellationRequested) && !StoreFault.Is(ex))
         {
@@ -63,12 +64,15 @@ public sealed partial class FeedPoller(
         var duration = Stopwatch.GetElapsedTime(started);
         metrics.PollCompleted(feed.Id, state.ConsecutiveFailures > 0 ? state.LastErrorKind : null);
         metrics.StageCompleted("poll", started);
-        LogPolled(feed.Id, counts.New, counts.Updated, counts.Unchanged, counts.Failed, counts.FellBack, (long)duration.TotalMilliseconds);
-        return new PollOutcome(feed.Id, counts, duration, state.ConsecutiveFailures > 0 ? state.LastError : null);
+        LogPolled(feed.Id, counts.New, counts.Updated, counts.Unchanged, counts.Failed, counts.FellBack, dropped, (long)duration.TotalMilliseconds);
+        return new PollOutcome(feed.Id, counts, duration, state.ConsecutiveFailures > 0 ? state.LastError : null, Dropped: dropped);
     }
 
-    /// <summary>Conditional GET; a 304 costs no parsing. Returns the state after a successful poll.</summary>
-    private async Task<FeedState> FetchAndIngestAsync(FeedDefinition feed, FeedState state, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Conditional GET; a 304 costs no parsing. Returns the state after a successful poll, and the items keep/drop rules
+    /// took out (PollCounts is the store's schema, so that count travels beside it to PollOutcome and the log).
+    /// </summary>
+    private async Task<(FeedState State, int Dropped)> FetchAndIngestAsync(FeedDefinition feed, FeedState state, DateTimeOffset now, CancellationToken ct)
     {
         var fetched = await PipelineActivity.RunAsync("fetch", () => fetcher.FetchAsync(feed.Settings.ApplyTo(new FetchRequest(feed.Url, state.ETag, state.LastModified, feed.Scrape is null ? FeedAccept : PageAccept)), ct)).ConfigureAwait(false);
         state = RecordMove(feed, state, fetched.PermanentRedirect);
@@ -78,6 +82,7 @@ public sealed partial class FeedPoller(
         }
 
         var counts = new PollCounts();
+        var dropped = 0;
         var ttl = state.TtlMinutes;
         if (!fetched.NotModified)
         {
@@ -85,12 +90,12 @@ public sealed partial class FeedPoller(
             var parsed = PipelineActivity.Run("parse", () => feed.Scrape is { } scrape
                 ? ListingPageReader.Read(fetched.Body, fetched.ContentType, fetched.FinalUrl, scrape, MaxItems(feed))
                 : parser.ParseFirst(fetched.Body, fetched.ContentType, fetched.FinalUrl, MaxItems(feed)));
-            counts = await IngestAsync(feed, parsed, ct).ConfigureAwait(false);
+            (counts, dropped) = await IngestAsync(feed, parsed, ct).ConfigureAwait(false);
             ttl = parsed.TtlMinutes;
         }
 
         var next = _schedule.AfterSuccess(feed, now, ttl, fetched.FreshFor, fetched.FreshFrom);
-        return state with
+        return (state with
         {
             ETag = fetched.ETag,
             LastModified = fetched.LastModified,
@@ -100,7 +105,7 @@ public sealed partial class FeedPoller(
             TtlMinutes = ttl,
             ConsecutiveFailures = 0,
             LastCounts = counts,
-        };
+        }, dropped);
     }
 
     private FeedState Failed(FeedState state, Exception ex, DateTimeOffset now)
@@ -130,9 +135,9 @@ public sealed partial class FeedPoller(
         return state with { MovedTo = moved };
     }
 
-    private async Task<PollCounts> IngestAsync(FeedDefinition feed, ParsedFeed parsed, CancellationToken ct)
+    private async Task<(PollCounts Counts, int Dropped)> IngestAsync(FeedDefinition feed, ParsedFeed parsed, CancellationToken ct)
     {
-        int created = 0, updated = 0, unchanged = 0, failed = 0, fellBack = 0;
+        int created = 0, updated = 0, unchanged = 0, failed = 0, fellBack = 0, dropped = 0;
         var entries = parsed.Entries.Take(MaxItems(feed));
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = _options.EntryConcurrency, CancellationToken = ct }, async (entry, token) =>
         {
@@ -142,6 +147,7 @@ public sealed partial class FeedPoller(
                 EntryOutcome.New => Interlocked.Increment(ref created),
                 EntryOutcome.Updated => Interlocked.Increment(ref updated),
                 EntryOutcome.Unchanged => Interlocked.Increment(ref unchanged),
+                EntryOutcome.Dropped => Interlocked.Increment(ref dropped),
                 _ => Interlocked.Increment(ref failed),
             };
             if (fell)
@@ -149,7 +155,7 @@ public sealed partial class FeedPoller(
                 Interlocked.Increment(ref fellBack);
             }
         }).ConfigureAwait(false);
-        return new PollCounts { New = created, Updated = updated, Unchanged = unchanged, Failed = failed, FellBack = fellBack };
+        return (new PollCounts { New = created, Updated = updated, Unchanged = unchanged, Failed = failed, FellBack = fellBack }, dropped);
     }
 
     /// <summary>The entries one poll reads: the source's own maxItems when it has one, never more than Pipeline:MaxEntriesPerPoll.</summary>
@@ -164,8 +170,8 @@ public sealed partial class FeedPoller(
         _ => "internal",
     };
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Polled {FeedId}: {New} new, {Updated} updated, {Unchanged} unchanged, {Failed} failed, {FellBack} kept feed text, in {DurationMs} ms")]
-    private partial void LogPolled(string feedId, int @new, int updated, int unchanged, int failed, int fellBack, long durationMs);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Polled {FeedId}: {New} new, {Updated} updated, {Unchanged} unchanged, {Failed} failed, {FellBack} kept feed text, {Dropped} dropped by rules, in {DurationMs} ms")]
+    private partial void LogPolled(string feedId, int @new, int updated, int unchanged, int failed, int fellBack, int dropped, long durationMs);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Poll of {FeedId} ({FeedUrl}) failed ({ConsecutiveFailures} in a row); next attempt {NextAttempt:o}: {Error}")]
     private partial void LogPollFailed(string feedId, string feedUrl, int consecutiveFailures, DateTimeOffset nextAttempt, string error);

@@ -35,7 +35,7 @@ public sealed class PipelineMetrics
         var meter = meters.Create(MeterName);
         _polls = meter.CreateCounter<long>("newsdesk.feed.polls", "{poll}", "Feed polls attempted (skipped back-off polls excluded).");
         _pollFailures = meter.CreateCounter<long>("newsdesk.feed.poll_failures", "{poll}", "Feed polls that failed, by kind (timeout, http_503, parse, refused...).");
-        _articles = meter.CreateCounter<long>("newsdesk.articles", "{article}", "Feed entries processed, by outcome: new, updated, unchanged, failed.");
+        _articles = meter.CreateCounter<long>("newsdesk.articles", "{article}", "Feed entries processed, by outcome: new, updated, unchanged, failed, dropped.");
         _fallbacks = meter.CreateCounter<long>("newsdesk.extraction.fallbacks", "{article}", "Articles stored with the feed's own text because the page could not be used.");
         _stageDuration = meter.CreateHistogram<double>(
             "newsdesk.stage.duration",

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using NewsDesk.Fetching;
-using NewsDesk.Hosting;
 using Microsoft.Extensions.Options;
 using NewsDesk.Feeds;
+using NewsDesk.Fetching;
+using NewsDesk.Hosting;
 using NewsDesk.Parsing;
 using NewsDesk.Scraping;
 
