@@ -91,8 +91,9 @@ public interface INewsStore : IDisposable
     T Atomically<T>(Func<T> work);
 
     /// <summary>
-    /// Changes each time a write transaction ends (committed or rolled back; with a shared database, by any worker): what
-    /// was read while it held a value is what the store still holds while it holds that value. Read it before the data.
+    /// Changes after every write transaction that committed (with a shared database, any worker's; LiteDB also moves it
+    /// on a rollback): what was read while it held a value is what the store still holds while it holds that value.
+    /// Read it before the data.
     /// </summary>
     long Generation { get; }
 }

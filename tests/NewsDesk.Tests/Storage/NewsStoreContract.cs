@@ -197,6 +197,22 @@ public abstract class NewsStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public void Stopping_an_export_early_leaves_the_store_usable_however_often()
+    {
+        Store.InsertMany(Enumerable.Range(0, 3000).Select(i => Articles.Make($"a{i:D4}", $"Story {i}", Day.AddSeconds(i))));
+
+        // More early stops than a connection pool holds: each must give its connection back.
+        for (var i = 0; i < 120; i++)
+        {
+            Assert.Equal(5, Store.QueryExportCells(new ArticleQuery()).Take(5).Count());
+        }
+
+        Assert.Equal("a0000", Store.QueryExportCells(new ArticleQuery()).First()[1]);
+        Assert.Equal(3000, Store.CountArticles());
+        Assert.Equal(3000, Store.QueryExportCells(new ArticleQuery()).Count());
+    }
+
+    [Fact]
     public void Headlines_are_the_query_without_text_html_or_story_data()
     {
         Store.Save(WithStory(Articles.Make("a1", "One", Day) with { Html = "<p>One</p>", Description = "Standfirst" }, ["k1"]));

@@ -7,9 +7,15 @@ namespace NewsDesk.Storage;
 /// <summary>The PostgreSQL store's articles and their story members.</summary>
 public sealed partial class PostgresNewsStore
 {
+    /// <summary>Articles sent to the server per round trip by <see cref="InsertMany"/>.</summary>
+    private const int RoundTrip = 200;
+
+    private static readonly string Insert =
+        $"INSERT INTO articles ({string.Join(", ", PostgresArticleRow.Columns)}) VALUES ({string.Join(", ", PostgresArticleRow.Columns.Select((_, i) => "$" + (i + 1)))})";
+
+    // (xmax = 0) is true for a row this statement inserted, false for one it updated.
     private static readonly string Upsert =
-        $"INSERT INTO articles ({string.Join(", ", PostgresArticleRow.Columns)}) VALUES ({string.Join(", ", PostgresArticleRow.Columns.Select((_, i) => "$" + (i + 1)))}) " +
-        $"ON CONFLICT (id) DO UPDATE SET {string.Join(", ", PostgresArticleRow.Columns.Skip(1).Select(c => $"{c} = excluded.{c}"))} " +
+        $"{Insert} ON CONFLICT (id) DO UPDATE SET {string.Join(", ", PostgresArticleRow.Columns.Skip(1).Select(c => $"{c} = excluded.{c}"))} " +
         "RETURNING (xmax = 0)";
 
     public Article? FindArticle(string id) => FindOne("id = @value", id);
@@ -39,20 +45,25 @@ public sealed partial class PostgresNewsStore
         {
             count += Write(connection =>
             {
-                // One round trip per batch of statements, not per article.
-                using var insert = new NpgsqlBatch(connection);
-                foreach (var article in batch)
+                // One transaction per batch, and one round trip per few hundred articles: a round trip per article
+                // is slow, and one for the whole batch holds every article's parameters at once.
+                foreach (var part in batch.Chunk(RoundTrip))
                 {
-                    var command = new NpgsqlBatchCommand($"INSERT INTO articles ({string.Join(", ", PostgresArticleRow.Columns)}) VALUES ({string.Join(", ", PostgresArticleRow.Columns.Select((_, i) => "$" + (i + 1)))})");
-                    command.Parameters.AddRange(PostgresArticleRow.Values(article));
-                    insert.BatchCommands.Add(command);
-                    if (Member(article) is { } member)
+                    using var insert = new NpgsqlBatch(connection);
+                    foreach (var article in part)
                     {
-                        insert.BatchCommands.Add(member);
+                        var command = new NpgsqlBatchCommand(Insert);
+                        command.Parameters.AddRange(PostgresArticleRow.Values(article));
+                        insert.BatchCommands.Add(command);
+                        if (Member(article) is { } member)
+                        {
+                            insert.BatchCommands.Add(member);
+                        }
                     }
+
+                    insert.ExecuteNonQuery();
                 }
 
-                insert.ExecuteNonQuery();
                 return batch.Length;
             });
         }

@@ -15,9 +15,6 @@ public sealed partial class PostgresNewsStore
     /// <summary>Rows per chunk: about 3 MB of whole articles.</summary>
     private const int ChunkSize = 500;
 
-    /// <summary>Rows per chunk of export cells, which carry no HTML or story data.</summary>
-    private const int ExportChunkSize = 2000;
-
     private const string ExportSelect =
         "id, url, title, source, source_kind, feed_id, published, ingested, language, byline, themes, max_score, parties, " +
         "countries, organisations, story_id, summary_text, summary_method, text_source, fallback_reason, evidence::text, " +
@@ -28,7 +25,48 @@ public sealed partial class PostgresNewsStore
     public IEnumerable<Article> QueryHeadlines(ArticleQuery query) =>
         Rows(RequireDateOnly(query), PostgresArticleRow.SelectHeadline, ChunkSize, PostgresArticleRow.Read);
 
-    public IEnumerable<string?[]> QueryExportCells(ArticleQuery query) => Rows(RequireDateOnly(query), ExportSelect, ExportChunkSize, ExportCells);
+    /// <summary>
+    /// One query, streamed: an export reads every row once, in one index scan, where chunks would each be planned and
+    /// started again. Its own connection (the export runs on a reading thread of its own); a caller that stops early
+    /// cancels the query rather than reading the rest of a large result off the wire.
+    /// </summary>
+    public IEnumerable<string?[]> QueryExportCells(ArticleQuery query)
+    {
+        var filter = new PostgresArticleFilter(RequireDateOnly(query));
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var connection = _source.OpenConnection();
+        using var command = new NpgsqlCommand(
+            $"SELECT {ExportSelect} FROM articles {filter.Where()} ORDER BY {filter.DateColumn}, id{(query.Limit is { } limit ? $" LIMIT {limit}" : "")}",
+            connection);
+        command.Parameters.AddRange(filter.Parameters.ToArray());
+        var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
+        var finished = false;
+        try
+        {
+            while (reader.Read())
+            {
+                yield return ExportCells(reader);
+            }
+
+            finished = true;
+        }
+        finally
+        {
+            if (!finished)
+            {
+                command.Cancel();
+            }
+
+            try
+            {
+                reader.Dispose();
+            }
+            catch (PostgresException ex) when (!finished && ex.SqlState == PostgresErrorCodes.QueryCanceled)
+            {
+                // The cancellation asked for above.
+            }
+        }
+    }
 
     private static ArticleQuery RequireDateOnly(ArticleQuery query) => ArticleQueries.IsDateOnly(query)
         ? query
