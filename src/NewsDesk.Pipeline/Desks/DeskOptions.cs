@@ -39,5 +39,8 @@ public sealed class DeskOptions
     /// <summary>A Slack-compatible webhook the desk's digest is posted to.</summary>
     public Uri? Webhook { get; set; }
 
+    /// <summary>Alerts for new stories that match this rule; null, no alerts.</summary>
+    public DeskAlertOptions? Alert { get; set; }
+
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Id : Name;
 }

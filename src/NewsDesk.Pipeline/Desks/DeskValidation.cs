@@ -55,6 +55,24 @@ public static partial class DeskValidation
                 yield return $"{where}: Webhook \"{hook}\" is not an absolute http(s) URL.";
             }
 
+            if (desk.Alert is { } alert)
+            {
+                if (alert.Webhook is null && alert.Recipients.Count == 0)
+                {
+                    yield return $"{where}: Alert has no Webhook and no Recipients: it would alert no one.";
+                }
+
+                if (alert.Webhook is { } alertHook && (!alertHook.IsAbsoluteUri || alertHook.Scheme is not ("http" or "https")))
+                {
+                    yield return $"{where}: Alert:Webhook \"{alertHook}\" is not an absolute http(s) URL.";
+                }
+
+                foreach (var address in alert.Recipients.Where(a => !MimeKit.MailboxAddress.TryParse(a, out _)))
+                {
+                    yield return $"{where}: Alert:Recipients: \"{address}\" is not an e-mail address.";
+                }
+            }
+
             foreach (var (field, list) in new[] { ("Themes", desk.Themes), ("Parties", desk.Parties), ("Sources", desk.Sources) })
             {
                 if (list.Any(string.IsNullOrWhiteSpace))

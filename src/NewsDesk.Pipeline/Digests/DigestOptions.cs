@@ -29,6 +29,10 @@ public sealed class DigestOptions : IValidatableObject
     /// <summary>Desks with their own digest (and alerts), besides the default digest of everything these settings describe.</summary>
     public List<DeskOptions> Desks { get; set; } = [];
 
+    /// <summary>How often new articles are checked against the desks' alert rules.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "NewsDesk:Digest:AlertInterval must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan AlertInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The desk with this id, or null when there is none (an unknown id is the caller's error to report).</summary>
     public DeskOptions? FindDesk(string id) => Desks.FirstOrDefault(d => d.Id == id);
 

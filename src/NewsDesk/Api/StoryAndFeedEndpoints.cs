@@ -39,7 +39,8 @@ public static class StoryAndFeedEndpoints
                 summaryMethod = e.Summary.Method,
                 e.AlsoReportedBy,
             }));
-            return Results.Json(new { date = digest.Date, timeZone = digest.TimeZone, stories }, ApiJson.Options);
+            // Untagged stories are not digest entries: their headlines are listed apart, as in the digest.
+            return Results.Json(new { date = digest.Date, timeZone = digest.TimeZone, stories, alsoInTheFeeds = digest.AlsoInTheFeeds }, ApiJson.Options);
         });
 
         app.MapGet("/api/feeds", (FeedRegistry feeds, INewsStore store) => Results.Json(

@@ -16,7 +16,8 @@ namespace NewsDesk.Benchmarking;
 /// </summary>
 internal static class DigestScaleBenchmark
 {
-    public static async Task<string> RunAsync(string database, int articles, int background, int runs, CancellationToken ct)
+    /// <param name="desks">Also time every desk's digest for this many desks (each with its own filters), run after run.</param>
+    public static async Task<string> RunAsync(string database, int articles, int background, int runs, CancellationToken ct, int desks = 0)
     {
         var matcher = new StoryMatcher();
         var day = new DateOnly(2026, 11, 20);
@@ -66,8 +67,48 @@ internal static class DigestScaleBenchmark
             report.AppendLine(c, $"| {run} | {total.Elapsed.TotalSeconds:F2} | {S(t1 - t0):F2} | {S(t2 - t1):F2} | {S(t3 - t2):F2} + {S(t4 - t3):F2} + {S(t5 - t4):F2} | {published.Digest.StoryCount:N0} from {published.Digest.ArticleCount:N0} |");
         }
 
+        if (desks > 0)
+        {
+            var profiles = Desks(desks);
+            report.AppendLine(c, $"\nevery desk's digest, {desks} desks ({string.Join("; ", profiles.Select(Describe))}): query, filter, build, render 3 formats, store each");
+            report.AppendLine("| run | all desks s | slowest desk s | stories per desk |");
+            report.AppendLine("|---|---|---|---|");
+            for (var run = 1; run <= runs; run++)
+            {
+                var all = Stopwatch.StartNew();
+                var slowest = 0.0;
+                var stories = new List<int>();
+                foreach (var desk in profiles)
+                {
+                    var one = Stopwatch.StartNew();
+                    var published = await publisher.PublishAsync(day, writeFiles: false, ct, desk).ConfigureAwait(false);
+                    slowest = Math.Max(slowest, one.Elapsed.TotalSeconds);
+                    stories.Add(published.Digest.StoryCount);
+                }
+
+                report.AppendLine(c, $"| {run} | {all.Elapsed.TotalSeconds:F2} | {slowest:F2} | {string.Join(", ", stories)} |");
+            }
+        }
+
         return report.ToString();
     }
+
+    /// <summary>Desks as a newsroom might set them up: two themes each, one government-only, one with a minimum score, one leaving untagged out.</summary>
+    private static List<NewsDesk.Desks.DeskOptions> Desks(int count)
+    {
+        string[] themes = ["coalition", "bilateral", "regional", "standards", "research", "talent", "safety_ethics", "regulation"];
+        return [.. Enumerable.Range(0, count).Select(i => new NewsDesk.Desks.DeskOptions
+        {
+            Id = string.Create(CultureInfo.InvariantCulture, $"desk-{i + 1}"),
+            Themes = [themes[i % themes.Length], themes[(i + 3) % themes.Length]],
+            Sources = i % 5 == 1 ? ["government"] : [],
+            MinScore = i % 5 == 2 ? 0.5 : null,
+            ListUntagged = i % 5 != 3,
+        })];
+    }
+
+    private static string Describe(NewsDesk.Desks.DeskOptions desk) =>
+        $"{desk.Id}: {string.Join("+", desk.Themes)}{(desk.Sources.Count > 0 ? ", government only" : "")}{(desk.MinScore is { } m ? string.Create(CultureInfo.InvariantCulture, $", score ≥ {m}") : "")}";
 
     private static double S(long ticks) => ticks / (double)Stopwatch.Frequency;
 }

@@ -30,12 +30,13 @@ internal static class BenchScaleCommands
         var articles = new Option<int>("--articles") { Description = "Articles on the digest's day.", DefaultValueFactory = _ => 5000 };
         var background = new Option<int>("--background") { Description = "Articles on earlier days, also in the store.", DefaultValueFactory = _ => 20000 };
         var runs = new Option<int>("--runs") { Description = "Times to make the digest.", DefaultValueFactory = _ => 3 };
-        var command = new Command("digest", "Make the digest of a day of N articles and time it (query, build, render, store).") { database, articles, background, runs };
+        var desks = new Option<int>("--desks") { Description = "Also time every desk's digest for this many desks, each with its own filters.", DefaultValueFactory = _ => 0 };
+        var command = new Command("digest", "Make the digest of a day of N articles and time it (query, build, render, store).") { database, articles, background, runs, desks };
         command.SetAction(async (parse, ct) =>
         {
             string? report = null;
             await WithDatabaseAsync(parse.GetValue(database), async path =>
-                report = await DigestScaleBenchmark.RunAsync(path, parse.GetValue(articles), parse.GetValue(background), Math.Max(1, parse.GetValue(runs)), ct).ConfigureAwait(false)).ConfigureAwait(false);
+                report = await DigestScaleBenchmark.RunAsync(path, parse.GetValue(articles), parse.GetValue(background), Math.Max(1, parse.GetValue(runs)), ct, Math.Max(0, parse.GetValue(desks))).ConfigureAwait(false)).ConfigureAwait(false);
             Console.Write(report);
             return CommandLine.Success;
         });

@@ -162,7 +162,8 @@ public static partial class ConfigurationReport
             || name.Contains("secret", StringComparison.OrdinalIgnoreCase)
             || name.Contains("token", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("key", StringComparison.OrdinalIgnoreCase)
-            || (name.Equals("Url", StringComparison.OrdinalIgnoreCase) && path.Count > 1 && path[^2].Equals("Webhook", StringComparison.OrdinalIgnoreCase));
+            || (name.Equals("Url", StringComparison.OrdinalIgnoreCase) && path.Count > 1 && path[^2].Equals("Webhook", StringComparison.OrdinalIgnoreCase))
+            || name.Equals("Webhook", StringComparison.OrdinalIgnoreCase); // a desk's or its alert's webhook URL
     }
 
     private static (string Name, Type Type, Action<IServiceProvider> Validate) Section<T>(string name)
@@ -197,6 +198,14 @@ public static partial class ConfigurationReport
             if (value is JsonObject child)
             {
                 Redact(child, path);
+            }
+            else if (value is JsonArray items)
+            {
+                // The desks list: each desk's webhooks are secrets too.
+                foreach (var item in items.OfType<JsonObject>())
+                {
+                    Redact(item, path);
+                }
             }
             else if (value is not null && IsSecret(path))
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsDesk.Alerts;
 using NewsDesk.Digests;
 using NewsDesk.Jobs;
 using Quartz;
@@ -6,7 +7,7 @@ using Quartz;
 namespace NewsDesk.Hosting;
 
 /// <summary>
-/// One digest trigger per desk, at the desk's own local time and zone (the digest's when unset), on the same
+/// The desks' alert check, and one digest trigger per desk, at the desk's own local time and zone (the digest's when unset), on the same
 /// <see cref="DigestJob"/> as the default digest. Kept apart from <see cref="SchedulingServices"/> so the desks'
 /// schedule reads in one place.
 /// </summary>
@@ -14,8 +15,18 @@ public static class DeskScheduling
 {
     public static IHostApplicationBuilder AddDeskDigests(this IHostApplicationBuilder builder, DigestOptions digest)
     {
+        builder.Services.AddSingleton<StoryAlerter>();
         builder.Services.AddQuartz(q =>
         {
+            // Alerts: every AlertInterval, from the start, when any desk asks for them.
+            if (digest.Desks.Any(d => d.Alert is not null))
+            {
+                q.ScheduleJob<AlertJob>(
+                    trigger => trigger.WithIdentity("desk-alerts").StartNow()
+                        .WithSimpleSchedule(s => s.WithInterval(digest.AlertInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                    job => job.WithIdentity("desk-alerts").DisallowConcurrentExecution());
+            }
+
             foreach (var desk in digest.Desks)
             {
                 var time = TimeOnly.ParseExact(desk.Time ?? digest.Time, "HH:mm", CultureInfo.InvariantCulture);

@@ -38,6 +38,7 @@ public sealed class DeskEndpointTests
             var day = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
             store.Save(Articles.Make("a1", "UK and India sign AI memorandum", day, ["bilateral"]));
             store.Save(Articles.Make("a2", "ISO publishes AI management code", day, ["standards"]));
+            store.Save(Articles.Make("a3", "Fintech start-up raises funds", day));
             var publisher = app.Services.GetRequiredService<DigestPublisher>();
             var desk = app.Services.GetRequiredService<IOptions<DigestOptions>>().Value.FindDesk("standards");
             await publisher.PublishAsync(new DateOnly(2026, 11, 22), ct: ct);
@@ -51,12 +52,15 @@ public sealed class DeskEndpointTests
             var deskFeed = new FeedParser().Parse(await http.GetByteArrayAsync(new Uri("/digests.atom?desk=standards", UriKind.Relative), ct), "application/atom+xml", new Uri(origin));
             var defaultFeed = new FeedParser().Parse(await http.GetByteArrayAsync(new Uri("/digests.atom", UriKind.Relative), ct), "application/atom+xml", new Uri(origin));
             var page = await http.GetStringAsync(new Uri("/?date=2026-11-22&desk=standards", UriKind.Relative), ct);
+            using var stories = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/stories?date=2026-11-22", UriKind.Relative), ct));
 
             Assert.Contains("UK and India sign AI memorandum", all, StringComparison.Ordinal);
             Assert.StartsWith("# Standards desk digest for 2026-11-22", standards, StringComparison.Ordinal);
             Assert.DoesNotContain("UK and India", standards, StringComparison.Ordinal);
             Assert.Contains("ISO publishes AI management code", standards, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+            Assert.Equal(2, stories.RootElement.GetProperty("stories").GetArrayLength());
+            Assert.Equal("Fintech start-up raises funds", stories.RootElement.GetProperty("alsoInTheFeeds")[0].GetProperty("title").GetString());
             Assert.EndsWith("/api/digests/2026-11-22?format=html&desk=standards", Assert.Single(deskFeed.Entries).Link);
             Assert.EndsWith("/api/digests/2026-11-22?format=html", Assert.Single(defaultFeed.Entries).Link);
             Assert.Contains("<nav id=\"desks\" aria-label=\"Desk\">", page, StringComparison.Ordinal);
