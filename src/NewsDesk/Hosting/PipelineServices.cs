@@ -40,6 +40,7 @@ public static class PipelineServices
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations()
             .Validate(o => Quartz.CronExpression.TryParse(o.Schedule, out _), "NewsDesk:Retention:Schedule is not a valid Quartz cron expression (with seconds, e.g. '0 30 3 * * ?').")
             .ValidateOnStart();
+        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         // Both clients retry transient faults with the same policy (TransientRetry), bounded and logged.
         services.AddHttpClient(DigestDelivery.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
