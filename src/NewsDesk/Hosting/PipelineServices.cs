@@ -49,6 +49,7 @@ public static class PipelineServices
             .ConfigurePrimaryHttpMessageHandler(sp => FetchHandlerFactory.Create(sp.GetRequiredService<IOptions<FetchOptions>>().Value))
             .AddResilienceHandler("fetch", TransientRetry.Configure);
 
+        services.AddSingleton(CreateRequestLimiter);
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<FeedParser>();
         services.AddSingleton<ArticleExtractor>();
@@ -69,6 +70,15 @@ public static class PipelineServices
         services.AddSingleton<MachineSummarizer>();
         services.AddSingleton<FeedRegistry>();
         return services;
+    }
+
+    /// <summary>With PostgreSQL the per-host limit is the cluster's: every worker on the database takes its slots there.</summary>
+    private static RequestLimiter CreateRequestLimiter(IServiceProvider services)
+    {
+        var fetch = services.GetRequiredService<IOptions<FetchOptions>>().Value;
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var cluster = storage.IsPostgres ? new ClusterHostGate(Npgsql.NpgsqlDataSource.Create(storage.ConnectionString!), fetch.MaxConnectionsPerHost) : null;
+        return new RequestLimiter(fetch.MaxConnectionsPerHost, fetch.MaxConcurrentRequests, cluster);
     }
 
     private static Taxonomy LoadTaxonomy(NewsDeskOptions options) =>
