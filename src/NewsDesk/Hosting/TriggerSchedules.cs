@@ -23,6 +23,7 @@ public static class TriggerSchedules
         stored.JobType.Equals(wanted.JobType)
         && stored.ConcurrentExecutionDisallowed == wanted.ConcurrentExecutionDisallowed
         && stored.Durable == wanted.Durable
+        && stored.RequestsRecovery == wanted.RequestsRecovery
         && SameData(stored.JobDataMap, wanted.JobDataMap);
 
     // Compared as text: the store gives back what its serializer read, which need not be the type that went in.

@@ -49,7 +49,12 @@ public sealed class SchedulePlan(IReadOnlyList<ScheduledJob> jobs)
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount));
         }
 
-        return new ScheduledJob(JobBuilder.Create<FeedPollJob>().WithIdentity($"feed-{feed.Id}").DisallowConcurrentExecution().Build(), [trigger.Build()]);
+        // Recovery: a poll cut short by a worker that died (kill -9, a lost machine) runs again on another worker as
+        // soon as the cluster sees it gone, instead of waiting for the feed's next fire. Entries the first run stored
+        // are not stored twice (the store keys them), so running it again is safe.
+        var job = JobBuilder.Create<FeedPollJob>().WithIdentity($"feed-{feed.Id}").UsingJobData(FeedPollJob.FeedIdKey, feed.Id)
+            .DisallowConcurrentExecution().RequestRecovery().Build();
+        return new ScheduledJob(job, [trigger.Build()]);
     }
 
     private static ScheduledJob Digest(DigestOptions digest)
