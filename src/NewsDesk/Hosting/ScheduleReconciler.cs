@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using NewsDesk.Jobs;
+using NewsDesk.Storage;
+using Npgsql;
 using Quartz;
 
 namespace NewsDesk.Hosting;
@@ -13,10 +16,15 @@ namespace NewsDesk.Hosting;
 /// Workers that start together reconcile together: each step is one store operation under Quartz's own lock, a
 /// job or trigger another worker added first is taken as added, and deleting what is already gone is no error.
 /// </remarks>
-public sealed partial class ScheduleReconciler(ISchedulerFactory schedulers, SchedulePlan plan, ILogger<ScheduleReconciler> logger) : IHostedService
+public sealed partial class ScheduleReconciler(ISchedulerFactory schedulers, SchedulePlan plan, IOptions<StorageOptions> storage, ILogger<ScheduleReconciler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (storage.Value.IsPostgres)
+        {
+            await ThrowIfUnreachableAsync(storage.Value.ConnectionString!, cancellationToken).ConfigureAwait(false);
+        }
+
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         await ReconcileAsync(scheduler, cancellationToken).ConfigureAwait(false);
     }
@@ -50,6 +58,25 @@ public sealed partial class ScheduleReconciler(ISchedulerFactory schedulers, Sch
         }
 
         LogReconciled(plan.Jobs.Count, added, replaced, removed);
+    }
+
+    /// <summary>
+    /// A database that cannot be reached ends `run` with one line naming the setting, host and reason; left to Quartz,
+    /// it retried and then failed with its own message wrapped around Npgsql's stack trace.
+    /// </summary>
+    private static async Task ThrowIfUnreachableAsync(string connectionString, CancellationToken ct)
+    {
+        var where = new NpgsqlConnectionStringBuilder(connectionString);
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or ArgumentException or TimeoutException)
+        {
+            throw new StorageException(
+                $"storage: cannot reach PostgreSQL at {where.Host}:{where.Port}, database {where.Database} (NewsDesk:Storage:ConnectionString): {ex.Message}", ex);
+        }
     }
 
     private static async Task<bool> TryAddAsync(IScheduler scheduler, ScheduledJob wanted, CancellationToken ct)

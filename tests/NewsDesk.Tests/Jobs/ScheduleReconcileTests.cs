@@ -51,6 +51,29 @@ public sealed class ScheduleReconcileTests
         }
     }
 
+    [Fact]
+    public async Task A_worker_whose_database_cannot_be_reached_stops_with_one_line_naming_the_setting()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("feeds.json"), """{ "feeds": [] }""");
+        var environment = new Dictionary<string, string>
+        {
+            ["NewsDesk__FeedsFile"] = temp.File("feeds.json"),
+            ["NewsDesk__Storage__Path"] = temp.File("n.db"),
+            ["NewsDesk__Storage__Provider"] = "postgres",
+            // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+            ["NewsDesk__Storage__ConnectionString"] = "Host=127.0.0.1;Port=1;Username=newsdesk;Password=secret;Database=news",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        };
+
+        var (exitCode, _, stderr) = await CliProcess.RunAsync(temp.Path, environment, "run");
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("newsdesk: storage: cannot reach PostgreSQL at 127.0.0.1:1, database news (NewsDesk:Storage:ConnectionString)", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<WebApplication> StartWorkerAsync(TempFolder temp, TestPostgres db, LoopbackServer server, params (string Id, string Interval)[] feeds)
     {
         var entries = feeds.Select(f =>
