@@ -29,7 +29,7 @@ public class StageBenchmarks : IDisposable
     private ThemeTagger _tagger = null!;
     private ExtractiveSummarizer _summarizer = null!;
     private StoryMatcher _matcher = null!;
-    private NewsStore _store = null!;
+    private LiteDbNewsStore _store = null!;
     private string _folder = null!;
     private Article[] _dayArticles = null!;
     private Article _probe = null!;
@@ -45,7 +45,7 @@ public class StageBenchmarks : IDisposable
         _summarizer = new ExtractiveSummarizer();
         _matcher = new StoryMatcher();
         _folder = Directory.CreateTempSubdirectory("newsdesk-stagebench-").FullName;
-        _store = new NewsStore(Path.Combine(_folder, "bench.db"));
+        _store = new LiteDbNewsStore(Path.Combine(_folder, "bench.db"));
         _store.InsertMany(Enumerable.Range(0, StoreArticles).Select(i => _inputs.Article(i, _day.AddMinutes(i * 1440.0 / 600), _tagger, _summarizer, _matcher)));
         _dayArticles = [.. _store.Query(new ArticleQuery { Since = _day, Until = _day.AddDays(1) })];
         _probe = _inputs.Article(StoreArticles * 10, _day.AddHours(12), _tagger, _summarizer, _matcher);

@@ -9,7 +9,7 @@ namespace NewsDesk.Digests;
 /// strongest theme, its primary source the original (government over press, then earliest) and the rest listed
 /// as "also reported by". Stories rank by number of sources, then source kind, then recency.
 /// </summary>
-public sealed class DigestBuilder(NewsStore store, TimeProvider time)
+public sealed class DigestBuilder(INewsStore store, TimeProvider time)
 {
     // The digests Current built last, with the store's generation they were read at; a handful of days at most.
     private const int Held = 8;

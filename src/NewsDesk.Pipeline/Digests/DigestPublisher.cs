@@ -9,7 +9,7 @@ namespace NewsDesk.Digests;
 /// Makes the digest for a date: builds it, renders every format, replaces any earlier digest of that date in the
 /// store and writes the files to the output folder. The daily job and `digest --date` both come here.
 /// </summary>
-public sealed partial class DigestPublisher(DigestBuilder builder, NewsStore store, MachineSummarizer machine, IOptions<DigestOptions> options, ILogger<DigestPublisher> logger)
+public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore store, MachineSummarizer machine, IOptions<DigestOptions> options, ILogger<DigestPublisher> logger)
 {
     private readonly DigestOptions _options = options.Value;
 

@@ -14,25 +14,18 @@ public static class ArticleExporter
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 
-    private static readonly string[] Columns =
-    [
-        "schema_version", "id", "url", "title", "source", "source_kind", "feed_id", "published", "ingested", "language",
-        "byline", "themes", "max_score", "parties", "countries", "organisations", "story_id", "summary", "summary_method",
-        "text_source", "fallback_reason", "evidence", "description", "text",
-    ];
-
     /// <summary>
     /// Exports what <paramref name="query"/> selects from <paramref name="store"/>. A CSV export filtered on dates
-    /// alone (the large ones) is written from the stored documents' fields (<see cref="DocumentCsvCells"/>); every
-    /// other export maps whole articles. Both write the same bytes.
+    /// alone (the large ones) is written from the cells the store reads for it (<see cref="INewsStore.QueryExportCells"/>);
+    /// every other export maps whole articles. Both write the same bytes.
     /// </summary>
     /// <param name="progress">Called after each row with the running count.</param>
     /// <returns>The number of rows written.</returns>
-    public static int Write(NewsStore store, ArticleQuery query, ExportFormat format, TextWriter writer, Action<int>? progress = null, CancellationToken ct = default)
+    public static int Write(INewsStore store, ArticleQuery query, ExportFormat format, TextWriter writer, Action<int>? progress = null, CancellationToken ct = default)
     {
-        if (format == ExportFormat.Csv && ArticleQueryRunner.IsDateOnly(query))
+        if (format == ExportFormat.Csv && ArticleQueries.IsDateOnly(query))
         {
-            return Drive(ReadAhead.Of(store.QueryDocuments(query, DocumentCsvCells.Projection), ReadAheadBatch, ReadAheadBatches, ct), CsvRows<LiteDB.BsonDocument>(writer, new DocumentCsvCells().Fill), writer, progress, ct);
+            return Drive(ReadAhead.Of(store.QueryExportCells(query), ReadAheadBatch, ReadAheadBatches, ct), CsvRows<string?[]>(writer, CopyCells), writer, progress, ct);
         }
 
         return Write(ReadAhead.Of(store.Query(query), ReadAheadBatch, ReadAheadBatches, ct), format, writer, progress, ct);
@@ -50,12 +43,12 @@ public static class ArticleExporter
     /// has not taken within <paramref name="chunkTimeout"/> ends the export with a <see cref="TimeoutException"/>.
     /// </summary>
     /// <returns>The number of rows written.</returns>
-    public static Task<int> WriteAsync(NewsStore store, ArticleQuery query, ExportFormat format, Stream destination, TimeSpan chunkTimeout, CancellationToken ct)
+    public static Task<int> WriteAsync(INewsStore store, ArticleQuery query, ExportFormat format, Stream destination, TimeSpan chunkTimeout, CancellationToken ct)
     {
         var output = new ChunkedOutput(destination, chunkTimeout);
-        if (format == ExportFormat.Csv && ArticleQueryRunner.IsDateOnly(query))
+        if (format == ExportFormat.Csv && ArticleQueries.IsDateOnly(query))
         {
-            return DriveAsync(ReadAhead.OfAsync(store.QueryDocuments(query, DocumentCsvCells.Projection), ReadAheadBatch, ReadAheadBatches, ct), CsvRows<LiteDB.BsonDocument>(output.Writer, new DocumentCsvCells().Fill), output, ct);
+            return DriveAsync(ReadAhead.OfAsync(store.QueryExportCells(query), ReadAheadBatch, ReadAheadBatches, ct), CsvRows<string?[]>(output.Writer, CopyCells), output, ct);
         }
 
         return DriveAsync(ReadAhead.OfAsync(store.Query(query), ReadAheadBatch, ReadAheadBatches, ct), ArticleRows(format, output.Writer), output, ct);
@@ -65,9 +58,9 @@ public static class ArticleExporter
     /// Reads what a CSV export of <paramref name="query"/> reads, the same way, and writes nothing: `bench export`
     /// times it against the whole export, to show how much of an export is the reading. Returns the rows read.
     /// </summary>
-    public static int ReadWithoutWriting(NewsStore store, ArticleQuery query, CancellationToken ct = default) =>
-        ArticleQueryRunner.IsDateOnly(query)
-            ? ReadAhead.Of(store.QueryDocuments(query, DocumentCsvCells.Projection), ReadAheadBatch, ReadAheadBatches, ct).Count()
+    public static int ReadWithoutWriting(INewsStore store, ArticleQuery query, CancellationToken ct = default) =>
+        ArticleQueries.IsDateOnly(query)
+            ? ReadAhead.Of(store.QueryExportCells(query), ReadAheadBatch, ReadAheadBatches, ct).Count()
             : ReadAhead.Of(store.Query(query), ReadAheadBatch, ReadAheadBatches, ct).Count();
 
     private static int Drive<T>(IEnumerable<T> rows, RowWriter<T> rowWriter, TextWriter writer, Action<int>? progress, CancellationToken ct)
@@ -121,8 +114,8 @@ public static class ArticleExporter
         // Cells starting with = + - @ tab or CR would run as formulas in a spreadsheet; CsvHelper prefixes them with a quote.
         var options = new CsvWriterOptions { Injection = CsvInjection.Escape, NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
         var csv = CsvWriter.Create(writer, options, leaveOpen: true);
-        csv.WriteHeader(Columns);
-        var fields = new string?[Columns.Length];
+        csv.WriteHeader([.. ExportColumns.All]);
+        var fields = new string?[ExportColumns.All.Count];
         return new RowWriter<T>(row =>
         {
             fill(row, fields);
@@ -141,6 +134,8 @@ public static class ArticleExporter
             csv?.Dispose();
         }
     }
+
+    private static void CopyCells(string?[] cells, string?[] fields) => cells.CopyTo(fields, 0);
 
     private static void Fill(Article article, string?[] fields)
     {

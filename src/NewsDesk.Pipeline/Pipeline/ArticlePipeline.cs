@@ -23,7 +23,7 @@ public sealed partial class ArticlePipeline(
     ThemeTagger tagger,
     ExtractiveSummarizer summarizer,
     GroupCommitter committer,
-    NewsStore store,
+    INewsStore store,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     PipelineMetrics metrics,

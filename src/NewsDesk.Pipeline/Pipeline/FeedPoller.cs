@@ -17,7 +17,7 @@ public sealed partial class FeedPoller(
     HttpFetcher fetcher,
     FeedParser parser,
     ArticlePipeline pipeline,
-    NewsStore store,
+    INewsStore store,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     PipelineMetrics metrics,

@@ -17,7 +17,7 @@ namespace NewsDesk.Pipeline;
 /// transaction, so each sees the ones before it, and two reports of one story in one group join one story.
 /// </para>
 /// </summary>
-public sealed class GroupCommitter(StoryMatcher stories, NewsStore store)
+public sealed class GroupCommitter(StoryMatcher stories, INewsStore store)
 {
     // A bound on how long one group holds the store (and API readers wait): about a second of the slowest commits seen.
     private const int MaxGroup = 64;

@@ -3,7 +3,7 @@ using NewsDesk.Stories;
 namespace NewsDesk.Storage;
 
 /// <summary>Story candidates from the store, for the pipeline: what <see cref="StoryIndex"/> holds, under the store's gate.</summary>
-public sealed class StoreStoryCandidates(NewsStore store) : IStoryCandidateSource
+public sealed class StoreStoryCandidates(INewsStore store) : IStoryCandidateSource
 {
     public IReadOnlyList<StoryCandidate> Find(IReadOnlyCollection<string> keys, DateTimeOffset? since) => store.FindStoryCandidates(keys, since);
 

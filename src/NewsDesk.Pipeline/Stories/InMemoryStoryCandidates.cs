@@ -9,7 +9,7 @@ namespace NewsDesk.Stories;
 /// </summary>
 public sealed class InMemoryStoryCandidates : IStoryCandidateSource
 {
-    /// <summary>Candidates compared per report, as <see cref="NewsStore.FindStoryCandidates"/> gives them.</summary>
+    /// <summary>Candidates compared per report, as <see cref="INewsStore.FindStoryCandidates"/> gives them.</summary>
     public const int Limit = 40;
 
     private readonly Dictionary<string, StoryCandidate> _members = new(StringComparer.Ordinal);

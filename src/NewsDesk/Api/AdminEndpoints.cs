@@ -12,19 +12,24 @@ public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/admin/backup", (HttpContext context, NewsStore store) =>
+        app.MapPost("/api/admin/backup", (HttpContext context, INewsStore store) =>
         {
             if (!FromThisMachine(context))
             {
                 return Results.Problem("admin endpoints answer loopback callers only, on a direct connection", statusCode: StatusCodes.Status403Forbidden);
             }
 
+            if (store is not LiteDbNewsStore file)
+            {
+                return Results.Problem(StoreMaintenance.NotOnPostgres("backup"), statusCode: StatusCodes.Status409Conflict);
+            }
+
             var folder = Path.Combine(Path.GetTempPath(), "newsdesk-backup-" + Guid.NewGuid().ToString("N"));
-            var file = Path.Combine(folder, "backup.db");
+            var copy = Path.Combine(folder, "backup.db");
             int articles;
             try
             {
-                articles = store.Backup(file);
+                articles = file.Backup(copy);
             }
             catch
             {
@@ -35,7 +40,7 @@ public static class AdminEndpoints
 
             context.Response.Headers["X-NewsDesk-Articles"] = articles.ToString(System.Globalization.CultureInfo.InvariantCulture);
             // The temp copy is deleted once sent (DeleteOnClose); its empty folder with it, below.
-            var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose);
+            var stream = new FileStream(copy, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose);
             context.Response.RegisterForDispose(new FolderCleanup(folder));
             return Results.Stream(stream, "application/octet-stream", "newsdesk-backup.db");
         });

@@ -15,7 +15,7 @@ public static class ArticleEndpoints
 
     public static void MapArticleEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/articles", async (HttpContext context, NewsStore store) =>
+        app.MapGet("/api/articles", async (HttpContext context, INewsStore store) =>
         {
             var q = context.Request.Query;
             ArticleQuery filter;
@@ -38,13 +38,13 @@ public static class ArticleEndpoints
             };
         });
 
-        app.MapGet("/api/articles/{id}", (string id, NewsStore store) =>
+        app.MapGet("/api/articles/{id}", (string id, INewsStore store) =>
             store.FindArticle(id) is { } article
                 ? Results.Json(ArticleView.From(article), ApiJson.Options)
                 : Results.NotFound(new { error = $"no article with id {id}" }));
     }
 
-    private static IResult Page(HttpContext context, NewsStore store, ArticleQuery filter)
+    private static IResult Page(HttpContext context, INewsStore store, ArticleQuery filter)
     {
         var q = context.Request.Query;
         if (!WholeNumber(q["page"], 1, out var page) || !WholeNumber(q["page_size"], DefaultPageSize, out var size))

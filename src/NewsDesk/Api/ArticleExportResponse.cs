@@ -17,7 +17,7 @@ public static partial class ArticleExportResponse
     // Long enough for a running export to finish or stall out, short enough for a script to wait for.
     private const int RetryAfterSeconds = 10;
 
-    public static async Task<IResult> CreateAsync(HttpContext context, NewsStore store, ArticleQuery filter, ExportFormat format, string contentType)
+    public static async Task<IResult> CreateAsync(HttpContext context, INewsStore store, ArticleQuery filter, ExportFormat format, string contentType)
     {
         var services = context.RequestServices;
         var slots = services.GetRequiredService<ExportSlots>();

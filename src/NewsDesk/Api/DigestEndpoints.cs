@@ -21,7 +21,7 @@ public static class DigestEndpoints
 
     public static void MapDigestEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/digests/{date}", (string date, string? format, NewsStore store) =>
+        app.MapGet("/api/digests/{date}", (string date, string? format, INewsStore store) =>
         {
             // The days `digest --date` accepts: a 404 for 9999-12-31 told the reader to make one with a command that
             // refuses that date.
@@ -45,7 +45,7 @@ public static class DigestEndpoints
             };
         });
 
-        app.MapGet("/digests.atom", (HttpContext context, NewsStore store, IOptions<NewsDeskOptions> options, IServer server) =>
+        app.MapGet("/digests.atom", (HttpContext context, INewsStore store, IOptions<NewsDeskOptions> options, IServer server) =>
         {
             var digests = store.Digests(AtomEntries);
             var xml = DigestAtomFeed.Render(digests, PublicBaseUrl.Of(options.Value, server));

@@ -42,7 +42,7 @@ public static class StoryAndFeedEndpoints
             return Results.Json(new { date = digest.Date, timeZone = digest.TimeZone, stories }, ApiJson.Options);
         });
 
-        app.MapGet("/api/feeds", (FeedRegistry feeds, NewsStore store) => Results.Json(
+        app.MapGet("/api/feeds", (FeedRegistry feeds, INewsStore store) => Results.Json(
             feeds.All.Select(f =>
             {
                 var state = store.GetFeedState(f.Id);

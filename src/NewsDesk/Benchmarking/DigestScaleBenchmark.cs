@@ -22,7 +22,7 @@ internal static class DigestScaleBenchmark
         var day = new DateOnly(2026, 11, 20);
         var dayStart = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var seeding = Stopwatch.StartNew();
-        using (var seed = new NewsStore(database))
+        using (var seed = new LiteDbNewsStore(database))
         {
             // Earlier days first, then the measured day: N articles spread over its 24 hours (UTC, the zone used).
             seed.InsertMany(Enumerable.Range(0, background).Select(i => SyntheticArticles.Make(1_000_000 + i, dayStart.AddMinutes(-1 - (i * 1440.0 / 300)), matcher)));
@@ -37,7 +37,7 @@ internal static class DigestScaleBenchmark
             ["Logging:LogLevel:Default"] = "Warning",
         });
         var publisher = host.Services.GetRequiredService<DigestPublisher>();
-        var store = host.Services.GetRequiredService<NewsStore>();
+        var store = host.Services.GetRequiredService<INewsStore>();
         var builder = host.Services.GetRequiredService<DigestBuilder>();
         var zone = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value.Zone();
         var c = CultureInfo.InvariantCulture;

@@ -18,7 +18,7 @@ internal static class ExportScaleBenchmark
     {
         var report = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
-        using var store = new NewsStore(database);
+        using var store = new LiteDbNewsStore(database);
         report.AppendLine(c, $"bench export: every article of {database} as CSV; {Environment.ProcessorCount} cores");
         report.AppendLine("| run | rows | wall s | CPU s | rows/s |");
         report.AppendLine("|---|---|---|---|---|");

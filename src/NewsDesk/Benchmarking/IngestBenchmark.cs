@@ -99,7 +99,7 @@ internal static class IngestBenchmark
             pipeline.Timings = null;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var serving = server.ServingTime - servingBefore;
-            var stored = host.Services.GetRequiredService<NewsStore>().CountArticles();
+            var stored = host.Services.GetRequiredService<INewsStore>().CountArticles();
             var parse = ParseOnlyBenchmark.Run(site, settings.FeedConcurrency * entryConcurrency, ct);
             return IngestResult.From(settings, site, counts, stored, elapsed, timings, rssBefore, peak, peakMethod, cpu, serving, parse, entryConcurrency, hostPerFeed);
         }

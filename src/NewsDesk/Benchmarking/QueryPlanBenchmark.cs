@@ -8,8 +8,8 @@ namespace NewsDesk.Benchmarking;
 
 /// <summary>
 /// `bench queries`: on an existing store (e.g. from `bench seed`), LiteDB's plan for each query shape behind the
-/// digest, export, the read API and ingest (built with the same expressions ArticleQueryRunner and NewsStore use),
-/// then the time and row count of each through the real NewsStore.
+/// digest, export, the read API and ingest (built with the same expressions ArticleQueryRunner and LiteDbNewsStore use),
+/// then the time and row count of each through the real LiteDbNewsStore.
 /// </summary>
 internal static class QueryPlanBenchmark
 {
@@ -52,10 +52,10 @@ internal static class QueryPlanBenchmark
                 .Where(BsonExpression.Create("$._id IN @0", new BsonArray(new BsonValue(last["_id"].AsString), new BsonValue(story)))));
         }
 
-        using var store = new NewsStore(database);
+        using var store = new LiteDbNewsStore(database);
         var since = new DateTimeOffset(newest.Date, TimeSpan.Zero);
         report.AppendLine();
-        report.AppendLine("| query through NewsStore | rows | time ms |");
+        report.AppendLine("| query through LiteDbNewsStore | rows | time ms |");
         report.AppendLine("|---|---|---|");
         Time(report, "day's articles (digest)", () => store.Query(new ArticleQuery { Since = since, Until = since.AddDays(1) }).Count());
         Time(report, "last 7 days, theme standards (export)", () => store.Query(new ArticleQuery { Since = since.AddDays(-6), Until = since.AddDays(1), Themes = ["standards"] }).Count());

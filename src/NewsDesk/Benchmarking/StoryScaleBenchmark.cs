@@ -26,7 +26,7 @@ internal static class StoryScaleBenchmark
         report.WriteLine(string.Create(c, $"bench stories: {sample} new articles matched at each size; store grows at {ArticlesPerDay} articles/day; story window {window.TotalDays:0} days"));
         report.WriteLine("| store size | sign + keys ms | candidates query ms | compare ms | match total ms (mean / p95) | candidates (mean) | save ms (mean) | seeding s | keys into memory ms (once) |");
         report.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        using var store = new NewsStore(database);
+        using var store = new LiteDbNewsStore(database);
         var have = 0;
         foreach (var size in sizes.Order())
         {

@@ -28,7 +28,7 @@ public static class SyntheticStore
     /// <see cref="SeedOrder.Ingest"/> stores them as the worker does, in the order they were ingested, each published
     /// 5 minutes to 12 hours before; <see cref="SeedOrder.Shuffled"/> stores them in an order unrelated to their dates.
     /// </param>
-    public static int Seed(NewsStore store, int count, DateTimeOffset end, SeedOrder order = SeedOrder.Ingest, int seed = 20261123)
+    public static int Seed(INewsStore store, int count, DateTimeOffset end, SeedOrder order = SeedOrder.Ingest, int seed = 20261123)
     {
         var random = new Random(seed);
         return store.InsertMany(Enumerable.Range(0, count).Select(i => Make(i, count, random, end, order)));

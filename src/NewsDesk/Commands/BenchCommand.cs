@@ -27,7 +27,7 @@ internal static class BenchCommand
             }
 
             var clock = Stopwatch.StartNew();
-            using var store = new NewsStore(path);
+            using var store = new LiteDbNewsStore(path);
             var count = SyntheticStore.Seed(store, parse.GetValue(articles), TimeProvider.System.GetUtcNow(), parse.GetValue(order));
             Console.WriteLine($"Seeded {count} articles into {Path.GetFullPath(path)} in {clock.Elapsed.TotalSeconds:0.0} s");
             return CommandLine.Success;

@@ -6,9 +6,10 @@ using NewsDesk.Storage;
 namespace NewsDesk.Commands;
 
 /// <summary>
-/// `db migrate` (rewrite older documents in the current schema), `db compact` (copy into a fresh file and swap it in,
-/// <see cref="NewsStore.Compact"/>) and `db backup FILE`
-/// (a consistent copy; through the running worker's POST /api/admin/backup when the worker holds the file).
+/// `db migrate` (bring the store to the current schema: older LiteDB documents rewritten, PostgreSQL's schema migrations
+/// applied), `db compact` (copy into a fresh file and swap it in, <see cref="LiteDbNewsStore.Compact"/>) and `db backup FILE`
+/// (a consistent copy; through the running worker's POST /api/admin/backup when the worker holds the file). Compact and
+/// backup are LiteDB's: on PostgreSQL they fail with one line naming the server's own tools (VACUUM, pg_dump).
 /// </summary>
 internal static class DbCommand
 {
@@ -20,7 +21,7 @@ internal static class DbCommand
             using var host = Hosting.NewsDeskHost.CreateTool();
             var store = ExistingStore.Open(host.Services);
             var changed = store.Migrate();
-            await Console.Out.WriteLineAsync($"{store.FilePath}: {changed} of {store.CountArticles()} articles upgraded to schema version {Article.CurrentSchemaVersion}").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"{store.Location}: {changed} of {store.CountArticles()} articles upgraded to schema version {Article.CurrentSchemaVersion}").ConfigureAwait(false);
             return CommandLine.Success;
         });
 
@@ -28,7 +29,7 @@ internal static class DbCommand
         compact.SetAction(async (parse, ct) =>
         {
             using var host = Hosting.NewsDeskHost.CreateTool();
-            var store = ExistingStore.Open(host.Services);
+            var store = LiteDbOnly(ExistingStore.Open(host.Services), "compact");
             var before = new FileInfo(store.DataPath).Length;
             var saved = store.Compact();
             store.Checkpoint();
@@ -42,6 +43,11 @@ internal static class DbCommand
         backup.SetAction(async (parse, ct) =>
         {
             using var host = Hosting.NewsDeskHost.CreateTool();
+            if (host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres)
+            {
+                throw new StorageException(StoreMaintenance.NotOnPostgres("backup"));
+            }
+
             var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
             var target = Path.GetFullPath(parse.GetValue(file)!);
             if (File.Exists(target))
@@ -50,7 +56,7 @@ internal static class DbCommand
             }
 
             ExistingStore.Require(host.Services);
-            if (NewsStore.IsInUse(path))
+            if (LiteDbNewsStore.IsInUse(path))
             {
                 var baseUrl = parse.GetValue(worker) ?? WorkerUrl(host.Services.GetRequiredService<IConfiguration>());
                 var count = await BackupThroughWorkerAsync(baseUrl, target, ct).ConfigureAwait(false);
@@ -58,14 +64,17 @@ internal static class DbCommand
                 return CommandLine.Success;
             }
 
-            var store = host.Services.GetRequiredService<NewsStore>();
+            var store = LiteDbOnly(host.Services.GetRequiredService<INewsStore>(), "backup");
             var articles = store.Backup(target);
             await Console.Out.WriteLineAsync($"{target}: {articles} articles, copied from {store.FilePath}").ConfigureAwait(false);
             return CommandLine.Success;
         });
 
-        return new Command("db", "Maintain the LiteDB store: migrate, compact, backup.") { migrate, compact, backup };
+        return new Command("db", "Maintain the store: migrate (both stores), compact and backup (LiteDB).") { migrate, compact, backup };
     }
+
+    private static LiteDbNewsStore LiteDbOnly(INewsStore store, string command) =>
+        store as LiteDbNewsStore ?? throw new StorageException(StoreMaintenance.NotOnPostgres(command));
 
     private static async Task<string> BackupThroughWorkerAsync(Uri baseUrl, string target, CancellationToken ct)
     {

@@ -69,11 +69,11 @@ internal static class DemoCommand
                 Console.WriteLine($"  {feed.Id}: {outcome.Counts.New} new, {outcome.Counts.Updated} updated, {outcome.Counts.Unchanged} unchanged, {outcome.Counts.Failed} failed, {outcome.Counts.FellBack} kept the feed's text{(outcome.Error is null ? "" : " — " + outcome.Error)}");
             }
 
-            var store = host.Services.GetRequiredService<NewsStore>();
+            var store = host.Services.GetRequiredService<INewsStore>();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
             var day = DigestDay(store, options, host.Services.GetRequiredService<TimeProvider>());
             var published = await host.Services.GetRequiredService<DigestPublisher>().PublishAsync(day, ct: ct).ConfigureAwait(false);
-            Console.WriteLine($"Database: {store.FilePath} ({store.CountArticles()} articles)");
+            Console.WriteLine($"Database: {store.Location} ({store.CountArticles()} articles)");
             Console.WriteLine($"Digest for {published.Digest.Date}: {published.Digest.StoryCount} stories from {published.Digest.ArticleCount} articles");
             foreach (var file in published.Files)
             {
@@ -89,7 +89,7 @@ internal static class DemoCommand
     }
 
     /// <summary>Today, or, when the samples hold nothing dated today, the newest day they do hold.</summary>
-    private static DateOnly DigestDay(NewsStore store, DigestOptions options, TimeProvider time)
+    private static DateOnly DigestDay(INewsStore store, DigestOptions options, TimeProvider time)
     {
         var today = options.Today(time);
         var days = store.Query(new ArticleQuery())

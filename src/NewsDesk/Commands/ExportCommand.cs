@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Microsoft.Extensions.Options;
 using NewsDesk.Exports;
 using NewsDesk.Hosting;
 using NewsDesk.Storage;
@@ -54,12 +55,12 @@ internal static class ExportCommand
 
             using var host = NewsDeskHost.CreateTool();
             ExistingStore.Require(host.Services);
-            NewsStore store;
+            INewsStore store;
             try
             {
-                store = host.Services.GetRequiredService<NewsStore>();
+                store = host.Services.GetRequiredService<INewsStore>();
             }
-            catch (StorageException ex)
+            catch (StorageException ex) when (!host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres)
             {
                 // The worker holds the file: LiteDB must not be opened twice, so export through its API instead.
                 throw new StorageException($"{ex.Message} While the worker runs, export through its API, e.g. curl -o articles.csv \"http://127.0.0.1:8080/api/articles?format=csv&theme=standards\".", ex);
@@ -102,7 +103,7 @@ internal static class ExportCommand
         return command;
     }
 
-    private static async Task<int> WriteAsync(NewsStore store, ArticleQuery filter, string? kind, string? path, ExportProgress? progress, CancellationToken ct)
+    private static async Task<int> WriteAsync(INewsStore store, ArticleQuery filter, string? kind, string? path, ExportProgress? progress, CancellationToken ct)
     {
         if (kind == "parquet")
         {

@@ -27,7 +27,7 @@ internal static class ProductionPath
         try
         {
             var stored = new Dictionary<string, Stored>(StringComparer.Ordinal);
-            using (var store = new NewsStore(Path.Combine(folder.FullName, "eval.db")))
+            using (var store = new LiteDbNewsStore(Path.Combine(folder.FullName, "eval.db")))
             {
                 var committer = new GroupCommitter(matcher, store);
                 foreach (var item in items.OrderBy(i => i.Date is null).ThenBy(i => i.Date ?? DateTimeOffset.MaxValue))

@@ -13,7 +13,7 @@ namespace NewsDesk.Hosting;
 /// The grace counts from the scheduler's own start, not from this object: ASP.NET Core makes a new health check for
 /// every request, so a start time taken here was always "just now" and a worker whose feeds all failed stayed ready.
 /// </remarks>
-public sealed class ReadinessCheck(NewsStore store, FeedRegistry feeds, ISchedulerFactory schedulers, IOptions<NewsDeskOptions> options, TimeProvider time) : IHealthCheck
+public sealed class ReadinessCheck(INewsStore store, FeedRegistry feeds, ISchedulerFactory schedulers, IOptions<NewsDeskOptions> options, TimeProvider time) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -58,7 +58,8 @@ public static class PipelineServices
         services.AddSingleton<ExtractiveSummarizer>();
         // The configured window is the one matching uses, not only how far back candidates are looked up.
         services.AddSingleton(sp => new StoryMatcher(new StoryMatcherOptions { TimeWindow = sp.GetRequiredService<IOptions<PipelineOptions>>().Value.StoryWindow }));
-        services.AddSingleton<NewsStore>();
+        // LiteDB (one worker, a file) or PostgreSQL (several workers, one database): NewsDesk:Storage:Provider.
+        services.AddSingleton(sp => NewsStores.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddMetrics();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<GroupCommitter>();

@@ -12,7 +12,7 @@ namespace NewsDesk.Hosting;
 public static class QueryNames
 {
     /// <exception cref="FormatException">A theme or feed id is unknown; the message lists the valid ones.</exception>
-    public static void Check(ArticleQuery query, IServiceProvider services, NewsStore store)
+    public static void Check(ArticleQuery query, IServiceProvider services, INewsStore store)
     {
         var themes = services.GetRequiredService<Taxonomy>().ThemeNames;
         foreach (var theme in query.Themes.Where(t => !themes.Contains(t, StringComparer.OrdinalIgnoreCase)))

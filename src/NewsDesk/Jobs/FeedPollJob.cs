@@ -10,7 +10,7 @@ namespace NewsDesk.Jobs;
 /// retry (<see cref="RetryTrigger"/>) at the next attempt the feed's state shows.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class FeedPollJob(FeedRegistry feeds, FeedPoller poller, NewsStore store, TimeProvider time, ILogger<FeedPollJob> logger) : IJob
+public sealed partial class FeedPollJob(FeedRegistry feeds, FeedPoller poller, INewsStore store, TimeProvider time, ILogger<FeedPollJob> logger) : IJob
 {
     public const string FeedIdKey = "feedId";
 

@@ -11,7 +11,7 @@ namespace NewsDesk.Jobs;
 /// enabled (it is off by default). Digests are kept: they are small and are the record of what was sent.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class RetentionJob(NewsStore store, IOptions<RetentionOptions> options, TimeProvider time, PipelineMetrics metrics, ILogger<RetentionJob> logger) : IJob
+public sealed partial class RetentionJob(INewsStore store, IOptions<RetentionOptions> options, TimeProvider time, PipelineMetrics metrics, ILogger<RetentionJob> logger) : IJob
 {
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {

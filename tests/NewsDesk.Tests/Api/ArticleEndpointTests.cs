@@ -18,7 +18,7 @@ public sealed class ArticleEndpointTests
     {
         using var temp = new TempFolder();
         await using var worker = await StartAsync(temp, """{ "feeds": [] }""");
-        var store = worker.App.Services.GetRequiredService<NewsStore>();
+        var store = worker.App.Services.GetRequiredService<INewsStore>();
         store.Save(Articles.Make("a1", "UK and India sign AI memorandum", Day, ["bilateral"], feed: "gov"));
         store.Save(Articles.Make("a2", "ISO publishes AI code", Day.AddHours(1), ["standards"], feed: "press"));
         store.Save(Articles.Make("a3", "=HYPERLINK(\"x\") in a title", Day.AddHours(2), ["standards"], feed: "press"));
@@ -60,7 +60,7 @@ public sealed class ArticleEndpointTests
         await using var feeds = await SampleFeeds.StartAsync(temp);
         await using var worker = await StartAsync(temp, File.ReadAllText(feeds.FeedsFile));
         var ct = TestContext.Current.CancellationToken;
-        var store = worker.App.Services.GetRequiredService<NewsStore>();
+        var store = worker.App.Services.GetRequiredService<INewsStore>();
         var statuses = new List<HttpStatusCode>();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         var paths = new[] { "/api/articles", "/api/articles?format=csv", "/api/articles?format=jsonl&theme=bilateral", "/api/feeds", "/api/stories?date=2026-11-22", "/readyz" };
@@ -82,7 +82,7 @@ public sealed class ArticleEndpointTests
     {
         using var temp = new TempFolder();
         await using var worker = await StartAsync(temp, """{ "feeds": [] }""");
-        worker.App.Services.GetRequiredService<NewsStore>().Save(Articles.Make("a1", "UK and India sign AI memorandum", Day, ["bilateral"], feed: "gov"));
+        worker.App.Services.GetRequiredService<INewsStore>().Save(Articles.Make("a1", "UK and India sign AI memorandum", Day, ["bilateral"], feed: "gov"));
         var ct = TestContext.Current.CancellationToken;
 
         foreach (var (query, expected) in new[]

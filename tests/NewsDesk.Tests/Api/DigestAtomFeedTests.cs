@@ -179,7 +179,7 @@ public sealed class DigestAtomFeedTests
             ["urls"] = "http://127.0.0.1:0",
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var store = app.Services.GetRequiredService<NewsStore>();
+        var store = app.Services.GetRequiredService<INewsStore>();
         store.Save(Articles.Make("a1", "UK and India sign AI memorandum", new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero), ["bilateral"]));
         store.Save(Articles.Make("b1", "The next day's news", new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), ["bilateral"]));
         store.Save(Articles.Make("a2", "ISO publishes AI management code <draft>", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero), ["standards"]));

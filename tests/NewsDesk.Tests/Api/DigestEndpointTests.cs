@@ -29,7 +29,7 @@ public sealed class DigestEndpointTests
         {
             var ct = TestContext.Current.CancellationToken;
             await app.StartAsync(ct);
-            var store = app.Services.GetRequiredService<NewsStore>();
+            var store = app.Services.GetRequiredService<INewsStore>();
             store.Save(Articles.Make("a1", "UK and India sign AI memorandum", new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero), ["bilateral"]));
             await app.Services.GetRequiredService<DigestPublisher>().PublishAsync(new DateOnly(2026, 11, 22), ct: ct);
             var origin = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -87,7 +87,7 @@ public sealed partial class EditorPageDayTests
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var store = app.Services.GetRequiredService<NewsStore>();
+        var store = app.Services.GetRequiredService<INewsStore>();
         // Midday in Tokyo, three and five days back, both ingested just now: what a morning's poll of slow feeds stores.
         var three = DigestBuilder.Bounds(today.AddDays(-3), zone).Start.AddHours(12);
         var five = DigestBuilder.Bounds(today.AddDays(-5), zone).Start.AddHours(12);

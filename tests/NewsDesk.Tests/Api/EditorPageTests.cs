@@ -27,7 +27,7 @@ public sealed class EditorPageTests
         await using (app)
         {
             await app.StartAsync(ct);
-            var store = app.Services.GetRequiredService<NewsStore>();
+            var store = app.Services.GetRequiredService<INewsStore>();
             var day = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
             store.Save(Articles.Make("a1", "UK and India sign AI memorandum", day, ["bilateral"]));
             store.Save(Articles.Make("a2", "ISO publishes AI management code", day, ["standards"]));

@@ -17,7 +17,7 @@ public sealed class OddInputTests
     public async Task Days_at_the_ends_of_the_calendar_and_pages_past_the_end_are_answered_not_500s()
     {
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("news.db")))
+        using (var store = new LiteDbNewsStore(temp.File("news.db")))
         {
             for (var n = 0; n < 3; n++)
             {
@@ -96,7 +96,7 @@ public sealed class OddInputTests
         File.WriteAllText(temp.File("feeds.json"), """{"feeds":[]}""");
         if (!File.Exists(temp.File("news.db")))
         {
-            new NewsStore(temp.File("news.db")).Dispose();
+            new LiteDbNewsStore(temp.File("news.db")).Dispose();
         }
 
         return new()

@@ -13,7 +13,7 @@ public sealed class BenchExportTests
     {
         using var temp = new TempFolder();
         var path = temp.File("seeded.db");
-        using (var store = new NewsStore(path))
+        using (var store = new LiteDbNewsStore(path))
         {
             SyntheticStore.Seed(store, 300, new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
             Assert.Equal(300, ArticleExporter.ReadWithoutWriting(store, new ArticleQuery(), TestContext.Current.CancellationToken));
@@ -51,7 +51,7 @@ public sealed class BenchExportTests
     {
         using var temp = new TempFolder();
         var end = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
-        using var store = new NewsStore(temp.File("seeded.db"));
+        using var store = new LiteDbNewsStore(temp.File("seeded.db"));
         SyntheticStore.Seed(store, 200, end, order);
 
         // The URL carries the position at which the article was stored.

@@ -57,7 +57,7 @@ public sealed class DigestDeliverCommandTests
     /// <summary>Settings for a digest of an empty store, which exists: only ingest, demo and run create one.</summary>
     private static Dictionary<string, string> Environment(TempFolder temp)
     {
-        new NewsStore(temp.File("news.db")).Dispose();
+        new LiteDbNewsStore(temp.File("news.db")).Dispose();
         return new()
         {
             ["NewsDesk__Storage__Path"] = temp.File("news.db"),

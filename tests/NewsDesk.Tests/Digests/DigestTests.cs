@@ -96,7 +96,7 @@ public sealed class DigestTests
     public void The_current_digest_is_built_again_only_after_the_store_changes()
     {
         using var temp = new TempFolder();
-        using var store = new NewsDesk.Storage.NewsStore(temp.File("news.db"));
+        using var store = new NewsDesk.Storage.LiteDbNewsStore(temp.File("news.db"));
         var builder = new DigestBuilder(store, TimeProvider.System);
         store.Save(Articles.Make("a", "UK and India sign AI memorandum", Day, ["bilateral"]));
 

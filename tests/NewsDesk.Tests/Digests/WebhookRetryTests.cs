@@ -47,7 +47,7 @@ public sealed class WebhookRetryTests
     {
         using var temp = new TempFolder();
         await File.WriteAllTextAsync(temp.File("feeds.json"), """{ "feeds": [] }""", TestContext.Current.CancellationToken);
-        new NewsStore(temp.File("news.db")).Dispose();
+        new LiteDbNewsStore(temp.File("news.db")).Dispose();
         return await CliProcess.RunAsync(temp.Path, new Dictionary<string, string>
         {
             ["NewsDesk__FeedsFile"] = temp.File("feeds.json"),

@@ -90,7 +90,7 @@ public sealed class ShutdownTimeoutTests
         Assert.Contains("Application is shutting down", log, StringComparison.Ordinal);
         // A closed store leaves no log: its pages were checkpointed into the data file and the empty log removed.
         Assert.False(File.Exists(temp.File("news-log.db")), "the store's log is still there: the store was not closed");
-        using var store = new NewsStore(temp.File("news.db"));
+        using var store = new LiteDbNewsStore(temp.File("news.db"));
         Assert.Equal(0, store.CountArticles());
     }
 

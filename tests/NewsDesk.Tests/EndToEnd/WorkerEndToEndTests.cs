@@ -24,7 +24,7 @@ public sealed class WorkerEndToEndTests
 
         await RunWorkerUntilPolledAsync(settings, feedCount: 3, previousPolls: 0);
 
-        using (var store = new NewsStore(temp.File("news.db")))
+        using (var store = new LiteDbNewsStore(temp.File("news.db")))
         {
             var articles = store.Query(new ArticleQuery()).ToList();
             Assert.Equal(SampleFeeds.EntryCount, articles.Count);
@@ -47,7 +47,7 @@ public sealed class WorkerEndToEndTests
 
         await RunWorkerUntilPolledAsync(settings, feedCount: 3, previousPolls: 1);
 
-        using (var store = new NewsStore(temp.File("news.db")))
+        using (var store = new LiteDbNewsStore(temp.File("news.db")))
         {
             Assert.Equal(SampleFeeds.EntryCount, store.CountArticles());
             Assert.All(store.FeedStates(), s => Assert.Equal(0, s.LastCounts.New + s.LastCounts.Updated + s.LastCounts.Failed));
@@ -78,7 +78,7 @@ public sealed class WorkerEndToEndTests
         await using (app)
         {
             await app.StartAsync(TestContext.Current.CancellationToken);
-            var store = app.Services.GetRequiredService<NewsStore>();
+            var store = app.Services.GetRequiredService<INewsStore>();
             var deadline = DateTime.UtcNow + Patience;
             while (!(store.FeedStates().Count(s => s.TotalPolls > previousPolls && s.LastSuccess is not null) == feedCount))
             {

@@ -43,7 +43,7 @@ public sealed class WorkerProcessTests
             }
         }
 
-        using var store = new NewsStore(temp.File("news.db"));
+        using var store = new LiteDbNewsStore(temp.File("news.db"));
         Assert.True(store.CountArticles() > 0);
         Assert.Equal(3, store.FeedStates().Count());
     }

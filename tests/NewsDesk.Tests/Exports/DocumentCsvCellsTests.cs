@@ -19,7 +19,7 @@ public sealed class DocumentCsvCellsTests
     public void Every_column_equals_the_article_path(string name)
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.InsertMany(Varied().OrderBy(_ => Guid.NewGuid()));
         var query = name switch
         {
@@ -31,7 +31,7 @@ public sealed class DocumentCsvCellsTests
 
         var (raw, typed) = Both(store, query);
 
-        Assert.True(ArticleQueryRunner.IsDateOnly(query));
+        Assert.True(ArticleQueries.IsDateOnly(query));
         Assert.True(raw.Length > 1, "no rows");
         Assert.Equal(typed, raw);
     }
@@ -40,7 +40,7 @@ public sealed class DocumentCsvCellsTests
     public void Cells_cover_nulls_empty_lists_evidence_json_and_dates()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.InsertMany(Varied().Take(3));
 
         var (raw, typed) = Both(store, new ArticleQuery());
@@ -67,7 +67,7 @@ public sealed class DocumentCsvCellsTests
             articles.Insert(new BsonDocument { ["_id"] = "bare", ["SchemaVersion"] = 1, ["FeedId"] = "f", ["Url"] = "https://example.org/bare", ["Title"] = "Bare", ["Published"] = Day.AddMinutes(1).UtcDateTime, ["EffectiveDate"] = Day.AddMinutes(1).UtcDateTime });
         }
 
-        using var store = new NewsStore(path);
+        using var store = new LiteDbNewsStore(path);
         var (raw, typed) = Both(store, new ArticleQuery());
 
         Assert.Equal(typed, raw);
@@ -86,12 +86,12 @@ public sealed class DocumentCsvCellsTests
             db.GetCollection("articles").Insert(new BsonDocument { ["_id"] = "future", ["SchemaVersion"] = 99, ["FeedId"] = "f", ["Url"] = "https://example.org/f", ["Title"] = "t", ["EffectiveDate"] = Day.UtcDateTime });
         }
 
-        using var store = new NewsStore(path);
+        using var store = new LiteDbNewsStore(path);
         var error = Assert.Throws<StorageException>(() => ArticleExporter.Write(store, new ArticleQuery(), ExportFormat.Csv, new StringWriter(), ct: TestContext.Current.CancellationToken));
         Assert.Contains("article future has schema version 99", error.Message, StringComparison.Ordinal);
     }
 
-    private static (string[] Raw, string[] Typed) Both(NewsStore store, ArticleQuery query)
+    private static (string[] Raw, string[] Typed) Both(LiteDbNewsStore store, ArticleQuery query)
     {
         var raw = new StringWriter();
         var typed = new StringWriter();

@@ -37,7 +37,7 @@ public sealed class ExportCommandTests
     public async Task Csv_and_jsonl_from_the_cli_hold_what_the_store_holds()
     {
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             store.Save(Articles.Make("a1", "UK and India sign AI memorandum", Day, ["bilateral"]));
             store.Save(Articles.Make("a2", "ISO code", Day, ["standards"]));
@@ -59,7 +59,7 @@ public sealed class ExportCommandTests
     public async Task Export_while_the_store_is_held_says_how_to_use_the_api_and_changes_nothing()
     {
         using var temp = new TempFolder();
-        using var held = new NewsStore(temp.File("n.db"));
+        using var held = new LiteDbNewsStore(temp.File("n.db"));
         held.Save(Articles.Make("a1", "one", Day));
         // The held file cannot be read here either (its lock refuses every other open), so its size and time stand in.
         var before = (new FileInfo(temp.File("n.db")).Length, File.GetLastWriteTimeUtc(temp.File("n.db")));

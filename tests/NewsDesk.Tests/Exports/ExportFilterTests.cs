@@ -22,7 +22,7 @@ public sealed class ExportFilterTests
         Assert.InRange(weakScore, 0.5, 1);
         Assert.InRange(strongScore, 0.5, 1);
         Assert.True(strongScore > weakScore + 0.05, $"{strongScore} vs {weakScore}");
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             store.Save(weak);
             store.Save(strong);
@@ -65,7 +65,7 @@ public sealed class ExportFilterTests
     public async Task Iso_dates_and_instants_are_accepted()
     {
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             store.Save(Articles.Make("a1", "UK and India sign AI memorandum", Day, ["bilateral"]));
         }
@@ -81,7 +81,7 @@ public sealed class ExportFilterTests
     public async Task An_unknown_theme_or_feed_is_rejected_with_the_valid_ones_listed()
     {
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             store.Save(Articles.Make("a1", "UK and India sign AI memorandum", Day, ["bilateral"], feed: "gov-uk"));
         }

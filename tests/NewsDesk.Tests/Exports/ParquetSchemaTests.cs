@@ -15,7 +15,7 @@ public sealed class ParquetSchemaTests
     public async Task Timestamps_are_utc_int64_and_always_present_columns_are_required()
     {
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             store.Save(Articles.Make("a1", "UK and India sign AI memorandum", Day, ["bilateral"]));
         }

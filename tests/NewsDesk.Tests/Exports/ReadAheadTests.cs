@@ -69,7 +69,7 @@ public sealed class ReadAheadTests
     public async Task A_stopped_export_leaves_the_store_free_for_writes()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.InsertMany(Enumerable.Range(0, 500).Select(i => Articles.Make($"a{i:D3}", $"Story {i}", Day.AddMinutes(i))));
 
         var first = ReadAhead.Of(store.Query(new ArticleQuery()), 10, 2, TestContext.Current.CancellationToken).Take(3).Select(a => a.Id).ToList();

@@ -27,7 +27,7 @@ public sealed class MetricsEndpointTests
         await using (app)
         {
             await app.StartAsync(ct);
-            var store = app.Services.GetRequiredService<NewsStore>();
+            var store = app.Services.GetRequiredService<INewsStore>();
             var deadline = DateTime.UtcNow.AddSeconds(90);
             while (store.FeedStates().Count(s => s.LastSuccess is not null) < 3)
             {

@@ -56,7 +56,7 @@ public sealed class ReadinessTests
             var ct = TestContext.Current.CancellationToken;
             await app.StartAsync(ct);
             var started = DateTime.UtcNow;
-            var store = app.Services.GetRequiredService<NewsStore>();
+            var store = app.Services.GetRequiredService<INewsStore>();
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (store.FeedStates().Count(s => s.TotalPolls > 0) < ids.Length)
             {

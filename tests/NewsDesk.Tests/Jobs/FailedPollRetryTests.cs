@@ -38,7 +38,7 @@ public sealed class FailedPollRetryTests
         {
             var ct = TestContext.Current.CancellationToken;
             await app.StartAsync(ct);
-            var store = app.Services.GetRequiredService<NewsStore>();
+            var store = app.Services.GetRequiredService<INewsStore>();
             var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
 
             var deadline = DateTime.UtcNow.AddSeconds(60);

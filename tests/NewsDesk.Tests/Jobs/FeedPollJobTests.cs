@@ -43,7 +43,7 @@ public sealed class FeedPollJobTests
 
             // The first fire (at start) reaches the server and records the Retry-After.
             await runs.Done.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(60), ct);
-            var store = app.Services.GetRequiredService<NewsStore>();
+            var store = app.Services.GetRequiredService<INewsStore>();
             var state = store.GetFeedState("busy")!;
             Assert.Equal(1, server.Requests);
             Assert.Equal(1, state.ConsecutiveFailures);

@@ -19,7 +19,7 @@ public sealed class RetentionJobTests
     public void Purge_uses_the_clock_and_max_age()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.InsertMany([Articles.Make("d91", "91 days old", Now.AddDays(-91)), Articles.Make("d89", "89 days old", Now.AddDays(-89))]);
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var job = new RetentionJob(store, Options.Create(new RetentionOptions { Enabled = true, MaxAge = TimeSpan.FromDays(90) }), new FixedTime(Now),

@@ -38,7 +38,7 @@ public sealed class StartupPollTests
         {
             var ct = TestContext.Current.CancellationToken;
             await app.StartAsync(ct);
-            var store = app.Services.GetRequiredService<NewsStore>();
+            var store = app.Services.GetRequiredService<INewsStore>();
             var polled = 0;
             for (var i = 0; i < 120 && polled < Feeds; i++)
             {

@@ -23,7 +23,7 @@ public sealed class GroupCommitterTests
     public async Task Reports_of_one_story_committed_at_once_join_one_story_and_all_are_stored()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         var committer = new GroupCommitter(new StoryMatcher(), store);
         const string Lede = "The United Kingdom and India signed a memorandum on AI safety research, linking their AI institutes for joint evaluations of frontier models.";
         var reports = Enumerable.Range(0, 12)
@@ -47,7 +47,7 @@ public sealed class GroupCommitterTests
     public async Task An_article_that_cannot_be_stored_fails_alone_and_its_group_is_stored()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.Save(Articles.Make("held", "An article already stored", Day));
         var committer = new GroupCommitter(new StoryMatcher(), store);
         // Same URL, another id: the store's unique URL index refuses it.
@@ -73,7 +73,7 @@ public sealed class GroupCommitterTests
     public async Task A_bridge_merges_small_stories_into_the_oldest_but_leaves_one_too_big_to_move()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         var matcher = new StoryMatcher();
         const string Title = "UK and India sign AI safety memorandum";
         const string Lede = "The United Kingdom and India signed a memorandum on AI safety research, linking their AI institutes for joint evaluations of frontier models.";

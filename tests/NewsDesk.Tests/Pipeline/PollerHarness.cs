@@ -38,7 +38,7 @@ public sealed class PollerHarness : IDisposable
 
         _host = NewsDeskHost.CreateTool(all);
         var services = _host.Services;
-        Store = services.GetRequiredService<NewsStore>();
+        Store = services.GetRequiredService<INewsStore>();
         Parser = services.GetRequiredService<FeedParser>();
         Poller = new FeedPoller(
             services.GetRequiredService<HttpFetcher>(),
@@ -53,7 +53,7 @@ public sealed class PollerHarness : IDisposable
 
     public ManualTime Time { get; } = new(Start);
 
-    public NewsStore Store { get; }
+    public INewsStore Store { get; }
 
     public FeedParser Parser { get; }
 

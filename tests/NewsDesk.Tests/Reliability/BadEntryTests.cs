@@ -38,7 +38,7 @@ public sealed class BadEntryTests
         using var temp = new TempFolder();
         var (exitCode, stdout, stderr) = await IngestAsync(temp, ("charsets", server.Url("feed.rss")));
 
-        using var store = new NewsStore(temp.File("news.db"));
+        using var store = new LiteDbNewsStore(temp.File("news.db"));
         var articles = store.Query(new ArticleQuery()).ToList();
         TestContext.Current.TestOutputHelper?.WriteLine($"ingest exit {exitCode}: {stdout}{stderr}");
         Assert.True(exitCode == 0, stdout + stderr);
@@ -68,7 +68,7 @@ public sealed class BadEntryTests
         using var temp = new TempFolder();
         var (exitCode, stdout, stderr) = await IngestAsync(temp, ("title", server.Url("title.rss")), ("description", server.Url("description.rss")));
 
-        using var store = new NewsStore(temp.File("news.db"));
+        using var store = new LiteDbNewsStore(temp.File("news.db"));
         var articles = store.Query(new ArticleQuery()).ToDictionary(a => a.Title);
         TestContext.Current.TestOutputHelper?.WriteLine($"ingest exit {exitCode}: {stdout}{stderr[..Math.Min(stderr.Length, 2000)]}");
         Assert.True(exitCode == 0, stdout + stderr[..Math.Min(stderr.Length, 2000)]);

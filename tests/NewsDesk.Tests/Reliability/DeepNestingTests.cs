@@ -97,7 +97,7 @@ public sealed class DeepNestingTests
         TestContext.Current.TestOutputHelper?.WriteLine($"ingest of a {Levels:N0}-level description and page: exit {exitCode} in {clock.Elapsed.TotalSeconds:0.0} s: {stdout}");
         Assert.True(exitCode == 0, stdout + stderr);
 
-        using var store = new NewsStore(temp.File("news.db"));
+        using var store = new LiteDbNewsStore(temp.File("news.db"));
         var articles = store.Query(new ArticleQuery()).ToDictionary(a => a.Title);
         Assert.Equal("page", articles["Plain item"].TextSource);
         var deep = articles["Deep item"];

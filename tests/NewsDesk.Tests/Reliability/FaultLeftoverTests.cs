@@ -18,7 +18,7 @@ public sealed class FaultLeftoverTests
         using var disk = TmpfsMount.TryMount(4L << 20, out var whyNot);
         RequiredService.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             store.InsertMany(Enumerable.Range(0, 5).Select(i => Articles.Make($"a{i}", $"Article {i}", Day, ["standards"])));
         }
@@ -54,7 +54,7 @@ public sealed class FaultLeftoverTests
         using var disk = TmpfsMount.TryMount(4L << 20, out var whyNot);
         RequiredService.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             store.InsertMany(Enumerable.Range(0, 50).Select(i => Articles.Make($"a{i}", $"Article {i}", Day, ["standards"], text: new string('x', 2000))));
         }
@@ -97,7 +97,7 @@ public sealed class FaultLeftoverTests
         File.Delete(filler);
         var again = await CliProcess.RunAsync(temp.Path, env, "db", "backup", disk.File("copy.db"));
         Assert.True(again.ExitCode == 0, again.Stderr);
-        using var copy = new NewsStore(disk.File("copy.db"));
+        using var copy = new LiteDbNewsStore(disk.File("copy.db"));
         Assert.Equal(200, copy.CountArticles());
     }
 
@@ -142,7 +142,7 @@ public sealed class FaultLeftoverTests
     /// <summary>A store at n.db in <paramref name="temp"/> with 200 articles of about 2 KB each, for the backup tests.</summary>
     private static void StoreOf200Articles(TempFolder temp)
     {
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.InsertMany(Enumerable.Range(0, 200).Select(i => Articles.Make($"a{i}", $"Article {i}", Day, text: new string('x', 2000))));
     }
 }

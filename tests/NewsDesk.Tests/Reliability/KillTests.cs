@@ -54,7 +54,7 @@ public sealed class KillTests
 
             try
             {
-                using var store = new NewsStore(temp.File("news.db"));
+                using var store = new LiteDbNewsStore(temp.File("news.db"));
                 var articles = store.Query(new ArticleQuery()).ToList();
                 duplicates += articles.Count - articles.Select(a => a.Url).Distinct(StringComparer.Ordinal).Count();
                 var ids = articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -70,7 +70,7 @@ public sealed class KillTests
 
         var environment = Environment(temp, feeds);
         var (exitCode, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once");
-        using var final = new NewsStore(temp.File("news.db"));
+        using var final = new LiteDbNewsStore(temp.File("news.db"));
         var all = final.Query(new ArticleQuery()).ToList();
         var finalDuplicates = all.Count - all.Select(a => a.Url).Distinct(StringComparer.Ordinal).Count();
         lost += seen.Count(id => all.All(a => a.Id != id));

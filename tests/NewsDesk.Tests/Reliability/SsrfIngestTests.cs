@@ -60,7 +60,7 @@ public sealed class SsrfIngestTests
         }, "ingest", "--once");
         Assert.True(exitCode == 0, stdout + stderr);
 
-        using var store = new NewsStore(temp.File("news.db"));
+        using var store = new LiteDbNewsStore(temp.File("news.db"));
         var articles = store.Query(new ArticleQuery()).ToList();
         var output = TestContext.Current.TestOutputHelper;
         foreach (var article in articles)

@@ -125,7 +125,7 @@ public sealed class SsrfProxyTests
         environment["NewsDesk__Digest__OutputFolder"] = temp.File("out");
         var (exitCode, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "ingest", "--once");
         Assert.True(exitCode == 0, stdout + stderr);
-        using var store = new NewsStore(temp.File("news.db"));
+        using var store = new LiteDbNewsStore(temp.File("news.db"));
         return store.Query(new ArticleQuery()).ToList();
     }
 

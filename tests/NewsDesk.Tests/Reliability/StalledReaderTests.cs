@@ -22,7 +22,7 @@ public sealed class StalledReaderTests
     public async Task Clients_that_never_read_an_export_do_not_stop_the_worker_answering()
     {
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("news.db")))
+        using (var store = new LiteDbNewsStore(temp.File("news.db")))
         {
             // About 15 MB of CSV: far more than the socket buffers and Kestrel's response buffer hold for one client.
             var day = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);

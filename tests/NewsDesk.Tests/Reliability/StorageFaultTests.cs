@@ -86,7 +86,7 @@ public sealed class StorageFaultTests
         RequiredService.SkipWhen(disk is null, whyNot ?? "");
         var day = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
         var text = string.Concat(Enumerable.Repeat("Ministers signed a memorandum on AI safety research. ", 1000));
-        using var store = new NewsStore(disk!.File("news.db"));
+        using var store = new LiteDbNewsStore(disk!.File("news.db"));
         store.Save(Articles.Make("before", "Stored before the disk filled", day));
 
         var filler = disk.Fill(leaveFree: 256 * 1024);
@@ -123,7 +123,7 @@ public sealed class StorageFaultTests
     {
         using var temp = new TempFolder();
         var day = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
-        using var store = new NewsStore(temp.File("news.db"));
+        using var store = new LiteDbNewsStore(temp.File("news.db"));
         store.Save(Articles.Make("before", "Stored before LiteDB closed", day));
 
         // LiteDB closes itself like this when its log writer fails on a thread of its own; the store does not see it.
@@ -193,7 +193,7 @@ public sealed class StorageFaultTests
     {
         // The counterpart of the read-only case: only a held lock may be reported as "in use".
         using var temp = new TempFolder();
-        using var held = new NewsStore(temp.File("news.db"));
+        using var held = new LiteDbNewsStore(temp.File("news.db"));
         File.WriteAllText(temp.File("feeds.json"), """{"feeds":[]}""");
         var result = await CliProcess.RunAsync(temp.Path, new Dictionary<string, string>
         {
@@ -206,7 +206,7 @@ public sealed class StorageFaultTests
 
     private static HashSet<string> Ids(string database)
     {
-        using var store = new NewsStore(database);
+        using var store = new LiteDbNewsStore(database);
         var articles = store.Query(new ArticleQuery()).ToList();
         Assert.Equal(articles.Count, articles.Select(a => a.Url).Distinct(StringComparer.Ordinal).Count());
         Assert.All(articles, a => Assert.False(string.IsNullOrEmpty(a.Text), $"{a.Url} has no text"));
@@ -234,10 +234,10 @@ public sealed class StorageFaultTests
         }
     }
 
-    private static void CloseLiteDbUnseen(NewsStore store, Exception cause)
+    private static void CloseLiteDbUnseen(LiteDbNewsStore store, Exception cause)
     {
         const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
-        var db = typeof(NewsStore).GetField("_db", Private)!.GetValue(store)!;
+        var db = typeof(LiteDbNewsStore).GetField("_db", Private)!.GetValue(store)!;
         var engine = db.GetType().GetField("_engine", Private)!.GetValue(db)!;
         engine.GetType().GetMethod("Close", Private, [typeof(Exception)])!.Invoke(engine, [cause]);
     }

@@ -31,7 +31,7 @@ public sealed class StoreLockTests
         }
 
         // Killed, the worker leaves its committed articles in its log; the store opens with all of them.
-        using var store = new NewsStore(temp.File("news.db"));
+        using var store = new LiteDbNewsStore(temp.File("news.db"));
         Assert.Equal(Articles, store.Query(new ArticleQuery()).Count());
     }
 
@@ -76,13 +76,13 @@ public sealed class StoreLockTests
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "links and flock are Unix");
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("news.db"));
+        using var store = new LiteDbNewsStore(temp.File("news.db"));
         File.CreateSymbolicLink(temp.File("symlink.db"), temp.File("news.db"));
         Link(temp.File("news.db"), temp.File("hardlink.db"));
 
-        Assert.Contains("is in use", Assert.Throws<StorageException>(() => new NewsStore(temp.File("symlink.db"))).Message, StringComparison.Ordinal);
-        Assert.Contains("is in use", Assert.Throws<StorageException>(() => new NewsStore(temp.File("hardlink.db"))).Message, StringComparison.Ordinal);
-        Assert.True(NewsStore.IsInUse(temp.File("hardlink.db")));
+        Assert.Contains("is in use", Assert.Throws<StorageException>(() => new LiteDbNewsStore(temp.File("symlink.db"))).Message, StringComparison.Ordinal);
+        Assert.Contains("is in use", Assert.Throws<StorageException>(() => new LiteDbNewsStore(temp.File("hardlink.db"))).Message, StringComparison.Ordinal);
+        Assert.True(LiteDbNewsStore.IsInUse(temp.File("hardlink.db")));
         store.Save(NewsDesk.Tests.Support.Articles.Make("a", "Still writable", DateTimeOffset.UnixEpoch));
         Assert.Equal(1, store.CountArticles());
     }

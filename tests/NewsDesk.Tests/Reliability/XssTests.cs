@@ -66,7 +66,7 @@ public sealed class XssTests
         await using (app)
         {
             await app.StartAsync(ct);
-            var store = app.Services.GetRequiredService<NewsStore>();
+            var store = app.Services.GetRequiredService<INewsStore>();
             var deadline = DateTime.UtcNow.AddSeconds(90);
             while ((store.GetFeedState("hostile")?.LastSuccess is null || store.CountArticles() < 2 * XssVectors.All.Length) && DateTime.UtcNow < deadline)
             {

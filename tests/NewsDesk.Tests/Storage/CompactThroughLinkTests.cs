@@ -18,7 +18,7 @@ public sealed class CompactThroughLinkTests
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "symbolic links are Unix here");
         using var temp = new TempFolder();
         Directory.CreateDirectory(temp.File("disk"));
-        using (var store = new NewsStore(temp.File("disk/real.db")))
+        using (var store = new LiteDbNewsStore(temp.File("disk/real.db")))
         {
             store.InsertMany(Enumerable.Range(0, 300).Select(i => Articles.Make($"a{i}", $"Article {i}", Day.AddDays(i < 200 ? -400 : 0), text: new string('x', 3000))));
             Assert.Equal(200, store.PurgeOlderThan(Day.AddDays(-100)));
@@ -35,7 +35,7 @@ public sealed class CompactThroughLinkTests
         Assert.True(new FileInfo(temp.File("disk/real.db")).Length < sizeBefore, "the real file was not compacted");
         Assert.Equal(["news.db"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
         Assert.Equal(["real.db"], Directory.GetFiles(temp.File("disk")).Select(Path.GetFileName));
-        using var reopened = new NewsStore(temp.File("disk/real.db"));
+        using var reopened = new LiteDbNewsStore(temp.File("disk/real.db"));
         Assert.Equal(100, reopened.CountArticles());
     }
 }

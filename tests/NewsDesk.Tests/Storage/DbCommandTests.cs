@@ -38,7 +38,7 @@ public sealed class DbCommandTests
         Assert.True(compact.ExitCode == 0, compact.Stderr);
         Assert.Contains("rebuilt", compact.Stdout, StringComparison.Ordinal);
 
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         Assert.Single(store.Query(new ArticleQuery { Themes = ["standards"] }));
     }
 
@@ -46,7 +46,7 @@ public sealed class DbCommandTests
     public async Task Backup_copies_the_file_when_no_worker_holds_it()
     {
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             store.InsertMany(Enumerable.Range(0, 20).Select(i => Articles.Make($"a{i}", $"Article {i}", Day)));
         }
@@ -56,7 +56,7 @@ public sealed class DbCommandTests
 
         Assert.True(code == 0, stderr);
         Assert.Contains("20 articles, copied from", stdout, StringComparison.Ordinal);
-        using var copy = new NewsStore(temp.File("backups/copy.db"));
+        using var copy = new LiteDbNewsStore(temp.File("backups/copy.db"));
         Assert.Equal(20, copy.CountArticles());
 
         var again = await CliProcess.RunAsync(temp.Path, env, "db", "backup", "backups/copy.db");
@@ -77,7 +77,7 @@ public sealed class DbCommandTests
             ["urls"] = "http://127.0.0.1:0",
         });
         await app.StartAsync(ct);
-        app.Services.GetRequiredService<NewsStore>().InsertMany(Enumerable.Range(0, 30).Select(i => Articles.Make($"a{i}", $"Article {i}", Day)));
+        app.Services.GetRequiredService<INewsStore>().InsertMany(Enumerable.Range(0, 30).Select(i => Articles.Make($"a{i}", $"Article {i}", Day)));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         // The worker's address comes from ASPNETCORE_URLS, as in the container; no --worker needed.
@@ -88,7 +88,7 @@ public sealed class DbCommandTests
         Assert.True(code == 0, stderr);
         Assert.Contains("30 articles, copied by the worker at", stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.File("via-worker.db.partial")));
-        using var copy = new NewsStore(temp.File("via-worker.db"));
+        using var copy = new LiteDbNewsStore(temp.File("via-worker.db"));
         Assert.Equal(30, copy.CountArticles());
         Assert.Equal("Article 7", copy.FindArticle("a7")!.Title);
     }

@@ -13,13 +13,13 @@ public sealed class NewsStoreTests
     {
         using var temp = new TempFolder();
         var article = Articles.Make("a1", "UK and India sign AI memorandum", Day, ["bilateral"]);
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             Assert.True(store.Save(article));
             Assert.False(store.Save(article with { Title = "changed" }));
         }
 
-        using var reopened = new NewsStore(temp.File("n.db"));
+        using var reopened = new LiteDbNewsStore(temp.File("n.db"));
         var read = reopened.FindByUrl(article.Url);
 
         Assert.NotNull(read);
@@ -34,7 +34,7 @@ public sealed class NewsStoreTests
     public void Query_filters_by_theme_date_feed_party_score_and_text()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.Save(Articles.Make("a1", "Standards body publishes AI code", Day, ["standards"], feed: "f1"));
         store.Save(Articles.Make("a2", "Joint research call opens", Day.AddDays(1), ["research"], feed: "f2"));
         store.Save(Articles.Make("a3", "Chip maker raises funds", Day.AddDays(-3), feed: "f1"));
@@ -54,7 +54,7 @@ public sealed class NewsStoreTests
     public void Query_streams_every_article_once_in_date_order_across_chunks_with_shared_dates()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         // 1,203 articles, up to 700 sharing one instant: more than a query chunk holds.
         var articles = Enumerable.Range(0, 1203).Select(i => Articles.Make($"a{i:D4}", $"Story {i}", Day.AddMinutes(i / 700), i % 3 == 0 ? ["standards"] : [])).ToList();
         store.InsertMany(articles.OrderBy(_ => Guid.NewGuid()));
@@ -74,7 +74,7 @@ public sealed class NewsStoreTests
     public void Query_walk_is_exact_at_every_chunk_boundary_for_both_date_fields_with_bounds_and_limit()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         // Runs of equal instants of every length around the chunk size, so ties straddle every chunk boundary.
         var chunk = ArticleQueryRunner.ChunkSize;
         int[] runs = [1, chunk - 1, 2, chunk, chunk + 1, 3, 2 * chunk, 7];
@@ -101,7 +101,7 @@ public sealed class NewsStoreTests
     public void Story_candidates_come_from_shared_keys_within_the_window()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.Save(Articles.Make("a1", "one", Day) with { StoryKeys = ["k1", "k2"], StorySignature = new() });
         store.Save(Articles.Make("a2", "two", Day.AddDays(-10)) with { StoryKeys = ["k1"], StorySignature = new() });
         store.Save(Articles.Make("a3", "three", Day) with { StoryKeys = ["k9"], StorySignature = new() });
@@ -116,7 +116,7 @@ public sealed class NewsStoreTests
     {
         using var temp = new TempFolder();
         var path = temp.File("n.db");
-        using (var store = new NewsStore(path))
+        using (var store = new LiteDbNewsStore(path))
         {
             store.Save(Articles.Make("a1", "one", Day) with { StoryKeys = ["k1"], StorySignature = new() });
             store.Save(Articles.Make("a2", "two", Day) with { StoryKeys = ["k1", "k2"], StorySignature = new() });
@@ -135,7 +135,7 @@ public sealed class NewsStoreTests
             raw.GetCollection("story_keys").Insert(new LiteDB.BsonDocument { ["KD"] = "k9|20261122093000", ["A"] = "gone" });
         }
 
-        using var reopened = new NewsStore(path);
+        using var reopened = new LiteDbNewsStore(path);
         Assert.Equal(["a3"], reopened.FindStoryCandidates(["k9"], Day.AddDays(-1)).Select(a => a.Id));
         Assert.Equal(2, reopened.FindStoryCandidates(["k1"], Day.AddDays(-1)).Count);
     }
@@ -144,7 +144,7 @@ public sealed class NewsStoreTests
     public void A_common_story_key_is_read_newest_first_and_only_so_far()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         var count = StoryIndex.MaxPerKey + 50;
         store.Atomically(() =>
         {
@@ -169,7 +169,7 @@ public sealed class NewsStoreTests
     {
         using var temp = new TempFolder();
         var path = temp.File("n.db");
-        using (var store = new NewsStore(path))
+        using (var store = new LiteDbNewsStore(path))
         {
             store.Atomically(() =>
             {
@@ -189,7 +189,7 @@ public sealed class NewsStoreTests
             Assert.Equal(41, store.FindStoryCandidates(["k1"], Day.AddDays(-60), limit: 100).Count);
         }
 
-        using var reopened = new NewsStore(path);
+        using var reopened = new LiteDbNewsStore(path);
         Assert.Equal(["d00", "d01"], reopened.FindStoryCandidates(["k1"], Day.AddDays(-1), limit: 100).Select(c => c.Id).Order(StringComparer.Ordinal));
         Assert.Equal(41, reopened.FindStoryCandidates(["k1"], Day.AddDays(-60), limit: 100).Count);
     }
@@ -209,7 +209,7 @@ public sealed class NewsStoreTests
         };
 
         List<StoryCandidate> inMemory, afterRollback;
-        using (var store = new NewsStore(path))
+        using (var store = new LiteDbNewsStore(path))
         {
             for (var i = 0; i < 6; i++)
             {
@@ -234,7 +234,7 @@ public sealed class NewsStoreTests
             afterRollback = store.FindStoryCandidates(["k1"], Day.AddDays(-1), limit: 100);
         }
 
-        using var reopened = new NewsStore(path);
+        using var reopened = new LiteDbNewsStore(path);
         var fromStore = reopened.FindStoryCandidates(["k1"], Day.AddDays(-1), limit: 100);
 
         Assert.Equal(6, inMemory.Count);
@@ -250,7 +250,7 @@ public sealed class NewsStoreTests
     public void Headlines_are_the_query_without_text_html_description_and_story_data()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         for (var i = 0; i < 450; i++)
         {
             store.Save(Articles.Make($"a{i:D3}", $"Report {i}", Day.AddMinutes(i / 3), ["standards"]) with
@@ -281,7 +281,7 @@ public sealed class NewsStoreTests
     public void Atomically_sees_its_own_writes_and_stores_nothing_when_it_throws()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
 
         var seen = store.Atomically(() =>
         {
@@ -305,7 +305,7 @@ public sealed class NewsStoreTests
     public void Feed_state_and_digests_round_trip()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.SaveFeedState(new FeedState { Id = "f1", ETag = "\"x\"", LastSuccess = Day, ConsecutiveFailures = 2, LastCounts = new PollCounts { New = 3 } });
         store.SaveDigest(new StoredDigest { Id = "2026-11-22", Markdown = "# one" });
         store.SaveDigest(new StoredDigest { Id = "2026-11-22", Markdown = "# two" });
@@ -321,13 +321,13 @@ public sealed class NewsStoreTests
     public void A_second_process_style_open_fails_with_a_clear_message()
     {
         using var temp = new TempFolder();
-        using var first = new NewsStore(temp.File("n.db"));
+        using var first = new LiteDbNewsStore(temp.File("n.db"));
         first.Save(Articles.Make("a1", "one", Day));
 
-        var error = Assert.Throws<StorageException>(() => new NewsStore(temp.File("n.db")));
+        var error = Assert.Throws<StorageException>(() => new LiteDbNewsStore(temp.File("n.db")));
 
         Assert.Contains(temp.File("n.db"), error.Message);
     }
 
-    private static string[] Ids(NewsStore store, ArticleQuery query) => store.Query(query).Select(a => a.Id).ToArray();
+    private static string[] Ids(LiteDbNewsStore store, ArticleQuery query) => store.Query(query).Select(a => a.Id).ToArray();
 }

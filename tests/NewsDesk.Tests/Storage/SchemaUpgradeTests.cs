@@ -14,7 +14,7 @@ public sealed class SchemaUpgradeTests
         var path = temp.File("old.db");
         WriteOldShape(path);
 
-        using var store = new NewsStore(path);
+        using var store = new LiteDbNewsStore(path);
         var read = store.FindArticle("old-1")!;
         Assert.Equal(Article.CurrentSchemaVersion, read.SchemaVersion);
         Assert.Equal(["standards", "bilateral"], read.Themes);
@@ -34,7 +34,7 @@ public sealed class SchemaUpgradeTests
         using var temp = new TempFolder();
         var path = temp.File("old.db");
         WriteOldShape(path);
-        using (var store = new NewsStore(path))
+        using (var store = new LiteDbNewsStore(path))
         {
             store.Migrate();
         }
@@ -53,7 +53,7 @@ public sealed class SchemaUpgradeTests
             raw.GetCollection("articles").Insert(new BsonDocument { ["_id"] = "future", ["SchemaVersion"] = 99, ["FeedId"] = "f", ["Url"] = "https://example.org/f", ["Title"] = "t" });
         }
 
-        using var store = new NewsStore(path);
+        using var store = new LiteDbNewsStore(path);
         var error = Assert.Throws<StorageException>(() => store.FindArticle("future"));
         Assert.Contains("article future has schema version 99", error.Message, StringComparison.Ordinal);
     }

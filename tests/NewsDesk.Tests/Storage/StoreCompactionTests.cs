@@ -23,7 +23,7 @@ public sealed class StoreCompactionTests
         int before;
         int standards;
         long saved;
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             SyntheticStore.Seed(store, 20_000, End);
             // Retention frees the oldest quarter's pages: what there is to compact.
@@ -40,7 +40,7 @@ public sealed class StoreCompactionTests
             Assert.Equal(standards, store.Query(new ArticleQuery { Themes = ["standards"] }).Count());
             // Still the store's: written to after the swap, and still locked against a second opener.
             store.Save(Articles.Make("after", "Saved after compaction", End));
-            Assert.Throws<StorageException>(() => new NewsStore(temp.File("n.db")));
+            Assert.Throws<StorageException>(() => new LiteDbNewsStore(temp.File("n.db")));
         }
 
         Assert.Equal(["n.db"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
@@ -52,7 +52,7 @@ public sealed class StoreCompactionTests
             Assert.Contains("articles.effective_date", indexes);
         }
 
-        using var reopened = new NewsStore(temp.File("n.db"));
+        using var reopened = new LiteDbNewsStore(temp.File("n.db"));
         Assert.Equal(before + 1, reopened.CountArticles());
         Assert.Equal("Saved after compaction", reopened.FindArticle("after")!.Title);
     }
@@ -61,7 +61,7 @@ public sealed class StoreCompactionTests
     public async Task Compact_through_the_cli_says_what_it_did_and_leaves_no_backup_or_temporary_file_not_even_an_old_rebuilds()
     {
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             store.InsertMany(Enumerable.Range(0, 300).Select(i => Articles.Make($"a{i}", $"Article {i}", End, text: new string('x', 4000))));
             store.PurgeOlderThan(End.AddYears(1));
@@ -78,7 +78,7 @@ public sealed class StoreCompactionTests
         Assert.Contains("rebuilt", stdout, StringComparison.Ordinal);
         Assert.Contains("no copy of the old file is kept", stdout, StringComparison.Ordinal);
         Assert.Equal(["n.db"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
-        using var reopened = new NewsStore(temp.File("n.db"));
+        using var reopened = new LiteDbNewsStore(temp.File("n.db"));
         Assert.Equal("Kept", reopened.FindArticle("kept")!.Title);
     }
 
@@ -88,14 +88,14 @@ public sealed class StoreCompactionTests
         using var disk = TmpfsMount.TryMount(64L << 20, out var whyNot);
         RequiredService.SkipWhen(disk is null, whyNot ?? "");
         using var temp = new TempFolder();
-        using (var store = new NewsStore(disk!.File("n.db")))
+        using (var store = new LiteDbNewsStore(disk!.File("n.db")))
         {
             SyntheticStore.Seed(store, 1_200, End);
             store.PurgeOlderThan(End.AddMonths(-2));
         }
 
         int kept;
-        using (var store = new NewsStore(disk.File("n.db")))
+        using (var store = new LiteDbNewsStore(disk.File("n.db")))
         {
             kept = store.CountArticles();
         }
@@ -115,7 +115,7 @@ public sealed class StoreCompactionTests
         File.Delete(filler);
         var again = await CliProcess.RunAsync(temp.Path, env, "db", "compact");
         Assert.True(again.ExitCode == 0, again.Stderr);
-        using var reopened = new NewsStore(disk.File("n.db"));
+        using var reopened = new LiteDbNewsStore(disk.File("n.db"));
         Assert.Equal(kept, reopened.CountArticles());
     }
 }

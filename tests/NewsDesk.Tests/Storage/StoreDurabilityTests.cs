@@ -19,7 +19,7 @@ public sealed partial class StoreDurabilityTests
         var database = Path.Combine(folder.Path, "news.db");
         var trace = Path.Combine(folder.Path, "trace.log");
 
-        // bench seed stores articles through NewsStore and closes it, which checkpoints the log into the data file.
+        // bench seed stores articles through LiteDbNewsStore and closes it, which checkpoints the log into the data file.
         var start = new ProcessStartInfo(strace!, ["-f", "-e", "trace=openat,pwrite64,fsync,fdatasync,ftruncate", "-o", trace,
             "dotnet", Path.Combine(AppContext.BaseDirectory, "NewsDesk.dll"), "bench", "seed", "--db", database, "--articles", "60"])
         {

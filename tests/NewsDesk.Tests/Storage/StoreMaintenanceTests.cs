@@ -12,7 +12,7 @@ public sealed class StoreMaintenanceTests
     public async Task Backup_of_an_open_store_under_writes_is_a_complete_openable_file()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("live.db"));
+        using var store = new LiteDbNewsStore(temp.File("live.db"));
         store.InsertMany(Enumerable.Range(0, 500).Select(i => Articles.Make($"a{i}", $"Article {i}", Day.AddMinutes(i), ["standards"])));
         store.Save(Articles.Make("keyed", "Article with story keys", Day) with { StoryKeys = ["k1"], StorySignature = new() });
         store.SaveFeedState(new FeedState { Id = "feed-a", TotalPolls = 3 });
@@ -33,7 +33,7 @@ public sealed class StoreMaintenanceTests
         await writer;
 
         Assert.True(copied >= 501);
-        using var copy = new NewsStore(temp.File("copy/backup.db"));
+        using var copy = new LiteDbNewsStore(temp.File("copy/backup.db"));
         // The story index comes along, so the copy matches stories without being re-indexed.
         Assert.Equal(["keyed"], copy.FindStoryCandidates(["k1"], Day.AddDays(-1)).Select(c => c.Id));
         Assert.Equal(copied, copy.CountArticles());
@@ -46,7 +46,7 @@ public sealed class StoreMaintenanceTests
     public void Compact_rebuilds_the_file_and_keeps_every_article()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.InsertMany(Enumerable.Range(0, 300).Select(i => Articles.Make($"a{i}", $"Article {i}", Day, text: new string('x', 4000))));
         store.PurgeOlderThan(Day.AddYears(1));
         store.InsertMany([Articles.Make("kept", "Kept", Day)]);
@@ -65,7 +65,7 @@ public sealed class StoreMaintenanceTests
     public void Purge_removes_articles_whose_date_and_ingest_time_are_both_before_the_cutoff()
     {
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         var old = Articles.Make("old", "Old", Day.AddDays(-100));
         var oldButJustIngested = Articles.Make("late", "Old news, ingested today", Day.AddDays(-100)) with { Ingested = Day };
         var recent = Articles.Make("recent", "Recent", Day.AddDays(-5));

@@ -78,7 +78,7 @@ public sealed class GroupingParityTests
         }, "ingest", "--once");
         Assert.True(exit == 0, stdout + stderr);
 
-        using var store = new NewsStore(temp.File($"{name}.db"));
+        using var store = new LiteDbNewsStore(temp.File($"{name}.db"));
         return reports.ToDictionary(r => r.Id, r =>
         {
             var article = store.FindByUrl(ArticleIdentity.Canonicalize(server.Url($"a/{r.Id}")));

@@ -111,7 +111,7 @@ public sealed class StoryGrouperTests
         Article[] order = undatedFirst ? [late, dated, later] : [dated, late, later];
 
         using var temp = new TempFolder();
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             var committer = new GroupCommitter(new StoryMatcher(), store);
             foreach (var article in order)

@@ -18,7 +18,7 @@ public sealed class PartyQueryTests
     {
         var tagging = new ThemeTagger(Taxonomy.LoadDefault()).Tag(TagInputs.From(title, lede, lede));
         using var temp = new TempFolder();
-        using var store = new NewsStore(temp.File("n.db"));
+        using var store = new LiteDbNewsStore(temp.File("n.db"));
         store.Save(Articles.Make(id, title, Day, text: lede) with
         {
             Tags = tagging.Tags,

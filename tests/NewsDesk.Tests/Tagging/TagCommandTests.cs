@@ -19,7 +19,7 @@ public sealed class TagCommandTests
         await File.WriteAllTextAsync(temp.File("in.jsonl"), input.ToJsonString() + "\n", TestContext.Current.CancellationToken);
         var result = new ThemeTagger(Taxonomy.LoadDefault()).Tag(TagInputs.From(Title, null, Text));
         Assert.NotEmpty(result.Tags);
-        using (var store = new NewsStore(temp.File("n.db")))
+        using (var store = new LiteDbNewsStore(temp.File("n.db")))
         {
             store.Save(Articles.Make("a1", Title, DateTimeOffset.UnixEpoch.AddYears(56), text: Text) with { Tags = result.Tags, Themes = [.. result.Tags.Select(t => t.Theme)] });
         }

@@ -10,7 +10,7 @@ namespace NewsDesk.Storage;
 /// same as called", LiteDB issue #1984) and took the worker down. Every write is a transaction whose log is synced to
 /// disk once, when it commits (<see cref="CommitSyncedLog"/>). Disposing closes the file cleanly.
 /// </summary>
-public sealed partial class NewsStore : IDisposable
+public sealed partial class LiteDbNewsStore : INewsStore
 {
     // What QueryHeadlines reads: the schema version (the mapper upgrades older documents), and every field but the
     // text, HTML, description and story data, which are most of an article.
@@ -45,12 +45,12 @@ public sealed partial class NewsStore : IDisposable
     // Counts the write transactions that have ended; see Generation.
     private long _generation;
 
-    public NewsStore(IOptions<StorageOptions> options)
+    public LiteDbNewsStore(IOptions<StorageOptions> options)
         : this(options.Value.Path)
     {
     }
 
-    public NewsStore(string path)
+    public LiteDbNewsStore(string path)
     {
         FilePath = System.IO.Path.GetFullPath(path);
         DataPath = RealFile(FilePath);
@@ -99,6 +99,8 @@ public sealed partial class NewsStore : IDisposable
     }
 
     public string FilePath { get; }
+
+    public string Location => FilePath;
 
     /// <summary>
     /// The data file itself: <see cref="FilePath"/> with a symbolic link at its end followed. The log sits beside it and
@@ -268,7 +270,7 @@ public sealed partial class NewsStore : IDisposable
     public IEnumerable<Article> Query(ArticleQuery query) => ArticleQueryRunner.Run(ReadArticles, _db.Mapper, query);
 
     /// <summary>
-    /// A date-only query's articles (<see cref="ArticleQueryRunner.IsDateOnly"/>) in <see cref="Query"/>'s order, read
+    /// A date-only query's articles (<see cref="ArticleQueries.IsDateOnly"/>) in <see cref="Query"/>'s order, read
     /// without their text, HTML, description and story signature and keys: <see cref="Article.Text"/> and
     /// <see cref="Article.Html"/> are empty. What a digest shows, for a fraction of the reading.
     /// </summary>
@@ -277,11 +279,14 @@ public sealed partial class NewsStore : IDisposable
             .Select(document => _db.Mapper.ToObject<Article>(document));
 
     /// <summary>
-    /// A date-only query's documents as <paramref name="select"/> projects them, not upgraded, in <see cref="Query"/>'s
-    /// order: LiteDB reads only the fields the projection names (exports at scale).
+    /// A date-only query's export cells, in <see cref="Query"/>'s order, from the stored documents' fields: LiteDB reads
+    /// only the fields <see cref="DocumentCsvCells.Projection"/> names (exports at scale).
     /// </summary>
-    internal IEnumerable<BsonDocument> QueryDocuments(ArticleQuery query, BsonExpression select) =>
-        ArticleQueryRunner.Documents(ReadArticles, query, select);
+    public IEnumerable<string?[]> QueryExportCells(ArticleQuery query)
+    {
+        var cells = new DocumentCsvCells();
+        return ArticleQueryRunner.Documents(ReadArticles, query, DocumentCsvCells.Projection).Select(cells.Fill);
+    }
 
     public int CountArticles() => Locked(() => _articles.Count());
 

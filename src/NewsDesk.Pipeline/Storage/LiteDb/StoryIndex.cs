@@ -12,7 +12,7 @@ namespace NewsDesk.Storage;
 /// matching asks, for the dates it asks about: "which articles of the last few days share these keys?"</item>
 /// </list>
 /// Earlier layouts (keys in the articles; then keys as documents of their own) are rebuilt from the articles once,
-/// when a store opens (<see cref="NewsStore"/>). Every call runs under the store's gate.
+/// when a store opens (<see cref="LiteDbNewsStore"/>). Every call runs under the store's gate.
 /// </summary>
 internal sealed class StoryIndex
 {

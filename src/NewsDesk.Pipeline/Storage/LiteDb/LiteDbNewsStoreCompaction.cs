@@ -14,7 +14,7 @@ namespace NewsDesk.Storage;
 /// disk is not left fuller, and the store goes on with the old file.
 /// </para>
 /// </summary>
-public sealed partial class NewsStore
+public sealed partial class LiteDbNewsStore
 {
     private const int CopyBatch = 5000;
 

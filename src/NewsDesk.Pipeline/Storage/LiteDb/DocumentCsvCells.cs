@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LiteDB;
-using NewsDesk.Storage;
+using NewsDesk.Exports;
 using NewsDesk.Summaries;
 
-namespace NewsDesk.Exports;
+namespace NewsDesk.Storage;
 
 /// <summary>
 /// The CSV cells of one article taken straight from its stored document, for exports at scale: building an
@@ -35,10 +35,11 @@ internal sealed class DocumentCsvCells
 
     public DocumentCsvCells() => _writer = new Utf8JsonWriter(_json);
 
-    /// <summary>Fills <paramref name="cells"/> in the column order of <see cref="ArticleExporter"/> from a projected document.</summary>
-    public void Fill(BsonDocument article, string?[] cells)
+    /// <summary>The cells of a projected document, in the column order of <see cref="ExportColumns"/>.</summary>
+    public string?[] Fill(BsonDocument article)
     {
         ArticleSchema.Upgrade(article);
+        var cells = new string?[ExportColumns.All.Count];
         var tags = article["Tags"];
         cells[0] = SchemaVersion;
         cells[1] = Text(article["_id"]);
@@ -65,6 +66,7 @@ internal sealed class DocumentCsvCells
         cells[21] = Evidence(tags);
         cells[22] = Text(article["Description"]);
         cells[23] = Text(article["Text"]) ?? "";
+        return cells;
     }
 
     private static string? Text(BsonValue value) => value.IsNull ? null : value.AsString;

@@ -12,7 +12,7 @@ namespace NewsDesk.Storage;
 internal static class ArticleQueryRunner
 {
     /// <summary>
-    /// Runs one read of the articles collection under the store's gate (NewsStore.ReadArticles): each chunk is its own
+    /// Runs one read of the articles collection under the store's gate (LiteDbNewsStore.ReadArticles): each chunk is its own
     /// read, so the store can reopen LiteDB between chunks after an I/O error.
     /// </summary>
     internal delegate List<BsonDocument> ArticlesRead(Func<ILiteCollection<BsonDocument>, List<BsonDocument>> read);
@@ -36,19 +36,14 @@ internal static class ArticleQueryRunner
         return query.Limit is { } limit ? results.Take(limit) : results;
     }
 
-    /// <summary>True when <paramref name="query"/> filters on nothing but dates, so <see cref="Documents"/> can run it.</summary>
-    public static bool IsDateOnly(ArticleQuery query) =>
-        query.Themes.Count == 0 && query.Feeds.Count == 0 && query.Party is null && query.Organisation is null
-        && query.MinScore is null && query.Story is null && query.Text is null;
-
     /// <summary>
-    /// The documents a date-only query (<see cref="IsDateOnly"/>) returns, in the same order as <see cref="Run"/>,
+    /// The documents a date-only query (<see cref="ArticleQueries.IsDateOnly"/>) returns, in the same order as <see cref="Run"/>,
     /// projected by <paramref name="select"/>. The projection must keep _id, Published and Ingested, which the walk
     /// orders by. Documents are not upgraded: the caller does that on what it reads.
     /// </summary>
     public static IEnumerable<BsonDocument> Documents(ArticlesRead articles, ArticleQuery query, BsonExpression select, int chunkSize = ProjectedChunkSize)
     {
-        if (!IsDateOnly(query))
+        if (!ArticleQueries.IsDateOnly(query))
         {
             throw new ArgumentException("Only date bounds and a limit can be applied to raw documents.", nameof(query));
         }

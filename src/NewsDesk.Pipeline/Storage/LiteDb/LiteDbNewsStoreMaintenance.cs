@@ -3,7 +3,7 @@ using LiteDB;
 namespace NewsDesk.Storage;
 
 /// <summary>The store's maintenance: `db migrate`, retention and `db backup` (`db compact`: NewsStoreCompaction.cs).</summary>
-public sealed partial class NewsStore
+public sealed partial class LiteDbNewsStore
 {
     /// <summary>Rewrites every article stored in an older schema in the current one (`db migrate`). Returns how many changed.</summary>
     public int Migrate() => InTransaction(() =>
@@ -62,7 +62,7 @@ public sealed partial class NewsStore
         var articles = 0;
         try
         {
-            var copy = new NewsStore(full);
+            var copy = new LiteDbNewsStore(full);
             try
             {
                 lock (_gate)

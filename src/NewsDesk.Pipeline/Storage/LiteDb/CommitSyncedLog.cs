@@ -7,7 +7,7 @@ namespace NewsDesk.Storage;
 /// queue's signal completes a task continuation inline) and flushes to disk each time the queue is empty: after
 /// every page. A commit of one article changes some 30–100 pages, so it cost as many fsyncs (`bench ingest`,
 /// docs/benchmarks/performance.md). This stream takes LiteDB's per-page flush as "hand the bytes to the OS", and
-/// <see cref="NewsStore"/> calls <see cref="Sync"/> after each commit: the commit is on disk before the caller is
+/// <see cref="LiteDbNewsStore"/> calls <see cref="Sync"/> after each commit: the commit is on disk before the caller is
 /// told it succeeded, as before. A crash in between loses nothing that was acknowledged: LiteDB's recovery applies
 /// only transactions whose pages all reached the log.
 /// </para>

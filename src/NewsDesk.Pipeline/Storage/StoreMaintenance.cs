@@ -1,0 +1,11 @@
+namespace NewsDesk.Storage;
+
+/// <summary>What `db compact` and `db backup` say on a PostgreSQL store, whose server has its own tools for both.</summary>
+public static class StoreMaintenance
+{
+    public static string NotOnPostgres(string command) => command switch
+    {
+        "compact" => "db compact works on a LiteDB file only; on PostgreSQL run VACUUM (FULL) on the database, e.g. vacuumdb --full --analyze DBNAME.",
+        _ => "db backup works on a LiteDB file only; on PostgreSQL use pg_dump, e.g. pg_dump --format=custom --file=newsdesk.dump DBNAME.",
+    };
+}
