@@ -43,20 +43,23 @@ public sealed partial class ClusteredScheduleTests
         var workers = await Task.WhenAll(Enumerable.Range(1, 2).Select(n => WorkerProcess.StartAsync(temp.Path, Environment(temp, db, n))));
         try
         {
+            // Counted from when both answer, so that double polling cannot hide in one worker's start-up time.
+            var bothUp = DateTimeOffset.UtcNow;
             await Task.Delay(TimeSpan.FromSeconds(16), ct);
+            var end = DateTimeOffset.UtcNow;
+            var seen = polls.ToDictionary(p => p.Key, p => p.Value.Where(t => t >= bothUp && t <= end).Order().ToList());
             var window = clock.Elapsed;
-            var seen = polls.ToDictionary(p => p.Key, p => p.Value.Where(t => t <= DateTimeOffset.UtcNow).Order().ToList());
             var purges = workers.Sum(w => PurgeLine().Count(w.Output));
 
-            // A cron slot every 4 s, plus the poll at start: at most one poll per feed per slot (a feed that both
-            // workers polled would show as two polls inside one slot, milliseconds apart).
-            var slots = (int)(window.TotalSeconds / 4) + 2;
+            // A cron slot every 4 s, plus the fire at start. Two workers that each ran the schedule would poll every
+            // feed twice per slot. (Gaps between polls prove nothing on a loaded machine: a slot that fires while the
+            // feed's previous poll still runs waits for it, then runs just before the next slot.)
+            var slots = (int)((end - bothUp).TotalSeconds / 4) + 2;
             Assert.Equal(Feeds, seen.Count);
             foreach (var (feed, ordered) in seen)
             {
-                Assert.True(ordered.Count <= slots, $"{feed} polled {ordered.Count} times in {slots} slots");
+                Assert.True(ordered.Count <= slots, $"{feed} polled {ordered.Count} times in {slots} slots; workers' logs:\n{workers[0].Output}\n{workers[1].Output}");
                 Assert.True(ordered.Count >= 2, $"{feed} polled only {ordered.Count} times");
-                Assert.All(ordered.Skip(1).Zip(ordered.Skip(2)), pair => Assert.True(pair.Second - pair.First > TimeSpan.FromSeconds(2), $"{feed} polled twice within one slot"));
             }
 
             var purgeSlots = (int)(window.TotalSeconds / 3) + 1;
