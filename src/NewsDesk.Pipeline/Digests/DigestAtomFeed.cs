@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using NewsDesk.Desks;
 using NewsDesk.Storage;
 
 namespace NewsDesk.Digests;
@@ -21,16 +22,18 @@ public static class DigestAtomFeed
         digests.Count > 0 ? digests.Max(d => d.GeneratedAt) : DateTimeOffset.UnixEpoch;
 
     /// <param name="baseUrl">The worker's public base URL (ending in /); entry links point at api/digests/{date} under it.</param>
-    public static string Render(IReadOnlyCollection<StoredDigest> digests, Uri baseUrl)
+    /// <param name="desk">The desk whose digests these are (<see cref="DeskDigestId"/>); null for the default digest.</param>
+    public static string Render(IReadOnlyCollection<StoredDigest> digests, Uri baseUrl, string? desk = null)
     {
+        var deskQuery = desk is null ? "" : "desk=" + Uri.EscapeDataString(desk);
         using var output = new MemoryStream();
         using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
         {
             xml.WriteStartElement("feed", Atom);
-            xml.WriteElementString("id", Atom, "urn:newsdesk:digests");
-            xml.WriteElementString("title", Atom, "NewsDesk daily digests");
+            xml.WriteElementString("id", Atom, desk is null ? "urn:newsdesk:digests" : $"urn:newsdesk:digests:{desk}");
+            xml.WriteElementString("title", Atom, desk is null ? "NewsDesk daily digests" : $"NewsDesk daily digests: desk {desk}");
             xml.WriteElementString("updated", Atom, Instant(Updated(digests)));
-            Link(xml, "self", new Uri(baseUrl, "digests.atom"), "application/atom+xml");
+            Link(xml, "self", new Uri(baseUrl, desk is null ? "digests.atom" : "digests.atom?" + deskQuery), "application/atom+xml");
             xml.WriteStartElement("author", Atom);
             xml.WriteElementString("name", Atom, "NewsDesk");
             xml.WriteEndElement();
@@ -38,9 +41,10 @@ public static class DigestAtomFeed
             {
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, $"urn:newsdesk:digest:{digest.Id}");
-                xml.WriteElementString("title", Atom, $"NewsDesk digest for {digest.Id}: {digest.StoryCount} stories");
+                var date = DeskDigestId.Split(digest.Id).Date;
+                xml.WriteElementString("title", Atom, $"NewsDesk digest for {date}: {digest.StoryCount} stories");
                 xml.WriteElementString("updated", Atom, Instant(digest.GeneratedAt));
-                Link(xml, "alternate", new Uri(baseUrl, $"api/digests/{digest.Id}?format=html"), "text/html");
+                Link(xml, "alternate", new Uri(baseUrl, $"api/digests/{date}?format=html{(desk is null ? "" : "&" + deskQuery)}"), "text/html");
                 var counts = string.Create(CultureInfo.InvariantCulture, $"{digest.StoryCount} stories from {digest.ArticleCount} articles.");
                 xml.WriteElementString("summary", Atom, counts);
                 xml.WriteStartElement("content", Atom);

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using NewsDesk.Desks;
 
 namespace NewsDesk.Digests;
 
 /// <summary>When and where the daily digest is made (configuration section "NewsDesk:Digest").</summary>
-public sealed class DigestOptions
+public sealed class DigestOptions : IValidatableObject
 {
     public const string Section = "NewsDesk:Digest";
 
@@ -19,8 +20,24 @@ public sealed class DigestOptions
     [Required(ErrorMessage = "NewsDesk:Digest:OutputFolder is required.")]
     public string OutputFolder { get; set; } = "out";
 
-    /// <summary>Show each tag's evidence (matched phrases and sentence) in the digest.</summary>
+    /// <summary>Add each tag's score and the sentence it matched in to "why these tags" (the phrases are always shown).</summary>
     public bool ShowEvidence { get; set; }
+
+    /// <summary>List the headlines of articles with no theme under "Also in the feeds"; false leaves them out.</summary>
+    public bool ListUntagged { get; set; } = true;
+
+    /// <summary>Desks with their own digest (and alerts), besides the default digest of everything these settings describe.</summary>
+    public List<DeskOptions> Desks { get; set; } = [];
+
+    /// <summary>The desk with this id, or null when there is none (an unknown id is the caller's error to report).</summary>
+    public DeskOptions? FindDesk(string id) => Desks.FirstOrDefault(d => d.Id == id);
+
+    /// <summary>The desk's time zone: its own, else the digest's.</summary>
+    public TimeZoneInfo Zone(DeskOptions? desk) => TimeZoneInfo.FindSystemTimeZoneById(desk?.TimeZone ?? TimeZone);
+
+    // Data annotations do not descend into the desks list, so each desk is checked here, by name.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        DeskValidation.Problems(Desks).Select(p => new ValidationResult(p, [nameof(Desks)]));
 
     public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsDesk.Desks;
 using NewsDesk.Storage;
 using NewsDesk.Summaries;
 
@@ -14,12 +15,14 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
     private readonly DigestOptions _options = options.Value;
 
     /// <param name="writeFiles">Also write the Markdown, HTML and JSON files to the output folder.</param>
-    public async Task<PublishedDigest> PublishAsync(DateOnly date, bool writeFiles = true, CancellationToken ct = default)
+    /// <param name="desk">The desk whose digest to make (its filters, zone and untagged choice); null for the default digest.</param>
+    public async Task<PublishedDigest> PublishAsync(DateOnly date, bool writeFiles = true, CancellationToken ct = default, DeskOptions? desk = null)
     {
-        var digest = await WithMachineSummariesAsync(builder.Build(date, _options.Zone()), ct).ConfigureAwait(false);
+        var built = builder.Build(date, _options.Zone(desk), desk?.ListUntagged ?? _options.ListUntagged, desk);
+        var digest = await WithMachineSummariesAsync(built, ct).ConfigureAwait(false);
         var stored = new StoredDigest
         {
-            Id = digest.Date,
+            Id = DeskDigestId.For(digest.Date, desk?.Id),
             GeneratedAt = digest.GeneratedAt,
             ArticleCount = digest.ArticleCount,
             StoryCount = digest.StoryCount,
@@ -36,11 +39,12 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
 
         var folder = Path.GetFullPath(_options.OutputFolder);
         Directory.CreateDirectory(folder);
+        var name = desk is null ? $"digest-{digest.Date}" : $"digest-{digest.Date}-{desk.Id}";
         var files = new[]
         {
-            Write(folder, $"digest-{digest.Date}.md", stored.Markdown),
-            Write(folder, $"digest-{digest.Date}.html", stored.Html),
-            Write(folder, $"digest-{digest.Date}.json", stored.Json),
+            Write(folder, name + ".md", stored.Markdown),
+            Write(folder, name + ".html", stored.Html),
+            Write(folder, name + ".json", stored.Json),
         };
         LogPublished(digest.Date, digest.StoryCount, digest.ArticleCount, folder);
         return new PublishedDigest(digest, stored, files);

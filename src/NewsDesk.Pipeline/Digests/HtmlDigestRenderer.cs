@@ -14,60 +14,87 @@ namespace NewsDesk.Digests;
 /// </summary>
 public static class HtmlDigestRenderer
 {
-    private const string Body = "font-family:Georgia,serif;max-width:720px;margin:0 auto;padding:16px;color:#1a1a1a;line-height:1.5";
+    // overflow-wrap: a long URL or word in a headline would otherwise widen a 400 px phone screen.
+    private const string Body = "font-family:Georgia,serif;max-width:720px;margin:0 auto;padding:16px;color:#1a1a1a;line-height:1.5;overflow-wrap:anywhere";
     private const string Meta = "color:#555;font-size:13px;font-family:Arial,sans-serif";
     private const string Tag = "display:inline-block;background:#eef2f7;color:#1d3557;border-radius:3px;padding:0 6px;margin-right:4px;font-size:12px;font-family:Arial,sans-serif";
+    private const string Link = "color:#1d3557";
+    private const string Glance = "background:#f6f8fb;border-left:3px solid #1d3557;padding:8px 12px;margin:12px 0";
 
     // Every style the body uses, written as a placeholder attribute until the sanitiser has run. The attribute name
     // carries a per-process random part, so text from a feed cannot spell a placeholder.
-    private static readonly string[] Styles = [Meta, Tag, "font-size:26px", "font-size:20px;border-bottom:1px solid #ccc", "margin:18px 0", "font-size:17px;margin:0", "color:#1d3557", "margin:6px 0"];
+    private static readonly string[] Styles = [Meta, Tag, "font-size:26px", "font-size:20px;border-bottom:1px solid #ccc", "margin:18px 0", "font-size:17px;margin:0", Link, "margin:6px 0", Glance, "margin:4px 0;padding-left:20px"];
     private static readonly string Placeholder = "data-nd-style-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
 
+    // The sanitiser drops id attributes (a page's ids could clash with ours), so the anchors "At a glance" links to are
+    // written the same way as the styles: a data attribute with a random name, renamed to id after it has run.
+    private static readonly string AnchorPlaceholder = "data-nd-id-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
+
     public static string Render(Digest digest, bool showEvidence) =>
-        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>NewsDesk digest for {E(digest.Date)}</title></head>\n<body style=\"{Body}\">\n{RenderBody(digest, showEvidence)}\n</body></html>\n";
+        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{E(digest.Title)}</title></head>\n<body style=\"{Body}\">\n{RenderBody(digest, showEvidence)}\n</body></html>\n";
 
     /// <summary>The sanitised digest body, one &lt;section data-theme&gt; per theme, for embedding in a page.</summary>
     public static string RenderBody(Digest digest, bool showEvidence)
     {
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<h1 {S("font-size:26px")}>NewsDesk digest for {E(digest.Date)}</h1>");
+        body.Append(CultureInfo.InvariantCulture, $"<h1 {S("font-size:26px")}>{E(digest.Title)}</h1>");
         if (digest.StoryCount == 0)
         {
             body.Append("<p>No articles were published or ingested on this day.</p>");
+            return WithStyles(HtmlText.Sanitize(body.ToString()));
         }
-        else
+
+        body.Append(CultureInfo.InvariantCulture, $"<p {S(Meta)}>{E(EntryLines.Intro(digest))}</p>");
+        if (digest.AtAGlance.Length > 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<p {S(Meta)}>{digest.StoryCount} stories from {digest.ArticleCount} articles ({E(digest.TimeZone)}). Summaries are sentences quoted from the primary source unless marked as machine-written.</p>");
-            foreach (var section in digest.Sections)
+            body.Append(CultureInfo.InvariantCulture, $"<section {Id("at-a-glance")} {S(Glance)}><h2 {S("font-size:17px;margin:0")}>At a glance</h2><ol {S("margin:4px 0;padding-left:20px")}>");
+            foreach (var line in digest.AtAGlance)
             {
-                body.Append(CultureInfo.InvariantCulture, $"<section data-theme=\"{E(section.Theme)}\"><h2 {S("font-size:20px;border-bottom:1px solid #ccc")}>{E(section.Heading)}</h2>");
-                foreach (var entry in section.Entries)
-                {
-                    AppendEntry(body, entry, showEvidence);
-                }
-
-                body.Append("</section>");
+                body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#{E(line.Anchor)}\" {S(Link)}>{E(line.Headline)}</a> <span {S(Meta)}>{EntryLines.Glance(line, E)}</span></li>");
             }
+
+            body.Append("</ol></section>");
         }
 
+        foreach (var section in digest.Sections)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<section data-theme=\"{E(section.Theme)}\"><h2 {S("font-size:20px;border-bottom:1px solid #ccc")}>{E(section.Heading)}</h2>");
+            foreach (var entry in section.Entries)
+            {
+                AppendEntry(body, entry, showEvidence);
+            }
+
+            body.Append("</section>");
+        }
+
+        AppendAlsoInTheFeeds(body, digest);
         return WithStyles(HtmlText.Sanitize(body.ToString()));
     }
 
     private static void AppendEntry(StringBuilder html, DigestEntry entry, bool showEvidence)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<div {S("margin:18px 0")}>");
-        html.Append(CultureInfo.InvariantCulture, $"<h3 {S("font-size:17px;margin:0")}><a href=\"{E(entry.Url)}\" {S("color:#1d3557")}>{E(entry.Headline)}</a></h3>");
-        var meta = EntryMeta.Parts(entry, E);
-        html.Append(CultureInfo.InvariantCulture, $"<div {S(Meta)}>{string.Join(" · ", meta)}</div>");
-        if (entry.Tags.Length > 0)
+        html.Append(CultureInfo.InvariantCulture, $"<article {Id(entry.Anchor)} {S("margin:18px 0")}>");
+        html.Append(CultureInfo.InvariantCulture, $"<h3 {S("font-size:17px;margin:0")}><a href=\"{E(entry.Url)}\" {S(Link)}>{E(entry.Headline)}</a></h3>");
+        html.Append(CultureInfo.InvariantCulture, $"<div {S(Meta)}>{string.Join(" · ", EntryMeta.Parts(entry, E))}</div>");
+        if (EntryLines.Parties(entry, E) is { } parties)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<div {S(Meta)} data-line=\"parties\">{parties}</div>");
+        }
+
+        if (entry.ThemeLabels.Length > 0)
         {
             html.Append("<div>");
-            foreach (var tag in entry.Tags)
+            foreach (var label in entry.ThemeLabels)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<span {S(Tag)}>{E(tag.Theme)}</span>");
+                html.Append(CultureInfo.InvariantCulture, $"<span {S(Tag)}>{E(label)}</span>");
             }
 
             html.Append("</div>");
+        }
+
+        if (EntryLines.Developing(entry) is { } developing)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p {S(Meta)} data-line=\"developing\"><strong>{E(developing)}</strong></p>");
         }
 
         if (entry.Summary.Sentences.Length > 0)
@@ -81,26 +108,46 @@ public static class HtmlDigestRenderer
             html.Append(CultureInfo.InvariantCulture, $"<p {S(Meta)}>Summary from the feed's own text; the article page could not be read.</p>");
         }
 
-        if (showEvidence && entry.Tags.Length > 0)
+        if (entry.Tags.Length > 0)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<ul {S(Meta)}>");
+            html.Append(CultureInfo.InvariantCulture, $"<details {S(Meta)}><summary>Why these tags</summary><ul {S("margin:4px 0;padding-left:20px")}>");
             foreach (var tag in entry.Tags)
             {
-                var evidence = tag.Evidence.FirstOrDefault();
-                var why = evidence is null ? "" : $": &ldquo;{E(evidence.Phrase)}&rdquo; in the {E(evidence.Field)}: &ldquo;{E(evidence.Sentence)}&rdquo;";
-                html.Append(CultureInfo.InvariantCulture, $"<li>{E(tag.Theme)} ({tag.Score:0.00}){why}</li>");
+                html.Append(CultureInfo.InvariantCulture, $"<li>{EntryLines.Why(tag, E, showEvidence)}</li>");
             }
 
-            html.Append("</ul>");
+            html.Append("</ul></details>");
         }
 
         if (entry.AlsoReportedBy.Length > 0)
         {
-            var links = entry.AlsoReportedBy.Select(l => $"<a href=\"{E(l.Url)}\" {S("color:#1d3557")}>{E(l.Source ?? new Uri(l.Url).Host)}</a>");
+            var links = entry.AlsoReportedBy.Select(l => $"<a href=\"{E(l.Url)}\" {S(Link)}>{E(l.Source ?? new Uri(l.Url).Host)}</a>");
             html.Append(CultureInfo.InvariantCulture, $"<p {S(Meta)}>Also reported by: {string.Join(", ", links)}</p>");
         }
 
-        html.Append("</div>");
+        html.Append("</article>");
+    }
+
+    /// <summary>Collapsed: the untagged headlines are there for an editor who looks, not in the way of the stories.</summary>
+    private static void AppendAlsoInTheFeeds(StringBuilder html, Digest digest)
+    {
+        if (digest.AlsoInTheFeeds.Length == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<details {Id("also-in-the-feeds")} {S("margin:18px 0")}><summary {S(Meta)}>{E(EntryLines.AlsoInTheFeeds(digest))}</summary><ul {S(Meta)}>");
+        foreach (var link in digest.AlsoInTheFeeds.Take(EntryLines.AlsoInTheFeedsShown))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(link.Url)}\" {S(Link)}>{E(link.Title)}</a> ({E(link.Source ?? new Uri(link.Url).Host)})</li>");
+        }
+
+        if (digest.AlsoInTheFeeds.Length > EntryLines.AlsoInTheFeedsShown)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(EntryLines.MoreInTheFeeds(digest))}</li>");
+        }
+
+        html.Append("</ul></details>");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
@@ -108,10 +155,13 @@ public static class HtmlDigestRenderer
     /// <summary>The placeholder attribute for one of <see cref="Styles"/>.</summary>
     private static string S(string style) => $"{Placeholder}=\"{Array.IndexOf(Styles, style)}\"";
 
-    /// <summary>Puts the styles in place of their placeholders, after the sanitiser has run.</summary>
+    /// <summary>The placeholder attribute for an element's id.</summary>
+    private static string Id(string anchor) => $"{AnchorPlaceholder}=\"{E(anchor)}\"";
+
+    /// <summary>Puts the styles and ids in place of their placeholders, after the sanitiser has run.</summary>
     private static string WithStyles(string sanitized)
     {
-        var result = new StringBuilder(sanitized);
+        var result = new StringBuilder(sanitized).Replace(AnchorPlaceholder + "=\"", "id=\"");
         for (var i = 0; i < Styles.Length; i++)
         {
             result.Replace($"{Placeholder}=\"{i}\"", $"style=\"{Styles[i]}\"");

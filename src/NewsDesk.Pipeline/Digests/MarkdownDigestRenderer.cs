@@ -10,36 +10,83 @@ public static class MarkdownDigestRenderer
     public static string Render(Digest digest, bool showEvidence)
     {
         var md = new StringBuilder();
-        md.Append(CultureInfo.InvariantCulture, $"# NewsDesk digest for {digest.Date}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"# {Escape(digest.Title)}\n\n");
         if (digest.StoryCount == 0)
         {
             md.Append("No articles were published or ingested on this day.\n");
             return md.ToString();
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"{digest.StoryCount} stories from {digest.ArticleCount} articles ({digest.TimeZone}). Summaries are sentences quoted from the primary source unless marked as machine-written.\n");
+        md.Append(Escape(EntryLines.Intro(digest))).Append('\n');
+        if (digest.AtAGlance.Length > 0)
+        {
+            md.Append("\n## At a glance\n\n");
+            for (var i = 0; i < digest.AtAGlance.Length; i++)
+            {
+                var line = digest.AtAGlance[i];
+                md.Append(CultureInfo.InvariantCulture, $"{i + 1}. [{Escape(line.Headline)}](#{line.Anchor}) · {EntryLines.Glance(line, Escape)}\n");
+            }
+        }
+
+        // "Why these tags" are footnotes, gathered here and written after the last story.
+        var notes = new List<string>();
         foreach (var section in digest.Sections)
         {
             md.Append(CultureInfo.InvariantCulture, $"\n## {Escape(section.Heading)}\n");
             foreach (var entry in section.Entries)
             {
-                AppendEntry(md, entry, showEvidence);
+                AppendEntry(md, entry, showEvidence, notes);
+            }
+        }
+
+        if (digest.AlsoInTheFeeds.Length > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n## Also in the feeds\n\n_{EntryLines.AlsoInTheFeeds(digest)}._\n\n");
+            foreach (var link in digest.AlsoInTheFeeds.Take(EntryLines.AlsoInTheFeedsShown))
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- [{Escape(link.Title)}](<{LinkTarget(link.Url)}>) ({Escape(link.Source ?? new Uri(link.Url).Host)})\n");
+            }
+
+            if (digest.AlsoInTheFeeds.Length > EntryLines.AlsoInTheFeedsShown)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- {EntryLines.MoreInTheFeeds(digest)}\n");
+            }
+        }
+
+        if (notes.Count > 0)
+        {
+            md.Append('\n');
+            for (var i = 0; i < notes.Count; i++)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"[^{i + 1}]: Why these tags: {notes[i]}\n");
             }
         }
 
         return md.ToString();
     }
 
-    private static void AppendEntry(StringBuilder md, DigestEntry entry, bool showEvidence)
+    private static void AppendEntry(StringBuilder md, DigestEntry entry, bool showEvidence, List<string> notes)
     {
-        md.Append(CultureInfo.InvariantCulture, $"\n### [{Escape(entry.Headline)}](<{LinkTarget(entry.Url)}>)\n\n");
-        var meta = EntryMeta.Parts(entry, Escape);
-        if (entry.Tags.Length > 0)
+        // An explicit heading id ({#id}: Pandoc, kramdown, Python-Markdown, markdown-it-attrs), which "At a glance" links
+        // to: generated ids differ from one renderer to the next, and the digest writes no raw HTML into Markdown.
+        md.Append(CultureInfo.InvariantCulture, $"\n### [{Escape(entry.Headline)}](<{LinkTarget(entry.Url)}>) {{#{entry.Anchor}}}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"*{string.Join(" · ", EntryMeta.Parts(entry, Escape))}*\n\n");
+        if (EntryLines.Parties(entry, Escape) is { } parties)
         {
-            meta.Add("tags: " + string.Join(", ", entry.Tags.Select(t => t.Theme)));
+            md.Append(parties).Append("\n\n");
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"*{string.Join(" · ", meta)}*\n\n");
+        if (entry.Tags.Length > 0)
+        {
+            notes.Add(string.Join("; ", entry.Tags.Select(t => EntryLines.Why(t, Escape, showEvidence))));
+            md.Append(CultureInfo.InvariantCulture, $"Themes: {string.Join(", ", entry.ThemeLabels.Select(Escape))}[^{notes.Count}]\n\n");
+        }
+
+        if (EntryLines.Developing(entry) is { } developing)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"**{developing}**\n\n");
+        }
+
         if (entry.Summary.Sentences.Length > 0)
         {
             var label = entry.Summary.Method == SummaryMethods.Machine ? $"**Machine-written summary ({Escape(entry.Summary.Model ?? "model")}):** " : "";
@@ -49,18 +96,6 @@ public static class MarkdownDigestRenderer
         if (entry.TextSource == "feed")
         {
             md.Append("\n_Summary from the feed's own text; the article page could not be read._\n");
-        }
-
-        if (showEvidence)
-        {
-            foreach (var tag in entry.Tags)
-            {
-                var evidence = tag.Evidence.FirstOrDefault();
-                var why = evidence is null ? "" : $": \"{Escape(evidence.Phrase)}\" in the {evidence.Field}: \"{Escape(evidence.Sentence)}\"";
-                md.Append(CultureInfo.InvariantCulture, $"\n- `{tag.Theme}` ({tag.Score:0.00}){why}");
-            }
-
-            md.Append('\n');
         }
 
         if (entry.AlsoReportedBy.Length > 0)

@@ -11,39 +11,84 @@ namespace NewsDesk.Digests;
 /// </summary>
 public static class PlainTextDigestRenderer
 {
-    public static string Render(Digest digest)
+    public static string Render(Digest digest, bool showEvidence = false)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"NewsDesk digest for {digest.Date}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{Line(digest.Title)}\n\n");
         if (digest.StoryCount == 0)
         {
             text.Append("No articles were published or ingested on this day.\n");
             return text.ToString();
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"{digest.StoryCount} stories from {digest.ArticleCount} articles ({digest.TimeZone}). Summaries are sentences quoted from the primary source unless marked as machine-written.\n");
+        text.Append(EntryLines.Intro(digest)).Append('\n');
+        if (digest.AtAGlance.Length > 0)
+        {
+            text.Append("\n== At a glance ==\n");
+            for (var i = 0; i < digest.AtAGlance.Length; i++)
+            {
+                var line = digest.AtAGlance[i];
+                text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {Line(line.Headline)} · {EntryLines.Glance(line, Line)}\n");
+            }
+        }
+
+        // "Why these tags" are numbered notes after the last story, as footnotes in print.
+        var notes = new List<string>();
         foreach (var section in digest.Sections)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n== {Line(section.Heading)} ==\n");
             foreach (var entry in section.Entries)
             {
-                AppendEntry(text, entry);
+                AppendEntry(text, entry, showEvidence, notes);
+            }
+        }
+
+        if (digest.AlsoInTheFeeds.Length > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n== {EntryLines.AlsoInTheFeeds(digest)} ==\n");
+            foreach (var link in digest.AlsoInTheFeeds.Take(EntryLines.AlsoInTheFeedsShown))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {Line(link.Title)} ({Line(link.Source ?? new Uri(link.Url).Host)}) <{link.Url}>\n");
+            }
+
+            if (digest.AlsoInTheFeeds.Length > EntryLines.AlsoInTheFeedsShown)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {EntryLines.MoreInTheFeeds(digest)}\n");
+            }
+        }
+
+        if (notes.Count > 0)
+        {
+            text.Append("\n== Why these tags ==\n");
+            for (var i = 0; i < notes.Count; i++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"[{i + 1}] {notes[i]}\n");
             }
         }
 
         return text.ToString();
     }
 
-    private static void AppendEntry(StringBuilder text, DigestEntry entry)
+    private static void AppendEntry(StringBuilder text, DigestEntry entry, bool showEvidence, List<string> notes)
     {
         text.Append(CultureInfo.InvariantCulture, $"\n* {Line(entry.Headline)}\n  {entry.Url}\n");
-        var meta = EntryMeta.Parts(entry, Line);
-        if (entry.Tags.Length > 0)
+        text.Append(CultureInfo.InvariantCulture, $"  {string.Join(" · ", EntryMeta.Parts(entry, Line))}\n");
+        if (EntryLines.Parties(entry, Line) is { } parties)
         {
-            meta.Add("tags: " + string.Join(", ", entry.Tags.Select(t => t.Theme)));
+            text.Append(CultureInfo.InvariantCulture, $"  {parties}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"  {string.Join(" · ", meta)}\n");
+        if (entry.Tags.Length > 0)
+        {
+            notes.Add(string.Join("; ", entry.Tags.Select(t => EntryLines.Why(t, Line, showEvidence))));
+            text.Append(CultureInfo.InvariantCulture, $"  Themes: {string.Join(", ", entry.ThemeLabels.Select(Line))} [{notes.Count}]\n");
+        }
+
+        if (EntryLines.Developing(entry) is { } developing)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {developing}\n");
+        }
+
         if (entry.Summary.Sentences.Length > 0)
         {
             var label = entry.Summary.Method == SummaryMethods.Machine ? $"Machine-written summary ({Line(entry.Summary.Model ?? "model")}): " : "";

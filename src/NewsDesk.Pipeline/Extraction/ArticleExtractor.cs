@@ -23,7 +23,10 @@ public sealed class ArticleExtractor
     private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsScripting = false };
 
     /// <summary>Extracts from a response body, decoding it with the HTTP charset, a BOM or &lt;meta charset&gt;.</summary>
-    public ExtractedArticle Extract(byte[] body, string? contentType, Uri? pageUrl)
+    public ExtractedArticle Extract(byte[] body, string? contentType, Uri? pageUrl) => Extract(body, contentType, pageUrl, rule: null);
+
+    /// <summary>As above, with the source's own <see cref="ExtractRule"/> tried before the generic extractor.</summary>
+    public ExtractedArticle Extract(byte[] body, string? contentType, Uri? pageUrl, ExtractRule? rule)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (body.Length == 0)
@@ -36,11 +39,14 @@ public sealed class ArticleExtractor
             return NotArticle($"not HTML ({contentType ?? "binary content"})");
         }
 
-        return Extract(HtmlDecoder.Decode(body, contentType, MaxPageBytes), pageUrl);
+        return Extract(HtmlDecoder.Decode(body, contentType, MaxPageBytes), pageUrl, rule);
     }
 
     /// <summary>Extracts from HTML that is already decoded.</summary>
-    public ExtractedArticle Extract(string html, Uri? pageUrl)
+    public ExtractedArticle Extract(string html, Uri? pageUrl) => Extract(html, pageUrl, rule: null);
+
+    /// <summary>Extracts from HTML that is already decoded, with the source's own rule when it has one.</summary>
+    public ExtractedArticle Extract(string html, Uri? pageUrl, ExtractRule? rule)
     {
         if (string.IsNullOrWhiteSpace(html))
         {
@@ -49,6 +55,11 @@ public sealed class ArticleExtractor
 
         // Bounds the parse: tree building is quadratic in depth and costs most of a kilobyte an element, and the walks below recurse.
         using var document = new HtmlParser(ParserOptions).ParseDocument(HtmlBounds.Bound(html));
+        if (rule is not null)
+        {
+            RuledContent.RemoveParts(document, rule);
+        }
+
         if (document.Body is not { } bodyElement)
         {
             return FromMetadata(MetadataReader.Read(PageSignals.Collect(document), pageUrl), "no page body");
@@ -58,7 +69,7 @@ public sealed class ArticleExtractor
         var nodes = ContentNodePool.Rent();
         try
         {
-            return Extract(document, bodyElement, pageUrl, nodes);
+            return Extract(document, bodyElement, pageUrl, nodes, rule);
         }
         finally
         {
@@ -66,13 +77,24 @@ public sealed class ArticleExtractor
         }
     }
 
-    private static ExtractedArticle Extract(IDocument document, IElement bodyElement, Uri? pageUrl, ContentNodePool nodes)
+    private static ExtractedArticle Extract(IDocument document, IElement bodyElement, Uri? pageUrl, ContentNodePool nodes, ExtractRule? rule)
     {
         // The head here; the body's signals come from the tree builder's walk.
         var signals = PageSignals.Collect(document, except: bodyElement);
         var body = new ContentTreeBuilder(signals, nodes).Build(bodyElement);
         var metadata = MetadataReader.Read(signals, pageUrl);
         var baseUri = BaseUri(signals.BaseHref, pageUrl, metadata.CanonicalUrl);
+        if (rule is not null && Ruled(document, rule, baseUri, nodes) is { } ruled)
+        {
+            return FromMetadata(metadata, null) with
+            {
+                Text = ruled.Text,
+                Html = ruled.Html,
+                LeadImage = metadata.LeadImage ?? ruled.FirstImage,
+                Description = metadata.Description ?? LeadParagraph.From(ruled.Text),
+            };
+        }
+
         BoilerplatePruner.Prune(body, 0.5);
         var selected = ContentLocator.Locate(body);
 
@@ -100,6 +122,30 @@ public sealed class ArticleExtractor
             // Pages without a description meta get the article's first prose paragraph, as Readability's excerpt does.
             Description = metadata.Description ?? (reason is null ? LeadParagraph.From(text) : null),
         };
+    }
+
+    /// <summary>
+    /// The text of what the source's body selector picks, rendered as the generic path renders its blocks but without
+    /// pruning or classification: the desk said this is the article. Null when the selector finds no text.
+    /// </summary>
+    private static (string Text, string Html, string? FirstImage)? Ruled(IDocument document, ExtractRule rule, Uri? baseUri, ContentNodePool nodes)
+    {
+        var bodies = RuledContent.Bodies(document, rule);
+        if (bodies.Count == 0)
+        {
+            return null;
+        }
+
+        // Signals of these elements were collected with the body's; a throwaway collector keeps them from counting twice.
+        var builder = new ContentTreeBuilder(PageSignals.Collect(document, except: document.DocumentElement), nodes);
+        var renderer = new ContentRenderer(new UrlResolver(baseUri));
+        foreach (var element in bodies)
+        {
+            renderer.Render(builder.Build(element));
+        }
+
+        var (text, html) = renderer.Finish();
+        return string.IsNullOrWhiteSpace(text) ? null : (text, html, renderer.FirstImage);
     }
 
     private static ExtractedArticle NotArticle(string reason) => new() { IsArticle = false, NotArticleReason = reason };

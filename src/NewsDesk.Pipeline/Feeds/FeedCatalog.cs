@@ -120,6 +120,8 @@ public static class FeedCatalog
             Enabled = enabled,
             Category = category,
             SiteUrl = site,
+            Settings = SourceSettingsReader.Read(entry, where, Environment.GetEnvironmentVariable),
+            Scrape = ScrapeRuleReader.Read(entry, where),
         };
     }
 

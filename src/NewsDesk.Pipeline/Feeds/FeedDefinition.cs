@@ -13,4 +13,8 @@ public sealed record FeedDefinition
     public string? Category { get; init; }
     /// <summary>The publisher's web site (OPML htmlUrl).</summary>
     public Uri? SiteUrl { get; init; }
+    /// <summary>Headers, cookies, User-Agent, time limit, item cap and extraction rule of this source (feeds.json, all optional).</summary>
+    public SourceSettings Settings { get; init; } = SourceSettings.None;
+    /// <summary>Set for a news listing page without a feed: how its items are read (feeds.json "scrape").</summary>
+    public Scraping.ScrapeRule? Scrape { get; init; }
 }

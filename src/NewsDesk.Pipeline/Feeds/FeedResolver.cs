@@ -29,7 +29,10 @@ public sealed class FeedResolver(HttpFetcher fetcher, FeedParser parser)
         var candidates = FeedAutodiscovery.Find(page.Body, page.ContentType, page.FinalUrl);
         if (candidates.Count == 0)
         {
-            throw new FeedDiscoveryException($"{url} is not a feed ({notAFeed.Message}) and, as a web page, names none: no <link rel=\"alternate\" type=\"application/rss+xml\", atom+xml or feed+json>.", notAFeed);
+            throw new FeedDiscoveryException($"{url} is not a feed ({notAFeed.Message}) and, as a web page, names none: no <link rel=\"alternate\" type=\"application/rss+xml\", atom+xml or feed+json>.", notAFeed)
+            {
+                SuggestedScrape = Scraping.ScrapeSuggester.Suggest(page.Body, page.ContentType, page.FinalUrl),
+            };
         }
 
         var failures = new List<string>();

@@ -33,7 +33,9 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         for (var hop = 0; ; hop++)
         {
             RequireHttp(url, request.Url);
-            var (result, location) = await FetchOnceAsync(request with { Url = url }, ct).ConfigureAwait(false);
+            // The source's headers (tokens, cookies) go to its own host only: a redirect elsewhere must not carry them.
+            var hopRequest = url.IdnHost.Equals(request.Url.IdnHost, StringComparison.OrdinalIgnoreCase) ? request with { Url = url } : request with { Url = url, Headers = [] };
+            var (result, location) = await FetchOnceAsync(hopRequest, ct).ConfigureAwait(false);
             if (location is null || hop >= _options.MaxRedirects)
             {
                 // A redirect loop or an over-long chain ends with the last 3xx answer, which callers treat as a failure.
@@ -63,8 +65,18 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
     private async Task<(FetchResult Result, Uri? Location)> FetchOnceAsync(FetchRequest request, CancellationToken ct)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
-        message.Headers.UserAgent.ParseAdd(_options.UserAgent);
+        if (!message.Headers.TryAddWithoutValidation("User-Agent", request.UserAgent ?? _options.UserAgent))
+        {
+            throw new FetchException($"fetch: {request.Url}: the User-Agent is not a valid header value.", FetchFailure.Blocked);
+        }
+
         message.Headers.Accept.ParseAdd(request.Accept ?? "*/*");
+        foreach (var (name, value) in request.Headers)
+        {
+            message.Headers.Remove(name);
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (request.ETag is not null && EntityTagHeaderValue.TryParse(request.ETag, out var etag))
         {
             message.Headers.IfNoneMatch.Add(etag);
@@ -78,7 +90,8 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         // The slot is taken before the clock starts: time spent queued behind a busy host is not the server's fault.
         using var lease = await Limiter.AcquireAsync(request.Url, ct).ConfigureAwait(false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.Timeout);
+        var limit = request.Timeout ?? _options.Timeout;
+        timeout.CancelAfter(limit);
         try
         {
             var client = clients.CreateClient(ClientName);
@@ -104,7 +117,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
-            throw new FetchException($"fetch: {request.Url} did not answer within {_options.Timeout.TotalSeconds:0} s.", FetchFailure.Timeout, ex);
+            throw new FetchException($"fetch: {request.Url} did not answer within {limit.TotalSeconds:0} s.", FetchFailure.Timeout, ex);
         }
         catch (HttpRequestException ex) when (ex.InnerException is FetchException blocked)
         {

@@ -82,7 +82,7 @@ public sealed class FeedParser
     /// </summary>
     private static ParsedFeed Normalize(ParsedFeed feed) => feed with
     {
-        Title = FieldCaps.Cap(string.IsNullOrWhiteSpace(feed.Title) ? feed.Link ?? feed.FeedUrl : feed.Title, FieldCaps.Title),
+        Title = FieldCaps.Cap(string.IsNullOrWhiteSpace(feed.Title) ? feed.FeedUrl ?? feed.Link : feed.Title, FieldCaps.Title),
         Description = FieldCaps.Cap(feed.Description, FieldCaps.Description),
         Entries = [.. feed.Entries.Select(entry =>
         {

@@ -84,7 +84,7 @@ public sealed partial class ArticlePipeline(
 
         // 3-4. Fetch and extract the page; when that fails or finds no article, keep the feed's own text and say why.
         lap = Lap(PipelineStage.Lookup, lap);
-        var (extracted, fallbackReason) = await FetchAndExtractAsync(linkUrl, ct).ConfigureAwait(false);
+        var (extracted, fallbackReason) = await FetchAndExtractAsync(linkUrl, feed, ct).ConfigureAwait(false);
         lap = Stopwatch.GetTimestamp();
         var feedText = HtmlText.ToPlainText(entry.Content ?? entry.Summary);
         var text = FieldCaps.Cap(fallbackReason is null ? extracted!.Text : feedText, FieldCaps.Text)!;
@@ -155,13 +155,20 @@ public sealed partial class ArticlePipeline(
         return (existing is null ? EntryOutcome.New : EntryOutcome.Updated, fallbackReason is not null);
     }
 
-    private async Task<(ExtractedArticle? Article, string? FallbackReason)> FetchAndExtractAsync(Uri url, CancellationToken ct)
+    /// <summary>
+    /// The page is fetched with the feed's User-Agent and time limit, and with its headers and cookies (a token) only when
+    /// it is on the feed's own host: a feed may link anywhere, and its secrets are for its publisher.
+    /// </summary>
+    private async Task<(ExtractedArticle? Article, string? FallbackReason)> FetchAndExtractAsync(Uri url, FeedDefinition feed, CancellationToken ct)
     {
+        var source = feed.Settings;
+        var request = source.ApplyTo(new FetchRequest(url, Accept: PageAccept));
+        request = url.IdnHost.Equals(feed.Url.IdnHost, StringComparison.OrdinalIgnoreCase) ? request : request with { Headers = [] };
         FetchResult page;
         var lap = Stopwatch.GetTimestamp();
         try
         {
-            page = await fetcher.FetchAsync(new FetchRequest(url, Accept: PageAccept), ct).ConfigureAwait(false);
+            page = await fetcher.FetchAsync(request, ct).ConfigureAwait(false);
             lap = Lap(PipelineStage.Fetch, lap);
         }
         catch (FetchException ex)
@@ -182,7 +189,7 @@ public sealed partial class ArticlePipeline(
         ExtractedArticle extracted;
         try
         {
-            extracted = extractor.Extract(page.Body, page.ContentType, page.FinalUrl);
+            extracted = extractor.Extract(page.Body, page.ContentType, page.FinalUrl, source.Extract);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

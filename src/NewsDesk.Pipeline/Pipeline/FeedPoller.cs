@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsDesk.Feeds;
 using NewsDesk.Fetching;
 using NewsDesk.Parsing;
+using NewsDesk.Scraping;
 using NewsDesk.Storage;
 
 namespace NewsDesk.Pipeline;
@@ -23,6 +24,7 @@ public sealed partial class FeedPoller(
     PipelineMetrics metrics,
     ILogger<FeedPoller> logger)
 {
+    private const string PageAccept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
     private const string FeedAccept = "application/atom+xml,application/rss+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5";
 
     private readonly PipelineOptions _options = options.Value;
@@ -68,7 +70,7 @@ public sealed partial class FeedPoller(
     /// <summary>Conditional GET; a 304 costs no parsing. Returns the state after a successful poll.</summary>
     private async Task<FeedState> FetchAndIngestAsync(FeedDefinition feed, FeedState state, DateTimeOffset now, CancellationToken ct)
     {
-        var fetched = await PipelineActivity.RunAsync("fetch", () => fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified, FeedAccept), ct)).ConfigureAwait(false);
+        var fetched = await PipelineActivity.RunAsync("fetch", () => fetcher.FetchAsync(feed.Settings.ApplyTo(new FetchRequest(feed.Url, state.ETag, state.LastModified, feed.Scrape is null ? FeedAccept : PageAccept)), ct)).ConfigureAwait(false);
         state = RecordMove(feed, state, fetched.PermanentRedirect);
         if (!fetched.NotModified && !fetched.IsSuccess)
         {
@@ -79,7 +81,10 @@ public sealed partial class FeedPoller(
         var ttl = state.TtlMinutes;
         if (!fetched.NotModified)
         {
-            var parsed = PipelineActivity.Run("parse", () => parser.ParseFirst(fetched.Body, fetched.ContentType, fetched.FinalUrl, _options.MaxEntriesPerPoll));
+            // A listing page without a feed is read with its scrape rule into the same shape; from here on both are alike.
+            var parsed = PipelineActivity.Run("parse", () => feed.Scrape is { } scrape
+                ? ListingPageReader.Read(fetched.Body, fetched.ContentType, fetched.FinalUrl, scrape, MaxItems(feed))
+                : parser.ParseFirst(fetched.Body, fetched.ContentType, fetched.FinalUrl, MaxItems(feed)));
             counts = await IngestAsync(feed, parsed, ct).ConfigureAwait(false);
             ttl = parsed.TtlMinutes;
         }
@@ -128,7 +133,7 @@ public sealed partial class FeedPoller(
     private async Task<PollCounts> IngestAsync(FeedDefinition feed, ParsedFeed parsed, CancellationToken ct)
     {
         int created = 0, updated = 0, unchanged = 0, failed = 0, fellBack = 0;
-        var entries = parsed.Entries.Take(_options.MaxEntriesPerPoll);
+        var entries = parsed.Entries.Take(MaxItems(feed));
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = _options.EntryConcurrency, CancellationToken = ct }, async (entry, token) =>
         {
             var (outcome, fell) = await pipeline.ProcessAsync(feed, parsed, entry, token).ConfigureAwait(false);
@@ -146,6 +151,9 @@ public sealed partial class FeedPoller(
         }).ConfigureAwait(false);
         return new PollCounts { New = created, Updated = updated, Unchanged = unchanged, Failed = failed, FellBack = fellBack };
     }
+
+    /// <summary>The entries one poll reads: the source's own maxItems when it has one, never more than Pipeline:MaxEntriesPerPoll.</summary>
+    private int MaxItems(FeedDefinition feed) => Math.Min(_options.MaxEntriesPerPoll, feed.Settings.MaxItems ?? int.MaxValue);
 
     private static string ErrorKind(Exception ex) => ex switch
     {

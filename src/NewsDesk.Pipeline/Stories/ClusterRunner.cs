@@ -6,7 +6,7 @@ namespace NewsDesk.Stories;
 /// <summary>
 /// The <c>cluster</c> command's work: JSON lines in (<c>id</c>, <c>title</c>, <c>text</c> or <c>lede</c>, optional
 /// <c>date</c>), JSON lines out (<c>id</c>, <c>story</c>) in input order. Parties come from
-/// <see cref="StoryEntities"/>, so the command does not depend on the tagging stage.
+/// <see cref="StoryEntities"/>, the tagger's entity scan over headline and lede, as in the worker.
 /// </summary>
 public static class ClusterRunner
 {

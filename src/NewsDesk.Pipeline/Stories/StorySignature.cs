@@ -27,4 +27,10 @@ public sealed record StorySignature
     /// still names its date, so the time window also holds between a report's date and the dates the other names.
     /// </summary>
     public string[] MentionedDates { get; init; } = [];
+
+    /// <summary>Sums of money the headline and lede quote, in millions (<see cref="Stories.MentionedAmounts"/>). Empty for signatures stored before this existed.</summary>
+    public string[] Amounts { get; init; } = [];
+
+    /// <summary>The kinds of event the headline and lede name (<see cref="Stories.EventKinds"/>). Empty for signatures stored before this existed.</summary>
+    public string[] EventKinds { get; init; } = [];
 }

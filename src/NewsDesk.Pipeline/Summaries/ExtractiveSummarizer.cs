@@ -41,6 +41,12 @@ public sealed class ExtractiveSummarizer
         var chosen = candidates.Count <= maxSentences
             ? Enumerable.Range(0, candidates.Count).ToList()
             : Choose(candidates, title, maxSentences);
+        chosen = StandingAlone(candidates, chosen);
+        if (chosen.Count == 0)
+        {
+            // Every candidate leans on a sentence before it: no summary is better than one that opens mid-thought.
+            return new Summary();
+        }
 
         return new Summary
         {
@@ -55,6 +61,13 @@ public sealed class ExtractiveSummarizer
         for (var i = 0; i < Math.Min(spans.Count, MaxScannedSentences) && candidates.Count < MaxCandidates; i++)
         {
             var span = spans[i];
+            // Wire copy opens on a dateline ("BRUSSELS, Nov 23 (PolicyWire) -"): the summary keeps the news after it.
+            var dateline = SummaryOpening.DatelineLength(span.Value);
+            if (dateline > 0)
+            {
+                span = new TextSpan(span.Start + dateline, span.Length - dateline, span.Value[dateline..]);
+            }
+
             var terms = StopWords.ContentTerms(span.Value, keepNumbers: false, out var words);
             // Pleasantries ("It is a pleasure to be here.") have words but nothing to say.
             if (terms.Count >= MinContentTerms && !BoilerplateFilter.IsBoilerplate(span.Value, words))
@@ -127,6 +140,34 @@ public sealed class ExtractiveSummarizer
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// The chosen sentences, in source order, without those that refer back ("It also lays down…") unless the sentence
+    /// they refer to comes just before them in the summary. When that leaves none, the earliest candidate that stands
+    /// alone opens the summary instead.
+    /// </summary>
+    private static List<int> StandingAlone(List<Candidate> candidates, List<int> chosen)
+    {
+        var kept = new List<int>();
+        foreach (var c in chosen.Order())
+        {
+            if (!SummaryOpening.RefersBack(candidates[c].Span.Value) || (kept.Count > 0 && candidates[kept[^1]].Index == candidates[c].Index - 1))
+            {
+                kept.Add(c);
+            }
+        }
+
+        if (kept.Count == 0)
+        {
+            var first = candidates.FindIndex(c => !SummaryOpening.RefersBack(c.Span.Value));
+            if (first >= 0)
+            {
+                kept.Add(first);
+            }
+        }
+
+        return kept;
     }
 
     private static SummarySentence ToSentence(Candidate candidate, string? sourceUrl) => new()

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using NewsDesk.Desks;
 using NewsDesk.Digests;
 using NewsDesk.Hosting;
 using NewsDesk.Storage;
@@ -11,7 +12,8 @@ using NewsDesk.Storage;
 namespace NewsDesk.Api;
 
 /// <summary>
-/// Digests served by the worker: GET /api/digests/{date}?format=html|md|json and GET /digests.atom, whose links start
+/// Digests served by the worker: GET /api/digests/{date}?format=html|md|json[&amp;desk=ID] and GET /digests.atom[?desk=ID] (one
+/// feed per desk), whose links start
 /// at <see cref="PublicBaseUrl"/> and which answers ETag and Last-Modified with 304 on a repeat. The stored HTML was
 /// sanitised when it was rendered.
 /// </summary>
@@ -21,7 +23,7 @@ public static class DigestEndpoints
 
     public static void MapDigestEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/digests/{date}", (string date, string? format, INewsStore store) =>
+        app.MapGet("/api/digests/{date}", (string date, string? format, string? desk, INewsStore store, IOptions<DigestOptions> digestOptions) =>
         {
             // The days `digest --date` accepts: a 404 for 9999-12-31 told the reader to make one with a command that
             // refuses that date.
@@ -30,10 +32,16 @@ public static class DigestEndpoints
                 return Results.BadRequest(new { error = "date " + problem });
             }
 
-            var digest = store.GetDigest(date);
+            if (desk is not null && digestOptions.Value.FindDesk(desk) is null)
+            {
+                return Results.NotFound(new { error = $"no desk \"{desk}\" in {DeskValidation.Section}" });
+            }
+
+            var digest = store.GetDigest(DeskDigestId.For(date, desk));
             if (digest is null)
             {
-                return Results.NotFound(new { error = $"no digest for {date}; make one with `digest --date {date}`" });
+                var command = desk is null ? $"digest --date {date}" : $"digest --date {date} --desk {desk}";
+                return Results.NotFound(new { error = $"no digest for {date}{(desk is null ? "" : $" on desk {desk}")}; make one with `{command}`" });
             }
 
             return (format ?? "html") switch
@@ -45,10 +53,19 @@ public static class DigestEndpoints
             };
         });
 
-        app.MapGet("/digests.atom", (HttpContext context, INewsStore store, IOptions<NewsDeskOptions> options, IServer server) =>
+        app.MapGet("/digests.atom", (HttpContext context, string? desk, INewsStore store, IOptions<NewsDeskOptions> options, IOptions<DigestOptions> digestOptions, IServer server) =>
         {
-            var digests = store.Digests(AtomEntries);
-            var xml = DigestAtomFeed.Render(digests, PublicBaseUrl.Of(options.Value, server));
+            if (desk is not null && digestOptions.Value.FindDesk(desk) is null)
+            {
+                return Results.NotFound(new { error = $"no desk \"{desk}\" in {DeskValidation.Section}" });
+            }
+
+            // Every desk's digests share the collection, newest first: read enough for each to have its full count.
+            var digests = store.Digests(AtomEntries * (digestOptions.Value.Desks.Count + 1))
+                .Where(d => DeskDigestId.Split(d.Id).Desk == desk)
+                .Take(AtomEntries)
+                .ToList();
+            var xml = DigestAtomFeed.Render(digests, PublicBaseUrl.Of(options.Value, server), desk);
             // Feed readers poll: the validators let a repeat request cost a 304 and no body.
             var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)))[..32]}\"");
             var updated = DigestAtomFeed.Updated(digests);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using NewsDesk.Desks;
 using NewsDesk.Digests;
 using NewsDesk.Digests.Delivery;
 using NewsDesk.Hosting;
@@ -15,16 +16,24 @@ internal static class DigestCommand
         var format = new Option<string>("--format") { Description = "md, html or json.", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html", "json");
         var output = new Option<string?>("--out") { Description = "Write the digest to this file instead of stdout." };
-        var deliver = new Option<bool>("--deliver") { Description = "Also send it to the configured delivery targets (SMTP, webhook), as the daily job does." };
-        var command = new Command("digest", "Make the digest for a date: store it, write md/html/json to the output folder, and print one format.") { date, format, output, deliver };
+        var deliver = new Option<bool>("--deliver") { Description = "Also send it to the configured delivery targets (SMTP, webhook), as the daily job does; with --desk, the desk's own." };
+        var desk = DeskOption.Create("its digest is stored and written beside the default one");
+        var command = new Command("digest", "Make the digest for a date: store it, write md/html/json to the output folder, and print one format.") { date, format, output, deliver, desk };
         command.SetAction(async (parse, ct) =>
         {
             using var host = NewsDeskHost.CreateTool();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
-            var day = ParseDate(parse.GetValue(date), options, host.Services.GetRequiredService<TimeProvider>());
+            var profile = DeskOption.Find(host.Services, parse.GetValue(desk));
+            var day = ParseDate(parse.GetValue(date), options, host.Services.GetRequiredService<TimeProvider>(), profile);
             ExistingStore.Require(host.Services);
             var delivery = host.Services.GetRequiredService<DigestDelivery>();
-            if (parse.GetValue(deliver) && !delivery.HasTarget)
+            if (parse.GetValue(deliver) && profile is not null && !delivery.HasTargetFor(profile))
+            {
+                await Console.Error.WriteLineAsync($"newsdesk: --deliver: desk \"{profile.Id}\" has no Recipients or Webhook (and Recipients need NewsDesk:Delivery:Smtp:Host)").ConfigureAwait(false);
+                return CommandLine.Failure;
+            }
+
+            if (parse.GetValue(deliver) && profile is null && !delivery.HasTarget)
             {
                 // Checked before the digest is made: asked to deliver, with nowhere to deliver to, is the operator's
                 // mistake to hear about, not a success.
@@ -32,10 +41,10 @@ internal static class DigestCommand
                 return CommandLine.Failure;
             }
 
-            var published = await host.Services.GetRequiredService<DigestPublisher>().PublishAsync(day, ct: ct).ConfigureAwait(false);
+            var published = await host.Services.GetRequiredService<DigestPublisher>().PublishAsync(day, ct: ct, desk: profile).ConfigureAwait(false);
             if (parse.GetValue(deliver))
             {
-                var outcomes = await delivery.DeliverAsync(published, ct).ConfigureAwait(false);
+                var outcomes = await delivery.DeliverAsync(published, ct, profile).ConfigureAwait(false);
                 foreach (var outcome in outcomes)
                 {
                     await Console.Error.WriteLineAsync(outcome.Sent ? $"delivered: {outcome}" : $"newsdesk: delivery {outcome}").ConfigureAwait(false);
@@ -68,11 +77,11 @@ internal static class DigestCommand
         return command;
     }
 
-    public static DateOnly ParseDate(string? text, DigestOptions options, TimeProvider time)
+    public static DateOnly ParseDate(string? text, DigestOptions options, TimeProvider time, DeskOptions? desk = null)
     {
         if (text is null)
         {
-            return options.Today(time);
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Zone(desk)).DateTime);
         }
 
         return DigestDay.TryParse(text, out var day, out var problem) ? day : throw new UsageException($"--date {problem}.");

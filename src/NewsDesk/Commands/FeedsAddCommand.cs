@@ -5,6 +5,7 @@ using NewsDesk.Feeds;
 using NewsDesk.Fetching;
 using NewsDesk.Hosting;
 using NewsDesk.Parsing;
+using NewsDesk.Scraping;
 
 namespace NewsDesk.Commands;
 
@@ -52,6 +53,13 @@ internal static class FeedsAddCommand
                 var resolver = new FeedResolver(host.Services.GetRequiredService<HttpFetcher>(), host.Services.GetRequiredService<FeedParser>());
                 resolved = await resolver.ResolveAsync(requested, ct).ConfigureAwait(false);
             }
+            catch (FeedDiscoveryException ex) when (ex.SuggestedScrape is { } scrape)
+            {
+                // A page without a feed: the suggested source goes to stdout for the user to check and paste; nothing is written.
+                await Console.Error.WriteLineAsync($"newsdesk: cannot add {requested}: it has no feed; it lists items that a scrape source can read: check the entry below and add it to {path}.").ConfigureAwait(false);
+                Console.WriteLine(ScrapeEntry(wantedId ?? FeedIds.FromTitle(requested.Host, requested, existing.Select(f => f.Id).ToHashSet(StringComparer.Ordinal)), requested, parse.GetValue(kind), parse.GetValue(interval), scrape));
+                return CommandLine.Failure;
+            }
             catch (Exception ex) when (ex is FeedDiscoveryException or FetchException or FeedParseException)
             {
                 await Console.Error.WriteLineAsync($"newsdesk: cannot add {requested}: {ex.Message}").ConfigureAwait(false);
@@ -89,6 +97,27 @@ internal static class FeedsAddCommand
             return CommandLine.Success;
         });
         return command;
+    }
+
+    /// <summary>A feeds.json entry for a listing page, in the file's own shape.</summary>
+    private static string ScrapeEntry(string id, Uri url, FeedKind kind, TimeSpan interval, ScrapeRule scrape)
+    {
+        var rule = new Dictionary<string, string> { ["item"] = scrape.Item, ["link"] = scrape.Link };
+        if (scrape.Date is { } date)
+        {
+            rule["date"] = date;
+        }
+
+        var entry = new Dictionary<string, object>
+        {
+            ["id"] = id,
+            ["title"] = url.Host,
+            ["url"] = url.AbsoluteUri,
+            ["kind"] = kind.ToString().ToLowerInvariant(),
+            ["schedule"] = new Dictionary<string, string> { ["interval"] = interval.ToString("c", CultureInfo.InvariantCulture) },
+            ["scrape"] = rule,
+        };
+        return System.Text.Json.JsonSerializer.Serialize(entry, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     private static string? Duplicate(IReadOnlyList<FeedDefinition> feeds, Uri url, string path) =>

@@ -26,6 +26,11 @@ internal static class FeedsCommand
                 var state = store?.GetFeedState(feed.Id);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{feed.Id,-28} {feed.Kind.ToString().ToLowerInvariant(),-10} {(feed.Enabled ? "yes" : "no"),-3} {feed.Schedule,-22} {Time(state?.LastSuccess),-17} {state?.ConsecutiveFailures ?? 0,5} {NextAttempt(feed, state, now),-31} {Note(state)}"));
+                if (!ReferenceEquals(feed.Settings, SourceSettings.None))
+                {
+                    // Header and cookie values can be tokens: only their names are shown.
+                    Console.WriteLine($"  {feed.Id}: {feed.Settings.Describe()}");
+                }
             }
 
             return CommandLine.Success;

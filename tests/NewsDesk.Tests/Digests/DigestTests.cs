@@ -22,7 +22,8 @@ public sealed class DigestTests
             Articles.Make("std", "New AI code of practice", Day, ["standards"]),
             Articles.Make("neg", "Chip maker raises funds", Day));
 
-        Assert.Equal(["bilateral", "standards", ThemeHeadings.Other], digest.Sections.Select(s => s.Theme));
+        Assert.Equal(["bilateral", "standards"], digest.Sections.Select(s => s.Theme));
+        Assert.Equal(["Chip maker raises funds"], digest.AlsoInTheFeeds.Select(l => l.Title));
         var story = digest.Sections[0].Entries.Single();
         Assert.Equal("gov1", story.ArticleId);
         Assert.Equal(["https://example.org/press1"], story.AlsoReportedBy.Select(l => l.Url));

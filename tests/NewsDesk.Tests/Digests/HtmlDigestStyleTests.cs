@@ -23,7 +23,7 @@ public sealed class HtmlDigestStyleTests
 
         Assert.Contains("<h1 style=\"font-size:26px\">", html, StringComparison.Ordinal);
         Assert.Contains("style=\"font-size:20px;border-bottom:1px solid #ccc\"", html, StringComparison.Ordinal);
-        Assert.Contains("<div style=\"margin:18px 0\">", html, StringComparison.Ordinal);
+        Assert.Contains("<article id=\"story-s\" style=\"margin:18px 0\">", html, StringComparison.Ordinal);
         Assert.Contains("style=\"display:inline-block;", html, StringComparison.Ordinal);
         Assert.Contains("Also reported by", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-nd-style", html, StringComparison.Ordinal);

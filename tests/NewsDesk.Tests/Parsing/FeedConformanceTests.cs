@@ -12,7 +12,7 @@ namespace NewsDesk.Tests.Parsing;
 public sealed class FeedConformanceTests
 {
     /// <summary>Most checkable cases passed so far (see docs/benchmarks/feeds.md). Counts, not rates, so rounding cannot hide a loss.</summary>
-    private const int PassedRatchet = 922;
+    private const int PassedRatchet = 951;
 
     private const int DatesCorrectRatchet = 115;
 

@@ -23,6 +23,11 @@ public sealed class GroupingParityTests
     // after the dated reports of their stories: they must still join those stories, as `cluster` joins them.
     private static readonly string UndatedItems = Path.Combine(AppContext.BaseDirectory, "Fixtures", "StoryParityUndated", "items.jsonl");
 
+    // What an editor tells apart and joins: one funding round quoted at close sums, and another of the same company
+    // at a different sum; an undated analysis that names the date of an older order; a government announcement and a
+    // report of the university partnership it includes, which share little wording but name the same two universities.
+    private static readonly string EditorItems = Path.Combine(AppContext.BaseDirectory, "Fixtures", "StoryParityEditor", "items.jsonl");
+
     [Fact]
     public Task Cluster_and_ingest_group_the_same_reports_into_the_same_stories_in_either_arrival_order() => AssertParityAsync(Items);
 
@@ -33,6 +38,15 @@ public sealed class GroupingParityTests
         // What the test is about: undated reports in stories with dated ones.
         Assert.Contains(expected, group => group.Count >= 3 && group.Contains("u01") && group.Contains("u02") && group.Contains("u03"));
         Assert.Contains(expected, group => group.Contains("u04") && group.Contains("u05"));
+    }
+
+    [Fact]
+    public async Task Sums_named_dates_and_shared_institutions_decide_stories_through_ingest_as_through_cluster()
+    {
+        var expected = await AssertParityAsync(EditorItems);
+
+        List<List<string>> stories = [["e01", "e02", "e09"], ["e03"], ["e04"], ["e05"], ["e06", "e07"], ["e08"]];
+        Assert.Equal(stories, expected);
     }
 
     private static async Task<List<List<string>>> AssertParityAsync(string items)

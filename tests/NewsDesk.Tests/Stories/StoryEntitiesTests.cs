@@ -1,4 +1,5 @@
 using NewsDesk.Stories;
+using NewsDesk.Tagging;
 
 namespace NewsDesk.Tests.Stories;
 
@@ -21,12 +22,20 @@ public sealed class StoryEntitiesTests
     }
 
     [Fact]
-    public void Does_not_read_the_pronoun_us_as_a_country_or_run_names_across_commas()
+    public void Does_not_read_the_pronoun_us_as_a_country_and_finds_organisations_whole_as_the_tagger_does()
     {
-        var entities = StoryEntities.Find("", "They told us that Acme Robotics, Nova Systems and Orbit Labs agreed.");
+        var title = "Japan and Association of Southeast Asian Nations agree AI skills programme";
+        var lede = "They told us that the Canadian Institute for Advanced Research and MeitY would join.";
+
+        var entities = StoryEntities.Find(title, lede);
 
         Assert.DoesNotContain("united states", entities);
-        Assert.Equal(["acme robotics", "nova systems", "orbit labs"], entities);
+        Assert.Equal(["japan", "asean", "canadian institute for advanced research", "ministry of electronics and information technology"], entities);
+        // One entity model: the story signature names what the tagger reports, lower-cased.
+        var tagging = new ThemeTagger(Taxonomy.LoadDefault()).Tag(new TagInput(title, lede, null));
+        Assert.Equal(
+            tagging.Countries.Concat(tagging.Organisations).Select(e => e.ToLowerInvariant()).Order(StringComparer.Ordinal),
+            entities.Order(StringComparer.Ordinal));
     }
 
     [Fact]

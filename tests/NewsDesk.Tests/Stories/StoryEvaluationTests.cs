@@ -9,14 +9,14 @@ namespace NewsDesk.Tests.Stories;
 public sealed class StoryEvaluationTests
 {
     // Ratchet: raise these when grouping improves, never lower them to make a change pass.
-    // `cluster` (the same grouper, undated items left undated). Measured 2026-12-07 as on 2026-11-23: precision 0.931, recall 0.675, F1 0.783 (docs/benchmarks/stories.md).
+    // `cluster` (the same grouper, undated items left undated). Measured 2026-12-07 (editor's signals): precision 0.919, recall 0.850, F1 0.883 (docs/benchmarks/stories.md).
     private const double MinPrecision = 0.90;
-    private const double MinF1 = 0.77;
+    private const double MinF1 = 0.87;
 
     // The worker's path (tag, group, store). Half of themes-dev is undated: ingested at one instant, and undated for
-    // matching, as `cluster` leaves them. Measured 2026-12-07: precision 0.931, recall 0.675, F1 0.783, as `cluster`.
+    // matching, as `cluster` leaves them. Measured 2026-12-07: precision 0.919, recall 0.850, F1 0.883, as `cluster`.
     private const double MinWorkerPrecision = 0.90;
-    private const double MinWorkerF1 = 0.77;
+    private const double MinWorkerF1 = 0.87;
 
     [Fact]
     public void Grouping_on_themes_dev_stays_above_the_floor()

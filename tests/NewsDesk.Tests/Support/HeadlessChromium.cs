@@ -80,6 +80,17 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
         return result["result"]?["value"]?.ToString();
     }
 
+    /// <summary>Lays the page out as on a screen this wide and tall (CSS pixels), as a phone or a desktop would.</summary>
+    public Task SetViewportAsync(int width, int height, CancellationToken ct) =>
+        SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = width < 600 }, ct);
+
+    /// <summary>A PNG of the whole page as now laid out, for a person to look at when a layout test fails.</summary>
+    public async Task<byte[]> ScreenshotAsync(CancellationToken ct)
+    {
+        var result = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true }, ct);
+        return Convert.FromBase64String((string)result["data"]!);
+    }
+
     private async Task<JsonNode> SendAsync(string method, JsonObject parameters, CancellationToken ct)
     {
         var id = Interlocked.Increment(ref _nextId);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsDesk.Desks;
 
 namespace NewsDesk.Digests.Delivery;
 
@@ -17,24 +18,55 @@ public sealed partial class DigestDelivery(IOptions<DeliveryOptions> options, IH
     /// <summary>True when at least one target is configured; `digest --deliver` without one is an error, not a silent no-op.</summary>
     public bool HasTarget => _options.Smtp.Enabled || _options.Webhook.Enabled;
 
-    /// <returns>One outcome per configured target, in order (empty when none is configured).</returns>
-    public async Task<IReadOnlyList<DeliveryOutcome>> DeliverAsync(PublishedDigest digest, CancellationToken ct)
+    /// <summary>True when the desk (or, for null, the default digest) has somewhere to go.</summary>
+    public bool HasTargetFor(DeskOptions? desk)
     {
+        var (smtp, webhook) = Targets(desk);
+        return smtp.Enabled || webhook.Enabled;
+    }
+
+    /// <param name="desk">The desk whose targets to use (its recipients, through the configured SMTP server, and its
+    /// webhook); null for the default digest's targets.</param>
+    /// <returns>One outcome per configured target, in order (empty when none is configured).</returns>
+    public async Task<IReadOnlyList<DeliveryOutcome>> DeliverAsync(PublishedDigest digest, CancellationToken ct, DeskOptions? desk = null)
+    {
+        var (smtp, webhook) = Targets(desk);
         var outcomes = new List<DeliveryOutcome>();
-        if (_options.Smtp.Enabled)
+        if (smtp.Enabled)
         {
-            var recipients = string.Join(", ", _options.Smtp.To);
-            outcomes.Add(await TryAsync("smtp", recipients, () => new SmtpDigestSender(_options.Smtp).SendAsync(digest, ct), digest).ConfigureAwait(false));
+            var recipients = string.Join(", ", smtp.To);
+            outcomes.Add(await TryAsync("smtp", recipients, () => new SmtpDigestSender(smtp).SendAsync(digest, ct), digest).ConfigureAwait(false));
         }
 
-        if (_options.Webhook.Enabled)
+        if (webhook.Enabled)
         {
-            var sender = new WebhookDigestSender(clients.CreateClient(ClientName), _options.Webhook);
+            var sender = new WebhookDigestSender(clients.CreateClient(ClientName), webhook);
             // The webhook URL is itself the secret (Slack-style), so only its host is named.
-            outcomes.Add(await TryAsync("webhook", _options.Webhook.Url!.Host, () => sender.SendAsync(digest, ct), digest).ConfigureAwait(false));
+            outcomes.Add(await TryAsync("webhook", webhook.Url!.Host, () => sender.SendAsync(digest, ct), digest).ConfigureAwait(false));
         }
 
         return outcomes;
+    }
+
+    /// <summary>A desk's own targets: the SMTP server settings with its recipients, and its webhook. Never the default digest's lists.</summary>
+    private (SmtpDeliveryOptions Smtp, WebhookDeliveryOptions Webhook) Targets(DeskOptions? desk)
+    {
+        if (desk is null)
+        {
+            return (_options.Smtp, _options.Webhook);
+        }
+
+        var smtp = new SmtpDeliveryOptions
+        {
+            Host = _options.Smtp.Host,
+            Port = _options.Smtp.Port,
+            Security = _options.Smtp.Security,
+            Username = _options.Smtp.Username,
+            Password = _options.Smtp.Password,
+            From = _options.Smtp.From,
+            To = [.. desk.Recipients],
+        };
+        return (smtp, new WebhookDeliveryOptions { Url = desk.Webhook, DigestBaseUrl = _options.Webhook.DigestBaseUrl });
     }
 
     private async Task<DeliveryOutcome> TryAsync(string target, string recipient, Func<Task> send, PublishedDigest digest)

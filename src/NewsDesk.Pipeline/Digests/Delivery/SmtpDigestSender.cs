@@ -16,7 +16,7 @@ public sealed class SmtpDigestSender(SmtpDeliveryOptions options)
             message.To.Add(MailboxAddress.Parse(to));
         }
 
-        message.Subject = $"NewsDesk digest for {digest.Digest.Date}: {digest.Digest.StoryCount} stories";
+        message.Subject = $"{digest.Digest.Title}: {digest.Digest.StoryCount} stories";
         message.Body = new BodyBuilder { HtmlBody = digest.Stored.Html, TextBody = PlainTextDigestRenderer.Render(digest.Digest) }.ToMessageBody();
 
         using var client = new SmtpClient();

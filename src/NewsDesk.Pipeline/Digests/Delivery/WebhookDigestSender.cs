@@ -21,7 +21,7 @@ public sealed class WebhookDigestSender(HttpClient client, WebhookDeliveryOption
 
     public static JsonObject Payload(Digest digest, Uri? digestBaseUrl)
     {
-        var title = $"NewsDesk digest for {digest.Date}: {digest.StoryCount} stories from {digest.ArticleCount} articles";
+        var title = $"{digest.Title}: {digest.StoryCount} stories from {digest.ArticleCount} articles";
         var blocks = new JsonArray { Section($"*{Escape(title)}*") };
         foreach (var section in digest.Sections)
         {

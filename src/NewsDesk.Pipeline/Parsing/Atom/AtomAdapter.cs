@@ -28,7 +28,7 @@ internal static class AtomAdapter
         return new ParsedFeed
         {
             Format = Format(root),
-            Title = TextConstruct.Read(root.Core(ns, "title")),
+            Title = TextConstruct.ReadTitle(root.Core(ns, "title")),
             Link = AtomLinkReader.Alternate(links),
             Description = TextConstruct.Read(root.Core(ns, "subtitle") ?? root.Core(ns, "tagline") ?? root.Core(ns, "info")),
             Language = Languages.Normalize(root.Attr(FeedNamespaces.Xml + "lang")),
@@ -70,10 +70,10 @@ internal static class AtomAdapter
         return new FeedEntry
         {
             Id = id ?? link ?? string.Empty,
-            Title = TextConstruct.Read(entry.Core(ns, "title")),
+            Title = TextConstruct.ReadTitle(entry.Core(ns, "title")),
             Link = link,
             Published = FeedDateParser.Parse((entry.Core(ns, "published") ?? entry.Core(ns, "issued") ?? entry.Core(ns, "created")).Text()),
-            Updated = FeedDateParser.Parse((entry.Core(ns, "updated") ?? entry.Core(ns, "modified")).Text()),
+            Updated = FeedDateParser.Parse((entry.CoreAll(ns, "updated").LastOrDefault() ?? entry.Core(ns, "modified")).Text()),
             Summary = HtmlUrlResolver.Resolve(summary, TextConstruct.Read(summary), baseUrl),
             Content = HtmlUrlResolver.Resolve(content, TextConstruct.Read(content), baseUrl),
             Author = authors.FirstOrDefault()?.Name ?? authors.FirstOrDefault()?.Email,
@@ -82,10 +82,15 @@ internal static class AtomAdapter
             Links = links,
             Enclosures = [.. links.Where(l => l.Rel == "enclosure").Select(l => new FeedEnclosure(l.Href, l.Type, l.Length))
                 .Concat(Rss.MediaRss.Enclosures(entry, baseUrl)).DistinctBy(e => e.Url)],
-            Comments = links.FirstOrDefault(l => l.Rel == "replies" && l.Type is not null && l.Type.Contains("html", StringComparison.OrdinalIgnoreCase))?.Href,
+            Comments = Comments(entry, ns, baseUrl),
             Rights = TextConstruct.Read(entry.Core(ns, "rights") ?? entry.Core(ns, "copyright")),
         };
     }
+
+    /// <summary>The HTML replies link; a href with white space inside is not a URL (as for RSS comments), so none.</summary>
+    private static string? Comments(XElement entry, XNamespace ns, Uri? baseUrl) =>
+        entry.CoreAll(ns, "link").FirstOrDefault(l => l.Attr("rel") == "replies" && l.Attr("type") is { } type && type.Contains("html", StringComparison.OrdinalIgnoreCase))
+            ?.Attr("href") is { } href && !href.Any(char.IsWhiteSpace) ? UrlResolver.Resolve(entry, href, baseUrl) : null;
 
     private static List<string> Categories(XElement parent, XNamespace ns) =>
         [.. parent.CoreAll(ns, "category").Select(c => c.Attr("term") ?? c.Text()).OfType<string>()

@@ -8,9 +8,16 @@ internal static class AtomLinkReader
 {
     public static List<FeedLink> Read(XElement parent, XNamespace ns, Uri? baseUrl) =>
         [.. parent.CoreAll(ns, "link")
-            .Select(l => (Href: UrlResolver.Resolve(l, l.Attr("href") ?? l.Text(), baseUrl), Element: l))
+            // An empty href is the base itself (RFC 3986, 5.2), except for an enclosure, where it is no file at all.
+            .Select(l => (Href: l.Attribute("href") is { } href && string.IsNullOrWhiteSpace(href.Value) && l.Attr("rel") != "enclosure"
+                ? UrlResolver.BaseOf(l, baseUrl)?.OriginalString
+                : UrlResolver.Resolve(l, l.Attr("href") ?? l.Text(), baseUrl), Element: l))
             .Where(l => l.Href is not null)
-            .Select(l => new FeedLink(l.Href!, l.Element.Attr("rel") ?? "alternate", l.Element.Attr("type"), l.Element.Attr("title"), XmlNav.ParseLength(l.Element.Attr("length"))))];
+            .Select(l => (l.Href, l.Element, Rel: l.Element.Attr("rel") ?? "alternate"))
+            .Select(l => new FeedLink(l.Href!, l.Rel, l.Element.Attr("type") ?? DefaultType(l.Rel), l.Element.Attr("title"), XmlNav.ParseLength(l.Element.Attr("length"))))];
+
+    /// <summary>A feed's link to itself is an Atom document unless it says otherwise (as feedparser reads it).</summary>
+    private static string? DefaultType(string rel) => rel == "self" ? "application/atom+xml" : null;
 
     /// <summary>
     /// rel=alternate (or no rel), preferring an HTML type. Feeds often list rel=self first; taking the

@@ -3,7 +3,7 @@ using CodeHollow.FeedReader;
 namespace NewsDesk.Parsing.Baseline;
 
 /// <summary>
-/// CodeHollow.FeedReader 1.2.6 used as-is (ReadFromByteArray, no pre-processing), mapped to ParsedFeed.
+/// CodeHollow.FeedReader (the pinned version) used as-is (ReadFromByteArray, no pre-processing), mapped to ParsedFeed.
 /// Exists only so `eval feeds --baseline feedreader` can measure what FeedParser improves on; the
 /// product path is FeedParser. FeedReader's own exceptions are deliberately not wrapped here, so the
 /// evaluation can count them.

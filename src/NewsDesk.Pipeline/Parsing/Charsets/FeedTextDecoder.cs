@@ -22,6 +22,14 @@ internal static partial class FeedTextDecoder
         }
 
         var declared = GetEncoding(CharsetFromContentType(contentType));
+
+        // RFC 3023: text/xml without a charset is US-ASCII. Followed only where it is true: on a non-ASCII body the
+        // rule (obsolete since RFC 7303) would mis-decode real UTF-8 feeds, so the steps below decide there.
+        if (declared is null && IsTextXml(contentType) && !HasNonAscii(data))
+        {
+            return new DecodedText(System.Text.Encoding.ASCII.GetString(data), "us-ascii");
+        }
+
         if (declared is not null)
         {
             return new DecodedText(declared.GetString(data), declared.WebName.Name());
@@ -34,6 +42,13 @@ internal static partial class FeedTextDecoder
         }
 
         var xmlDeclared = GetEncoding(CharsetFromXmlDeclaration(data));
+
+        // Nothing declares a charset and the bytes are not UTF-8: a legacy feed, whose charset only statistics can tell.
+        if (xmlDeclared is null && !IsValidUtf8(data) && CharsetDetector.Detect(data) is { } detected)
+        {
+            return new DecodedText(detected.Encoding.GetString(data), detected.Name);
+        }
+
         if (xmlDeclared is null || xmlDeclared is UnicodeEncoding || xmlDeclared.CodePage == 65001)
         {
             return new DecodedText(DecodeUtf8(data), "utf-8");
@@ -67,6 +82,10 @@ internal static partial class FeedTextDecoder
         [0x3C, 0x00, _, 0x00, ..] => new UnicodeEncoding(false, false),
         _ => null,
     };
+
+    private static bool IsTextXml(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().ToLowerInvariant() is var mediaType
+        && mediaType.StartsWith("text/", StringComparison.Ordinal) && mediaType.Contains("xml", StringComparison.Ordinal);
 
     private static string DecodeUtf8(byte[] data) => System.Text.Encoding.UTF8.GetString(data);
 

@@ -32,15 +32,12 @@ internal static class RssAdapter
         var core = Core(root);
         var channel = root.Core(core, "channel") ?? root;
         var atomLinks = AtomLinks(channel, baseUrl);
-        var links = new List<FeedLink>();
-        var link = UrlResolver.Resolve(channel, channel.Core(core, "link").Text(), baseUrl);
-        if (link is not null)
-        {
-            links.Add(new FeedLink(link, "alternate", "text/html"));
-        }
-
+        var links = CoreLinks(channel, core, baseUrl);
+        var link = links.LastOrDefault()?.Href;
         links.AddRange(atomLinks);
-        var image = channel.Core(core, "image") ?? root.Core(core, "image");
+        // RDF's channel holds only <image rdf:resource>, a pointer to the <image> beside it that has the url.
+        var image = new[] { channel, root }.SelectMany(p => p.CoreAll(core, "image")).FirstOrDefault(i => i.Core(core, "url") is not null)
+            ?? channel.Core(core, "image");
         var channelCategories = Categories(channel, core)
             .Concat(channel.Descendants(Itunes + "category").Concat(channel.Elements(GooglePlay + "category")).Select(c => c.Attr("text")).OfType<string>())
             .Distinct(StringComparer.Ordinal).ToList();
@@ -55,29 +52,31 @@ internal static class RssAdapter
             TtlMinutes = int.TryParse(channel.Core(core, "ttl").Text(), out var ttl) ? ttl : null,
             Copyright = TextConstruct.Read(channel.Core(core, "copyright") ?? channel.Ext(FeedNamespaces.Dc, "rights")),
             Generator = channel.Core(core, "generator").Text(),
-            ImageUrl = UrlResolver.Resolve(image ?? channel, image?.Core(core, "url").Text(), baseUrl),
+            ImageUrl = UrlResolver.Resolve(image ?? channel, image?.Core(core, "url").Text(), baseUrl)
+                ?? MediaRss.Enclosures(channel, baseUrl).FirstOrDefault(e => e.Type?.StartsWith("image/", StringComparison.Ordinal) == true)?.Url,
             FeedUrl = atomLinks.FirstOrDefault(l => l.Rel == "self")?.Href ?? baseUrl?.AbsoluteUri,
             Updated = FeedDateParser.Parse((channel.Core(core, "lastBuildDate") ?? channel.Ext(FeedNamespaces.Dc, "date") ?? channel.Ext(FeedNamespaces.DcTerms, "modified")).Text()),
             Published = FeedDateParser.Parse((channel.Core(core, "pubDate") ?? channel.Ext(FeedNamespaces.DcTerms, "issued")).Text()),
             Authors = People(channel, core, "managingEditor", "author", "webMaster"),
             Links = links,
             Categories = channelCategories,
-            Entries = [.. items.Select(item => ReadItem(item, core, baseUrl, channelCategories))],
+            Entries = [.. items.Select(item => ReadItem(item, core, baseUrl, channelCategories, Bylines(channel)))],
         };
     }
 
-    private static FeedEntry ReadItem(XElement item, XNamespace core, Uri? baseUrl, List<string> channelCategories)
+    private static FeedEntry ReadItem(XElement item, XNamespace core, Uri? baseUrl, List<string> channelCategories, List<FeedPerson> channelBylines)
     {
         var categories = Categories(item, core).Concat(MediaRss.Categories(item)).Distinct(StringComparer.Ordinal).ToList();
         var guid = item.Core(core, "guid");
         var guidText = guid.Text();
         var atomLinks = AtomLinks(item, baseUrl);
         // FeedBurner rewrites links to its redirector and keeps the publisher's URL in origLink.
-        var link = UrlResolver.Resolve(item, (item.Ext(FeedBurner, "origLink") ?? item.Core(core, "link")).Text(), baseUrl)
+        var links = CoreLinks(item, core, baseUrl);
+        var link = UrlResolver.Resolve(item, item.Ext(FeedBurner, "origLink").Text(), baseUrl)
+            ?? links.LastOrDefault()?.Href
             ?? atomLinks.FirstOrDefault(l => l.Rel == "alternate")?.Href
             ?? PermalinkFromGuid(guid, guidText, baseUrl);
-        var links = new List<FeedLink>();
-        if (link is not null)
+        if (links.Count == 0 && link is not null)
         {
             links.Add(new FeedLink(link, "alternate", "text/html"));
         }
@@ -86,14 +85,20 @@ internal static class RssAdapter
         var enclosures = item.CoreAll(core, "enclosure")
             .Select(e => (Url: UrlResolver.Resolve(e, item.Ext(FeedBurner, "origEnclosureLink").Text() ?? e.Attr("url"), baseUrl), Element: e))
             .Where(e => e.Url is not null)
-            .Select(e => new FeedEnclosure(e.Url!, e.Element.Attr("type"), XmlNav.ParseLength(e.Element.Attr("length"))))
+            .Select(e => new FeedEnclosure(e.Url!, e.Element.Attr("type"), EnclosureLength(e.Element)))
             .Concat(MediaRss.Enclosures(item, baseUrl))
             .DistinctBy(e => e.Url)
             .ToList();
         var authors = People(item, core, "author");
-        var summary = item.Core(core, "description") ?? item.Ext(FeedNamespaces.Dc, "description");
+
+        // An item without a byline of its own is by the channel's author (dc:creator), as Atom entries inherit the feed's.
+        authors = authors.Count == 0 ? [.. channelBylines] : authors;
+        // Some feeds write a <summary> beside or instead of <description>: the first of the two is the summary, and the
+        // second, where there is no real content element, the content (feedparser reads them so).
+        var summaries = item.Elements().Where(e => e.Name.LocalName is "description" or "summary" && (e.Name.Namespace == core || e.Name.Namespace == XNamespace.None)).ToList();
+        var summary = summaries.FirstOrDefault() ?? item.Ext(FeedNamespaces.Dc, "description");
         var content = item.Ext(FeedNamespaces.Content, "encoded") ?? item.Ext(FeedNamespaces.Xhtml, "body") ?? item.Core(core, "fullitem")
-            ?? item.Ext(FeedNamespaces.Atom10, "content");
+            ?? item.Ext(FeedNamespaces.Atom10, "content") ?? summaries.Skip(1).FirstOrDefault();
         return new FeedEntry
         {
             Id = UrlResolver.ResolveId(item, guidText, baseUrl) ?? item.Attr(FeedNamespaces.Rdf + "about") ?? link ?? string.Empty,
@@ -113,6 +118,24 @@ internal static class RssAdapter
             Rights = TextConstruct.Read(item.Ext(FeedNamespaces.Dc, "rights")),
         };
     }
+
+    /// <summary>
+    /// Every &lt;link&gt; (its text, or an href attribute some feeds write), resolved. Where there are several the last one
+    /// is the link, as feedparser and gofeed read it: a later element overwrites an earlier one.
+    /// </summary>
+    private static List<FeedLink> CoreLinks(XElement parent, XNamespace core, Uri? baseUrl) =>
+        [.. parent.CoreAll(core, "link")
+            .Select(l => UrlResolver.Resolve(parent, l.Text() ?? l.Attr("href"), baseUrl))
+            .OfType<string>()
+            .Select(href => new FeedLink(href, "alternate", "text/html"))];
+
+    /// <summary>RSS requires a length; the RSS Best Practices Profile says a publisher who cannot tell it writes 0, so an unreadable one is 0 too.</summary>
+    private static long? EnclosureLength(XElement enclosure) =>
+        enclosure.Attribute("length") is null ? null : XmlNav.ParseLength(enclosure.Attr("length")) ?? 0;
+
+    /// <summary>The channel's bylines (dc:creator, dc:author), not its editorial contacts (managingEditor, webMaster).</summary>
+    private static List<FeedPerson> Bylines(XElement channel) =>
+        [.. channel.Elements(FeedNamespaces.Dc + "creator").Concat(channel.Elements(FeedNamespaces.Dc + "author")).Select(e => e.Text()).OfType<string>().Select(PersonText.Parse)];
 
     private static string? PermalinkFromGuid(XElement? guid, string? guidText, Uri? baseUrl)
     {

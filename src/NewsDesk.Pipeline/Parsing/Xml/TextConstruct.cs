@@ -12,6 +12,14 @@ internal static class TextConstruct
 {
     public static string? Read(XElement? element) => element is null ? null : Charsets.C1Characters.Fix(ReadRaw(element));
 
+    /// <summary>
+    /// A title as a reader shows it: an Atom title of type html or xhtml is markup, so its tags go and its entities are
+    /// decoded once ("&amp;lt;b&amp;gt;Rates&amp;lt;/b&amp;gt; &amp;amp;amp; jobs" is "Rates &amp; jobs"). Digests, exports and story
+    /// grouping all take the title as text.
+    /// </summary>
+    public static string? ReadTitle(XElement? element) =>
+        element is not null && TypeOf(element) is "text/html" or "application/xhtml+xml" ? NewsDesk.Text.HtmlText.ToPlainText(Read(element)) : Read(element);
+
     private static string ReadRaw(XElement element)
     {
         var type = (element.Attribute("type")?.Value ?? string.Empty).Trim().ToLowerInvariant();

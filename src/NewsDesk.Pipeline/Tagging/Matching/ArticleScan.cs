@@ -20,6 +20,9 @@ internal sealed class ArticleScan
     public List<Hit>?[] VocabularyHits { get; }
     public List<Hit>?[] TermHits { get; }
     public List<EntityMention> Mentions { get; } = [];
+
+    /// <summary>Capitals named (for story matching only: a venue, "talks in Seoul", is no party to the tagger).</summary>
+    public List<EntityMention> Capitals { get; } = [];
     public List<(Hit Hit, int Number)> Counts { get; } = [];
     public List<(Hit Hit, string Name)> Organisations { get; } = [];
 
@@ -62,6 +65,9 @@ internal sealed class ArticleScan
                         case PatternRoleKind.Entity or PatternRoleKind.Demonym:
                             var entry = compiled.Taxonomy.Gazetteer.Entries[role.Index];
                             mentions.Add(new EntityMention(entry, field, match.Start, match.Length, role.Kind == PatternRoleKind.Demonym));
+                            break;
+                        case PatternRoleKind.Capital:
+                            scan.Capitals.Add(new EntityMention(compiled.Taxonomy.Gazetteer.Entries[role.Index], field, match.Start, match.Length, IsDemonym: false));
                             break;
                         case PatternRoleKind.CountNoun:
                             if (GroupCounter.CountBefore(text, match.Start) is { } number)

@@ -70,6 +70,11 @@ internal sealed class CompiledTaxonomy
             {
                 Add(demonym, new PatternRole(PatternRoleKind.Demonym, e));
             }
+
+            foreach (var capital in entries[e].Capitals)
+            {
+                Add(capital, new PatternRole(PatternRoleKind.Capital, e));
+            }
         }
 
         foreach (var noun in taxonomy.CountNouns)

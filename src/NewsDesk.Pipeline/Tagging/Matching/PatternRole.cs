@@ -11,4 +11,6 @@ internal enum PatternRoleKind
     Demonym,
     CountNoun,
     OrganisationSuffix,
+    /// <summary>A capital standing for its state ("Washington and Beijing agreed"): read by story matching, not by the tagger.</summary>
+    Capital,
 }

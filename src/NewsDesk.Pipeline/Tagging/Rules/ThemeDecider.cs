@@ -97,6 +97,7 @@ internal static class ThemeDecider
         var result = new List<Contribution>();
 
         // Each term or vocabulary counts once, at its best-placed hit: repetition in a long body is not more evidence.
+        // Within the best field the longest phrase shows it: "memorandum" says what was signed, "sign" does not.
         void Add(List<Hit>? hits, double weight)
         {
             if (hits is null || weight == 0)
@@ -107,7 +108,8 @@ internal static class ThemeDecider
             var best = hits[0];
             foreach (var hit in hits)
             {
-                if (weights.For(hit.Field) > weights.For(best.Field))
+                var field = weights.For(hit.Field).CompareTo(weights.For(best.Field));
+                if (field > 0 || (field == 0 && hit.Length > best.Length))
                 {
                     best = hit;
                 }
@@ -136,6 +138,15 @@ internal static class ThemeDecider
             // Evidence is the third party named: the one that makes the group more than a pair.
             var third = parties.CoalitionParties[party.Min - 1];
             result.Add(new Contribution(party.Weight, new Hit(third.Field, third.Start, third.Length)));
+        }
+
+        // The bloc that acts is what makes an item regional; a frame word ("Process", "leaders") alone does not say it.
+        if (rule.RequiresBloc)
+        {
+            foreach (var bloc in parties.ActingBlocs)
+            {
+                result.Add(new Contribution(0, new Hit(bloc.Field, bloc.Start, bloc.Length), IsParty: true));
+            }
         }
 
         if (rule.Parties is not null)

@@ -70,7 +70,11 @@ internal static class StoryEvaluator
             [.. items.Select(i => (i.Id, i.Title, gold[i.Id], predicted[i.Id]))],
             (i, j) => string.Create(
                 CultureInfo.InvariantCulture,
-                $"similarity {matcher.Similarity(signatures[i], signatures[j]):F2}, same story {matcher.IsSameStory(signatures[i], items[i].Date, signatures[j], items[j].Date)}"));
+                $"similarity {matcher.Similarity(signatures[i], signatures[j]):F2}, same story {matcher.IsSameStory(signatures[i], items[i].Date, signatures[j], items[j].Date)}; {Facts(signatures[i])} / {Facts(signatures[j])}"));
         return (evaluation, errors);
     }
+
+    /// <summary>What the matcher read from one report, so a reader of the errors sees why a pair was kept apart or joined.</summary>
+    private static string Facts(StorySignature signature) =>
+        $"[{string.Join(", ", signature.Entities)}] kinds [{string.Join(", ", signature.EventKinds)}] sums [{string.Join(", ", signature.Amounts)}] dates [{string.Join(", ", signature.MentionedDates)}]";
 }

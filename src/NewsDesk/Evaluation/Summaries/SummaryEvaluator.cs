@@ -52,6 +52,8 @@ internal static partial class SummaryEvaluator
         var ours = new RougeAverage();
         var lead = new RougeAverage();
         var inBody = 0;
+        var clean = 0;
+        var leadClean = 0;
         var ticks = 0L;
         var characters = 0L;
         foreach (var (title, body, standfirst) in documents)
@@ -61,13 +63,15 @@ internal static partial class SummaryEvaluator
             ticks += watch.ElapsedTicks;
             characters += body.Length;
             var lead3 = string.Join(' ', SentenceSplitter.Split(body).Take(3).Select(s => s.Value));
+            clean += SummaryOpening.OpensCleanly(summary) ? 1 : 0;
+            leadClean += SummaryOpening.OpensCleanly(lead3) ? 1 : 0;
             ours.Add(Rouge.Score(summary, standfirst), WordTokenizer.Tokens(summary).Count);
             lead.Add(Rouge.Score(lead3, standfirst), WordTokenizer.Tokens(lead3).Count);
             inBody += body.Contains(standfirst.TrimEnd('.', '…', ' '), StringComparison.Ordinal) ? 1 : 0;
         }
 
         var count = Math.Max(1, ours.Count);
-        return new SummarySetResult(name, ours, lead, inBody,
+        return new SummarySetResult(name, ours, lead, inBody, clean, leadClean,
             ticks * 1_000_000.0 / Stopwatch.Frequency / count, characters / (double)count);
     }
 
