@@ -10,7 +10,7 @@ namespace NewsDesk.Fetching;
 /// limits, redirects followed hop by hop (a permanent move is reported), a body-size cap applied while reading
 /// (after decompression) and a time limit. It returns bytes; parsing is the next stage's job.
 /// </summary>
-public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOptions> options, TimeProvider time)
+public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOptions> options, TimeProvider time, RequestLimiter? limiter = null)
 {
     public const string ClientName = "newsdesk";
 
@@ -22,8 +22,8 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
 
     private readonly FetchOptions _options = options.Value;
 
-    /// <summary>One limiter per fetcher; the fetcher is a singleton, so the limits hold across the whole process.</summary>
-    public RequestLimiter Limiter { get; } = new(options.Value.MaxConnectionsPerHost, options.Value.MaxConcurrentRequests);
+    /// <summary>One limiter per fetcher; the fetcher is a singleton, so the limits hold across the whole process (the cluster's, given one).</summary>
+    public RequestLimiter Limiter { get; } = limiter ?? new(options.Value.MaxConnectionsPerHost, options.Value.MaxConcurrentRequests);
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken ct)
     {

@@ -53,6 +53,7 @@ public static partial class ConfigurationReport
         Section<MachineSummaryOptions>("MachineSummary"),
         Section<MetricsOptions>("Metrics"),
         Section<RetentionOptions>("Retention"),
+        Section<ClusterOptions>("Cluster"),
         Section<TracingOptions>("Tracing"),
         Section<ApiOptions>("Api"),
     ];

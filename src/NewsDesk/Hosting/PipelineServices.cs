@@ -40,6 +40,7 @@ public static class PipelineServices
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations()
             .Validate(o => Quartz.CronExpression.TryParse(o.Schedule, out _), "NewsDesk:Retention:Schedule is not a valid Quartz cron expression (with seconds, e.g. '0 30 3 * * ?').")
             .ValidateOnStart();
+        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         // Both clients retry transient faults with the same policy (TransientRetry), bounded and logged.
         services.AddHttpClient(DigestDelivery.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
@@ -48,6 +49,7 @@ public static class PipelineServices
             .ConfigurePrimaryHttpMessageHandler(sp => FetchHandlerFactory.Create(sp.GetRequiredService<IOptions<FetchOptions>>().Value))
             .AddResilienceHandler("fetch", TransientRetry.Configure);
 
+        services.AddSingleton(CreateRequestLimiter);
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<FeedParser>();
         services.AddSingleton<ArticleExtractor>();
@@ -69,6 +71,15 @@ public static class PipelineServices
         services.AddSingleton<MachineSummarizer>();
         services.AddSingleton<FeedRegistry>();
         return services;
+    }
+
+    /// <summary>With PostgreSQL the per-host limit is the cluster's: every worker on the database takes its slots there.</summary>
+    private static RequestLimiter CreateRequestLimiter(IServiceProvider services)
+    {
+        var fetch = services.GetRequiredService<IOptions<FetchOptions>>().Value;
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var cluster = storage.IsPostgres ? new ClusterHostGate(Npgsql.NpgsqlDataSource.Create(storage.ConnectionString!), fetch.MaxConnectionsPerHost) : null;
+        return new RequestLimiter(fetch.MaxConnectionsPerHost, fetch.MaxConcurrentRequests, cluster);
     }
 
     private static Taxonomy LoadTaxonomy(NewsDeskOptions options) =>

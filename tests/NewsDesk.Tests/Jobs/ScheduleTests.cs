@@ -28,7 +28,9 @@ public sealed class ScheduleTests
         });
         await using (app)
         {
+            // The schedule is written by the reconciler as the worker starts; here it runs alone, so nothing polls.
             var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
+            await app.Services.GetRequiredService<ScheduleReconciler>().ReconcileAsync(scheduler, TestContext.Current.CancellationToken);
 
             var poll = await scheduler.GetTrigger(new TriggerKey("poll-a"), TestContext.Current.CancellationToken);
             var cron = await scheduler.GetTrigger(new TriggerKey("poll-b"), TestContext.Current.CancellationToken);

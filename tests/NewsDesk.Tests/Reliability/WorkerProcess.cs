@@ -13,6 +13,7 @@ public sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private WorkerProcess(Process process, Uri baseUri)
     {
@@ -90,8 +91,15 @@ public sealed class WorkerProcess : IDisposable
         throw new TimeoutException("worker did not answer /healthz within 60 s");
     }
 
+    /// <summary>Kills the worker (SIGKILL, as `kill -9`); disposing again after that does nothing.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         Http.Dispose();
         if (!_process.HasExited)
         {

@@ -15,6 +15,9 @@ public sealed partial class PostgresNewsStore : INewsStore
     /// <summary>The advisory lock space (first key of pg_advisory_xact_lock(int, int)) of story keys.</summary>
     internal const int StoryKeyLock = 0x4E44_5354;
 
+    /// <summary>How many times a transaction PostgreSQL aborted as a deadlock victim is tried in all.</summary>
+    private const int DeadlockAttempts = 5;
+
     internal static readonly JsonSerializerOptions Json = new();
 
     private readonly NpgsqlDataSource _source;
@@ -141,6 +144,24 @@ public sealed partial class PostgresNewsStore : INewsStore
             return work();
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return InTransaction(work);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < DeadlockAttempts)
+            {
+                // Several workers committing at once can deadlock (seen with three workers: story-key locks against
+                // row locks); PostgreSQL then aborts one transaction, and running it again is the documented answer.
+                // The work reads what it needs inside the transaction, so the retry decides afresh.
+                Thread.Sleep(Random.Shared.Next(10, 50) * attempt);
+            }
+        }
+    }
+
+    private T InTransaction<T>(Func<T> work)
+    {
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         _transaction.Value = connection;
