@@ -1,12 +1,12 @@
 using System.Text.Json;
+using NewsDesk.Storage;
 
 namespace NewsDesk.Alerts;
 
 /// <summary>
-/// What the alerter has done, kept in a small JSON file beside the store (news.db → news.alerts.json) so that a
-/// restart neither alerts a story twice nor treats a known feed's articles as a new backlog. A file rather than the
-/// store: the store has no collection for it, and the store's code belongs to its own stage; the file is written
-/// through a temporary file and a rename, so a crash leaves the old or the new state, never half of one.
+/// What the alerter has done, kept as one JSON record in the store (<see cref="RecordName"/>) so that a restart
+/// neither alerts a story twice nor treats a known feed's articles as a new backlog, and so that workers sharing a
+/// PostgreSQL store share it too. Each save is one committed write: a crash leaves the old or the new state.
 /// </summary>
 public sealed class AlertState
 {
@@ -37,24 +37,28 @@ public sealed class AlertState
         }
     }
 
-    /// <summary>True when the article came in its feed's first poll (or that poll's end is not known yet).</summary>
-    public bool InFirstPoll(string feed, DateTimeOffset ingested) => !SecondPoll.TryGetValue(feed, out var second) || ingested < second;
+    /// <summary>
+    /// True when the article came in its feed's first poll, false when it came later, null when that cannot be told
+    /// yet. A poll's articles are committed before its feed state (with the poll's start as LastSuccess), so an article
+    /// of the second poll can be read while only the first poll is known: it is left undecided, neither alerted nor
+    /// recorded, and decided at a later check (the checks re-read a few minutes back) once the second poll shows.
+    /// A feed with no successful poll seen yet is in its first.
+    /// </summary>
+    public bool? InFirstPoll(string feed, DateTimeOffset ingested) =>
+        SecondPoll.TryGetValue(feed, out var second) ? ingested < second
+        : FirstPoll.ContainsKey(feed) ? null
+        : true;
 
     /// <summary>Per desk, the stories already alerted (or seen in a backlog), with when.</summary>
     public Dictionary<string, Dictionary<string, DateTimeOffset>> Stories { get; set; } = [];
 
-    public static string PathBeside(string storePath) =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(storePath)) ?? ".", System.IO.Path.GetFileNameWithoutExtension(storePath) + ".alerts.json");
+    /// <summary>The store record the state is kept in.</summary>
+    public const string RecordName = "alerts";
 
-    public static AlertState Load(string path) =>
-        File.Exists(path) ? JsonSerializer.Deserialize<AlertState>(File.ReadAllText(path), Json) ?? new AlertState() : new AlertState();
+    public static AlertState Load(INewsStore store) =>
+        store.GetRecord(RecordName) is { } json ? JsonSerializer.Deserialize<AlertState>(json, Json) ?? new AlertState() : new AlertState();
 
-    public void Save(string path)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
-        File.Move(temp, path, overwrite: true);
-    }
+    public void Save(INewsStore store) => store.SaveRecord(RecordName, JsonSerializer.Serialize(this, Json));
 
     public bool Knows(string desk, string story) => Stories.TryGetValue(desk, out var stories) && stories.ContainsKey(story);
 

@@ -12,7 +12,7 @@ namespace NewsDesk.Alerts;
 /// alerted (or first seen in a feed's first-poll backlog) is recorded in <see cref="AlertState"/> and never alerted
 /// again, across restarts. Later reports of it show as "developing" in the next digest instead.
 /// </summary>
-public sealed partial class StoryAlerter(NewsStore store, IOptions<DigestOptions> digest, IOptions<DeliveryOptions> delivery, IHttpClientFactory clients, TimeProvider time, ILogger<StoryAlerter> logger)
+public sealed partial class StoryAlerter(INewsStore store, IOptions<DigestOptions> digest, IOptions<DeliveryOptions> delivery, IHttpClientFactory clients, TimeProvider time, ILogger<StoryAlerter> logger)
 {
     // Articles are stamped when made and committed a little later; re-reading this far back catches a slow commit.
     private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
@@ -34,8 +34,7 @@ public sealed partial class StoryAlerter(NewsStore store, IOptions<DigestOptions
         await _one.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var path = AlertState.PathBeside(store.FilePath);
-            var state = AlertState.Load(path);
+            var state = AlertState.Load(store);
             var now = time.GetUtcNow();
             // Polls run at least a minute apart and checks every AlertInterval, so each feed's second poll is seen.
             foreach (var feed in store.FeedStates())
@@ -56,15 +55,21 @@ public sealed partial class StoryAlerter(NewsStore store, IOptions<DigestOptions
             {
                 var story = article.StoryId ?? article.Id;
                 var backlog = state.InFirstPoll(article.FeedId, article.Ingested);
+
                 // Known by its story or by the article itself: a story id can be given or merged after the article is saved.
                 foreach (var desk in desks.Where(d => !state.Knows(d.Id, story) && !state.Knows(d.Id, article.Id)))
                 {
                     var alert = desk.Alert!;
-                    if (backlog && !alert.IncludeFirstPoll)
+                    if (backlog is not false && !alert.IncludeFirstPoll)
                     {
-                        // Seen in a backlog: a later report of it is not a new story either.
-                        state.Record(desk.Id, story, article.Ingested);
-                        state.Record(desk.Id, article.Id, article.Ingested);
+                        if (backlog is true)
+                        {
+                            // Seen in a backlog: a later report of it is not a new story either.
+                            state.Record(desk.Id, story, article.Ingested);
+                            state.Record(desk.Id, article.Id, article.Ingested);
+                        }
+
+                        // Undecided (its poll's end not seen yet): neither alerted nor recorded; a later check decides.
                         continue;
                     }
 
@@ -87,7 +92,7 @@ public sealed partial class StoryAlerter(NewsStore store, IOptions<DigestOptions
                     state.Record(desk.Id, story, article.Ingested);
                     state.Record(desk.Id, article.Id, article.Ingested);
                     // Saved after each alert, so a crash later in the run does not send it again.
-                    state.Save(path);
+                    state.Save(store);
                     sent++;
                     LogAlerted(desk.Id, story, article.Url);
                 }
@@ -95,7 +100,8 @@ public sealed partial class StoryAlerter(NewsStore store, IOptions<DigestOptions
 
             state.Checked = now;
             state.Prune(now - Remembered);
-            state.Save(path);
+            state.Save(store);
+            LogChecked(articles.Count, state.Stories.Values.Sum(s => s.Count), sent);
             return sent;
         }
         finally
@@ -106,6 +112,9 @@ public sealed partial class StoryAlerter(NewsStore store, IOptions<DigestOptions
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Alert for desk {Desk}: story {StoryId} ({Url})")]
     private partial void LogAlerted(string desk, string storyId, string url);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "Alert check: {Articles} articles read, {Known} stories and articles known, {Sent} alerts sent")]
+    private partial void LogChecked(int articles, int known, int sent);
 
     [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "Alert for desk {Desk}, story {StoryId} not sent: {Error}")]
     private partial void LogAlertFailed(string desk, string storyId, string error);

@@ -75,6 +75,15 @@ public interface INewsStore : IDisposable
     IReadOnlyList<StoredDigest> Digests(int limit);
 
     /// <summary>
+    /// A small named record a job keeps between runs, in the store so that every worker sharing it sees the same one
+    /// (the alerter's state: which stories each desk was alerted to), or null when none was saved.
+    /// </summary>
+    string? GetRecord(string name);
+
+    /// <summary>Saves (replaces) the named record, committed when this returns.</summary>
+    void SaveRecord(string name, string value);
+
+    /// <summary>
     /// Brings the store up to this NewsDesk's schema (`db migrate`, and at open). Returns how many stored articles were
     /// rewritten.
     /// </summary>

@@ -1,41 +1,17 @@
-using System.Globalization;
 using NewsDesk.Alerts;
-using NewsDesk.Digests;
-using NewsDesk.Jobs;
-using Quartz;
 
 namespace NewsDesk.Hosting;
 
 /// <summary>
-/// The desks' alert check, and one digest trigger per desk, at the desk's own local time and zone (the digest's when unset), on the same
-/// <see cref="DigestJob"/> as the default digest. Kept apart from <see cref="SchedulingServices"/> so the desks'
-/// schedule reads in one place.
+/// What the desks' jobs need besides their place in the schedule: the alerter the alert job runs. The desks' digest
+/// and alert jobs themselves are in <see cref="Jobs.SchedulePlan"/>, with every other job, so that a clustered
+/// schedule keeps them.
 /// </summary>
 public static class DeskScheduling
 {
-    public static IHostApplicationBuilder AddDeskDigests(this IHostApplicationBuilder builder, DigestOptions digest)
+    public static IHostApplicationBuilder AddDeskAlerts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<StoryAlerter>();
-        builder.Services.AddQuartz(q =>
-        {
-            // Alerts: every AlertInterval, from the start, when any desk asks for them.
-            if (digest.Desks.Any(d => d.Alert is not null))
-            {
-                q.ScheduleJob<AlertJob>(
-                    trigger => trigger.WithIdentity("desk-alerts").StartNow()
-                        .WithSimpleSchedule(s => s.WithInterval(digest.AlertInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                    job => job.WithIdentity("desk-alerts").DisallowConcurrentExecution());
-            }
-
-            foreach (var desk in digest.Desks)
-            {
-                var time = TimeOnly.ParseExact(desk.Time ?? digest.Time, "HH:mm", CultureInfo.InvariantCulture);
-                q.ScheduleJob<DigestJob>(
-                    trigger => trigger.WithIdentity($"digest-desk-{desk.Id}").UsingJobData(DigestJob.DeskKey, desk.Id)
-                        .WithCronSchedule($"0 {time.Minute} {time.Hour} * * ?", c => c.InTimeZone(digest.Zone(desk)).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                    job => job.WithIdentity($"digest-desk-{desk.Id}").DisallowConcurrentExecution());
-            }
-        });
         return builder;
     }
 }

@@ -33,7 +33,7 @@ public static class NewsDeskHost
         var feeds = FeedRegistry.Load(options.FeedsFile);
         builder.Services.AddSingleton(new FeedRegistry(feeds));
         builder.AddNewsDeskScheduling(feeds, digest, options.ShutdownTimeout);
-        builder.AddDeskDigests(digest);
+        builder.AddDeskAlerts();
         builder.Services.AddNewsDeskApi();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
         builder.AddNewsDeskMetrics();

@@ -26,6 +26,7 @@ public static class PipelineServices
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations()
             .Validate(o => TryZone(o.TimeZone), "NewsDesk:Digest:TimeZone is not a known time zone id (use an IANA id such as Europe/London).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DigestOptions>, DeskNamesValidation>();
 
         services.AddOptions<MachineSummaryOptions>().BindConfiguration(MachineSummaryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)

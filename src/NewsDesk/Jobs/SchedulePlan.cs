@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsDesk.Digests;
+using NewsDesk.Desks;
 using NewsDesk.Feeds;
 using NewsDesk.Hosting;
 using Quartz;
@@ -19,6 +20,16 @@ public sealed class SchedulePlan(IReadOnlyList<ScheduledJob> jobs)
     {
         var jobs = feeds.Where(f => f.Enabled).Select(FeedPoll).ToList();
         jobs.Add(Digest(digest));
+        jobs.AddRange(digest.Desks.Select(desk => DeskDigest(digest, desk)));
+
+        // Alerts: every AlertInterval, from the start, when any desk asks for them.
+        if (digest.Desks.Any(d => d.Alert is not null))
+        {
+            jobs.Add(new ScheduledJob(
+                JobBuilder.Create<AlertJob>().WithIdentity("desk-alerts").DisallowConcurrentExecution().Build(),
+                [TriggerBuilder.Create().WithIdentity("desk-alerts").ForJob("desk-alerts").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(digest.AlertInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)).Build()]));
+        }
 
         // Off by default: deleting stored articles is the operator's decision (NewsDesk:Retention:Enabled).
         if (retention.Enabled && CronExpression.TryParse(retention.Schedule, out _))
@@ -55,6 +66,17 @@ public sealed class SchedulePlan(IReadOnlyList<ScheduledJob> jobs)
         var job = JobBuilder.Create<FeedPollJob>().WithIdentity($"feed-{feed.Id}").UsingJobData(FeedPollJob.FeedIdKey, feed.Id)
             .DisallowConcurrentExecution().RequestRecovery().Build();
         return new ScheduledJob(job, [trigger.Build()]);
+    }
+
+    /// <summary>A desk's digest: the same <see cref="DigestJob"/> as the default digest, at the desk's own local time and zone (the digest's when unset).</summary>
+    private static ScheduledJob DeskDigest(DigestOptions digest, DeskOptions desk)
+    {
+        var time = TimeOnly.ParseExact(desk.Time ?? digest.Time, "HH:mm", CultureInfo.InvariantCulture);
+        var id = $"digest-desk-{desk.Id}";
+        return new ScheduledJob(
+            JobBuilder.Create<DigestJob>().WithIdentity(id).UsingJobData(DigestJob.DeskKey, desk.Id).DisallowConcurrentExecution().Build(),
+            [TriggerBuilder.Create().WithIdentity(id).ForJob(id).UsingJobData(DigestJob.DeskKey, desk.Id)
+                .WithCronSchedule($"0 {time.Minute} {time.Hour} * * ?", c => c.InTimeZone(digest.Zone(desk)).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)).Build()]);
     }
 
     private static ScheduledJob Digest(DigestOptions digest)

@@ -97,6 +97,25 @@ public sealed class DeskCommandTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_misspelt_theme_or_source_is_refused_rather_than_matching_nothing()
+    {
+        using var temp = new TempFolder();
+        var environment = Seeded(temp);
+        environment["NewsDesk__Digest__Desks__1__Themes__0"] = "safty_ethics";
+        environment["NewsDesk__Digest__Desks__1__Sources__0"] = "goverment";
+
+        var (code, _, stderr) = await CliProcess.RunAsync(temp.Path, environment, "digest", "--date", "2026-11-22");
+        var check = await CliProcess.RunAsync(temp.Path, environment, "config", "check");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("NewsDesk:Digest:Desks:1 (\"eu\"): Themes: \"safty_ethics\" is not known (it would match nothing)", stderr, StringComparison.Ordinal);
+        Assert.Contains("NewsDesk:Digest:Desks:1 (\"eu\"): Sources: \"goverment\" is not known", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("Themes: \"safty_ethics\" is not known", check.Stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>A store with a government report, an EU press report and an untagged one, and two desks.</summary>
     private static Dictionary<string, string> Seeded(TempFolder temp)
     {

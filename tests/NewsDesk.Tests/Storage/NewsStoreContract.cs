@@ -244,6 +244,18 @@ public abstract class NewsStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public void A_named_record_is_absent_then_saved_then_replaced()
+    {
+        Assert.Null(Store.GetRecord("alerts"));
+        Store.SaveRecord("alerts", """{"stories":{}}""");
+        Store.SaveRecord("other", "x");
+        Store.SaveRecord("alerts", """{"stories":{"ai":{"s1":"2026-11-22T09:30:00+00:00"}}}""");
+
+        Assert.Equal("""{"stories":{"ai":{"s1":"2026-11-22T09:30:00+00:00"}}}""", Store.GetRecord("alerts"));
+        Assert.Equal("x", Store.GetRecord("other"));
+    }
+
+    [Fact]
     public void Digests_are_saved_replaced_found_and_listed_newest_first()
     {
         Store.SaveDigest(new StoredDigest { Id = "2026-11-20", GeneratedAt = Day, ArticleCount = 3, StoryCount = 2, Markdown = "# a", Html = "<h1>a</h1>", Json = "{}" });

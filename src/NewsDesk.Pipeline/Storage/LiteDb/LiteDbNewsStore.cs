@@ -23,6 +23,7 @@ public sealed partial class LiteDbNewsStore : INewsStore
     private ILiteCollection<Article> _articles = null!;
     private ILiteCollection<FeedState> _feeds = null!;
     private ILiteCollection<StoredDigest> _digests = null!;
+    private ILiteCollection<BsonDocument> _records = null!;
     private StoryIndex _stories = null!;
 
     public string FilePath { get; }
@@ -47,6 +48,7 @@ public sealed partial class LiteDbNewsStore : INewsStore
         _articles = _db.GetCollection<Article>("articles");
         _feeds = _db.GetCollection<FeedState>("feeds");
         _digests = _db.GetCollection<StoredDigest>("digests");
+        _records = _db.GetCollection("records");
         EnsureIndexes();
         _stories = new StoryIndex(_db);
         if (!_stories.IsCurrent)
@@ -67,6 +69,7 @@ public sealed partial class LiteDbNewsStore : INewsStore
     {
         _feeds.EnsureIndex("last_success", "$.LastSuccess");
         _digests.EnsureIndex("generated", "$.GeneratedAt");
+        _records.EnsureIndex("_id", "$._id");
         _articles.EnsureIndex("url", "$.Url", unique: true);
         _articles.EnsureIndex("effective_date", "$.EffectiveDate");
         _articles.EnsureIndex("ingested", "$.Ingested");
@@ -220,6 +223,11 @@ public sealed partial class LiteDbNewsStore : INewsStore
     public void SaveDigest(StoredDigest digest) => InTransaction(() => _digests.Upsert(digest));
 
     public StoredDigest? GetDigest(string date) => Locked(() => _digests.FindById(date));
+
+    public string? GetRecord(string name) => Locked(() => _records.FindById(name)?["V"].AsString);
+
+    public void SaveRecord(string name, string value) =>
+        InTransaction(() => _records.Upsert(new BsonDocument { ["_id"] = name, ["V"] = value }));
 
     /// <summary>The newest <paramref name="limit"/> digests, newest first.</summary>
     public IReadOnlyList<StoredDigest> Digests(int limit) => Locked(() => _digests.Query().OrderByDescending(d => d.Id).Limit(limit).ToList());

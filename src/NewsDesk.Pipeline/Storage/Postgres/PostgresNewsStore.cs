@@ -94,6 +94,20 @@ public sealed partial class PostgresNewsStore : INewsStore
         return command.ExecuteNonQuery();
     });
 
+    public string? GetRecord(string name) => Read(connection =>
+    {
+        using var command = Command(connection, "SELECT value FROM records WHERE name = @name", ("name", name));
+        return command.ExecuteScalar() as string;
+    });
+
+    public void SaveRecord(string name, string value) => Write(connection =>
+    {
+        using var command = Command(connection,
+            "INSERT INTO records (name, value) VALUES (@name, @value) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated = now()",
+            ("name", name), ("value", value));
+        return command.ExecuteNonQuery();
+    });
+
     public StoredDigest? GetDigest(string date) => ReadDigests("WHERE id = @id", 1, ("id", date)).FirstOrDefault();
 
     public IReadOnlyList<StoredDigest> Digests(int limit) => ReadDigests("ORDER BY id DESC", limit);

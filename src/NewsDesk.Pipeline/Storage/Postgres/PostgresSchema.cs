@@ -98,6 +98,15 @@ internal static class PostgresSchema
 
         CREATE SEQUENCE store_generation;
         """,
+
+        // 2: small named records jobs keep between runs (the alerter's state), shared by every worker.
+        """
+        CREATE TABLE records (
+            name text COLLATE "C" PRIMARY KEY,
+            value text NOT NULL,
+            updated timestamptz NOT NULL DEFAULT now()
+        );
+        """,
     ];
 
     /// <summary>The schema version this NewsDesk writes.</summary>
