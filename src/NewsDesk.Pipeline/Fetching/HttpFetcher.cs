@@ -34,7 +34,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
         {
             RequireHttp(url, request.Url);
             // The source's headers (tokens, cookies) go to its own host only: a redirect elsewhere must not carry them.
-            var hopRequest = url.IdnHost.Equals(request.Url.IdnHost, StringComparison.OrdinalIgnoreCase) ? request with { Url = url } : request with { Url = url, Headers = [] };
+            var hopRequest = SameOrigin.Is(url, request.Url) ? request with { Url = url } : request with { Url = url, Headers = [] };
             var (result, location) = await FetchOnceAsync(hopRequest, ct).ConfigureAwait(false);
             if (location is null || hop >= _options.MaxRedirects)
             {

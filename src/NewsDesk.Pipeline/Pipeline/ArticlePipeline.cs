@@ -184,13 +184,13 @@ public sealed partial class ArticlePipeline(
 
     /// <summary>
     /// The page is fetched with the feed's User-Agent and time limit, and with its headers and cookies (a token) only when
-    /// it is on the feed's own host: a feed may link anywhere, and its secrets are for its publisher.
+    /// it is on the feed's own origin (scheme, host and port): a feed may link anywhere, and its secrets are for its publisher.
     /// </summary>
     private async Task<(ExtractedArticle? Article, string? FallbackReason)> FetchAndExtractAsync(Uri url, FeedDefinition feed, CancellationToken ct)
     {
         var source = feed.Settings;
         var request = source.ApplyTo(new FetchRequest(url, Accept: PageAccept));
-        request = url.IdnHost.Equals(feed.Url.IdnHost, StringComparison.OrdinalIgnoreCase) ? request : request with { Headers = [] };
+        request = SameOrigin.Is(url, feed.Url) ? request : request with { Headers = [] };
         FetchResult page;
         var lap = Stopwatch.GetTimestamp();
         try

@@ -34,5 +34,23 @@ public sealed class StorageOptions : IValidatableObject
                 "NewsDesk:Storage:ConnectionString is required when NewsDesk:Storage:Provider is postgres (an Npgsql connection string: Host=…;Database=…;Username=…).",
                 [nameof(ConnectionString)]);
         }
+        else if (IsPostgres && ConnectionStringProblem(ConnectionString!) is { } problem)
+        {
+            yield return new ValidationResult($"NewsDesk:Storage:ConnectionString is not a valid Npgsql connection string: {problem}", [nameof(ConnectionString)]);
+        }
+    }
+
+    /// <summary>Npgsql's own complaint about the string (a malformed pair, an unknown keyword, no host), or null.</summary>
+    private static string? ConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(builder.Host) ? "it names no Host." : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or FormatException)
+        {
+            return ex.Message;
+        }
     }
 }

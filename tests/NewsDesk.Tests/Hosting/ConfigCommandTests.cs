@@ -160,12 +160,22 @@ public sealed class ConfigCommandTests
     [Theory]
     [InlineData("sqlite", "NewsDesk:Storage:Provider must be one of litedb, postgres, not 'sqlite'")]
     [InlineData("postgres", "NewsDesk:Storage:ConnectionString is required when NewsDesk:Storage:Provider is postgres")]
+    [InlineData("postgres;garbage;;=", "NewsDesk:Storage:ConnectionString is not a valid Npgsql connection string")]
+    [InlineData("postgres;Host=db;Bogus=1", "NewsDesk:Storage:ConnectionString is not a valid Npgsql connection string")]
     public async Task Check_names_a_storage_provider_it_cannot_use(string provider, string message)
     {
         using var temp = new TempFolder();
         await File.WriteAllTextAsync(temp.File("feeds.json"), GoodFeeds, TestContext.Current.CancellationToken);
 
-        var (code, _, stderr) = await CliProcess.RunAsync(temp.Path, new Dictionary<string, string>(), "config", "check", $"--NewsDesk:Storage:Provider={provider}");
+        // "postgres;CONNECTION STRING" gives a connection string too.
+        var parts = provider.Split(';', 2);
+        var environment = new Dictionary<string, string>();
+        if (parts.Length == 2)
+        {
+            environment["NewsDesk__Storage__ConnectionString"] = parts[1];
+        }
+
+        var (code, _, stderr) = await CliProcess.RunAsync(temp.Path, environment, "config", "check", $"--NewsDesk:Storage:Provider={parts[0]}");
 
         Assert.Equal(1, code);
         Assert.Contains(message, stderr, StringComparison.Ordinal);

@@ -60,6 +60,31 @@ public sealed class SourceSettingsPollTests
     }
 
     [Fact]
+    public async Task The_token_does_not_go_to_a_page_on_another_port_of_the_same_host()
+    {
+        var seen = new List<string>();
+        await using var other = await LoopbackServer.StartAsync(app => app.MapGet("/pages/a", (HttpContext c) =>
+        {
+            lock (seen)
+            {
+                seen.Add($"{c.Request.Path} token={c.Request.Headers["X-Token"]} cookie={c.Request.Headers.Cookie}");
+            }
+
+            return Results.Text(Page, "text/html");
+        }));
+        // The feed is on 127.0.0.1 too, on its own port: its item links to the other server's page.
+        await using var server = await LoopbackServer.StartAsync(app =>
+            app.MapGet("/feed", () => Results.Text(PollerHarness.Rss(other.Url("")), "application/rss+xml")));
+        var feed = Load(server, """ "headers": { "X-Token": "s3cret" }, "cookies": { "session": "abc" } """);
+        using var harness = new PollerHarness();
+
+        var outcome = await harness.PollAsync(feed);
+
+        Assert.Equal(1, outcome.Counts.New);
+        Assert.Equal(["/pages/a token= cookie="], seen);
+    }
+
+    [Fact]
     public async Task Without_the_token_the_server_refuses_and_the_poll_fails_with_the_status()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/feed", (HttpContext c) =>
