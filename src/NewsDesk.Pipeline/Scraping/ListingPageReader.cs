@@ -25,7 +25,15 @@ public static class ListingPageReader
         var baseUrl = document.QuerySelector("base[href]")?.GetAttribute("href") is { } href && Uri.TryCreate(pageUrl, href, out var b) ? b : pageUrl;
         var entries = new List<FeedEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in document.QuerySelectorAll(rule.Item))
+        var items = document.QuerySelectorAll(rule.Item);
+        if (items.Length == 0)
+        {
+            // A listing that shows no items is a site whose layout changed, not a quiet news day: the poll fails and
+            // says so on the feed, instead of succeeding with nothing for ever.
+            throw new FeedParseException($"scrape: the item selector \"{rule.Item}\" matched nothing on {pageUrl} (has the page's layout changed?)");
+        }
+
+        foreach (var item in items)
         {
             if (entries.Count >= maxEntries)
             {

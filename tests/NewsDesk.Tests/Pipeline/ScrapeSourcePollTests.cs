@@ -64,6 +64,22 @@ public sealed class ScrapeSourcePollTests
         Assert.Contains(Body, article.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_listing_whose_item_selector_matches_nothing_fails_the_poll_and_says_so_on_the_feed()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/news", () =>
+            Results.Text("""<html><body><div class="new-layout"><a href="/news/r1">Cooperation with Ghana</a></div></body></html>""", "text/html")));
+        var source = Load(server, """ "scrape": { "item": "ul.listing li.release" } """);
+        using var harness = new PollerHarness();
+
+        var outcome = await harness.PollAsync(source);
+
+        Assert.Contains("item selector \"ul.listing li.release\" matched nothing", outcome.Error, StringComparison.Ordinal);
+        var state = harness.State("m");
+        Assert.Equal(1, state.ConsecutiveFailures);
+        Assert.Contains("matched nothing", state.LastError, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"scrape\": { \"item\": \"li[[\" }", "feeds[0] (\"m\"): field \"scrape.item\" must be a CSS selector")]
     [InlineData("\"scrape\": { \"item\": \"li\", \"link\": \"a::(\" }", "field \"scrape.link\" must be a CSS selector")]
