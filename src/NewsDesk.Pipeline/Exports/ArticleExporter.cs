@@ -43,15 +43,20 @@ public static class ArticleExporter
     /// has not taken within <paramref name="chunkTimeout"/> ends the export with a <see cref="TimeoutException"/>.
     /// </summary>
     /// <returns>The number of rows written.</returns>
-    public static Task<int> WriteAsync(INewsStore store, ArticleQuery query, ExportFormat format, Stream destination, TimeSpan chunkTimeout, CancellationToken ct)
+    /// <param name="admit">
+    /// A further rule the rows must pass (a desk's filter, which may also drop tags), applied to whole articles; null
+    /// for none, which lets a date-only CSV export read only its cells.
+    /// </param>
+    public static Task<int> WriteAsync(INewsStore store, ArticleQuery query, ExportFormat format, Stream destination, TimeSpan chunkTimeout, CancellationToken ct, Func<Article, Article?>? admit = null)
     {
         var output = new ChunkedOutput(destination, chunkTimeout);
-        if (format == ExportFormat.Csv && ArticleQueries.IsDateOnly(query))
+        if (admit is null && format == ExportFormat.Csv && ArticleQueries.IsDateOnly(query))
         {
             return DriveAsync(ReadAhead.OfAsync(store.QueryExportCells(query), ReadAheadBatch, ReadAheadBatches, ct), CsvRows<string?[]>(output.Writer, CopyCells), output, ct);
         }
 
-        return DriveAsync(ReadAhead.OfAsync(store.Query(query), ReadAheadBatch, ReadAheadBatches, ct), ArticleRows(format, output.Writer), output, ct);
+        var articles = admit is null ? store.Query(query) : store.Query(query).Select(admit).OfType<Article>();
+        return DriveAsync(ReadAhead.OfAsync(articles, ReadAheadBatch, ReadAheadBatches, ct), ArticleRows(format, output.Writer), output, ct);
     }
 
     /// <summary>

@@ -1,11 +1,14 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using NewsDesk.Desks;
+using NewsDesk.Digests;
 using NewsDesk.Exports;
 using NewsDesk.Storage;
 
 namespace NewsDesk.Api;
 
 /// <summary>
-/// GET /api/articles (same filters as `export`; JSON is paged, JSONL and CSV stream) and GET /api/articles/{id}.
+/// GET /api/articles (same filters as `export`, `desk` included; an unknown parameter is a 400; JSON is paged, JSONL and CSV stream) and GET /api/articles/{id}.
 /// The worker holds the LiteDB file, so while it runs this is how people and tools read the store.
 /// </summary>
 public static class ArticleEndpoints
@@ -13,11 +16,32 @@ public static class ArticleEndpoints
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
 
+    /// <summary>Every query parameter of /api/articles: the filters of `export`, the desk, the format and the page.</summary>
+    private static readonly string[] Parameters =
+        ["theme", "since", "until", "date_field", "feed", "party", "org", "min_score", "story", "q", "desk", "format", "page", "page_size"];
+
     public static void MapArticleEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/articles", async (HttpContext context, INewsStore store) =>
         {
             var q = context.Request.Query;
+            // A parameter this endpoint does not know would filter nothing: refused, as a misspelt theme is.
+            if (q.Keys.FirstOrDefault(k => !Parameters.Contains(k, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+            {
+                return Results.BadRequest(new { error = $"\"{unknown}\" is not a parameter of /api/articles; the parameters are {string.Join(", ", Parameters)}" });
+            }
+
+            Func<Article, Article?>? admit = null;
+            if (q["desk"] is [{ } deskId, ..])
+            {
+                if (context.RequestServices.GetRequiredService<IOptions<DigestOptions>>().Value.FindDesk(deskId) is not { } desk)
+                {
+                    return Results.BadRequest(new { error = $"desk \"{deskId}\" is not a desk in {DeskValidation.Section}" });
+                }
+
+                admit = article => DeskFilter.Admit(desk, article);
+            }
+
             ArticleQuery filter;
             try
             {
@@ -31,9 +55,9 @@ public static class ArticleEndpoints
 
             return (string?)q["format"] switch
             {
-                null or "" or "json" => Page(context, store, filter),
-                "jsonl" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Jsonl, "application/x-ndjson; charset=utf-8"),
-                "csv" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Csv, "text/csv; charset=utf-8"),
+                null or "" or "json" => Page(context, store, filter, admit),
+                "jsonl" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Jsonl, "application/x-ndjson; charset=utf-8", admit),
+                "csv" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Csv, "text/csv; charset=utf-8", admit),
                 var other => Results.BadRequest(new { error = $"format \"{other}\" is not json, jsonl or csv" }),
             };
         });
@@ -44,7 +68,7 @@ public static class ArticleEndpoints
                 : Results.NotFound(new { error = $"no article with id {id}" }));
     }
 
-    private static IResult Page(HttpContext context, INewsStore store, ArticleQuery filter)
+    private static IResult Page(HttpContext context, INewsStore store, ArticleQuery filter, Func<Article, Article?>? admit)
     {
         var q = context.Request.Query;
         if (!WholeNumber(q["page"], 1, out var page) || !WholeNumber(q["page_size"], DefaultPageSize, out var size))
@@ -55,7 +79,7 @@ public static class ArticleEndpoints
         size = Math.Min(size, MaxPageSize);
         // In long: page × size passes int.MaxValue long before page does, and a wrapped offset served page 1 again.
         var skip = (long)(page - 1) * size;
-        var rows = skip > int.MaxValue ? [] : store.Query(filter).Skip((int)skip).Take(size + 1).Select(ExportRow.From).ToList();
+        var rows = skip > int.MaxValue ? [] : (admit is null ? store.Query(filter) : store.Query(filter).Select(admit).OfType<Article>()).Skip((int)skip).Take(size + 1).Select(ExportRow.From).ToList();
         var hasMore = rows.Count > size;
         string? next = null;
         if (hasMore)

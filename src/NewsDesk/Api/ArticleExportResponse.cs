@@ -17,7 +17,7 @@ public static partial class ArticleExportResponse
     // Long enough for a running export to finish or stall out, short enough for a script to wait for.
     private const int RetryAfterSeconds = 10;
 
-    public static async Task<IResult> CreateAsync(HttpContext context, INewsStore store, ArticleQuery filter, ExportFormat format, string contentType)
+    public static async Task<IResult> CreateAsync(HttpContext context, INewsStore store, ArticleQuery filter, ExportFormat format, string contentType, Func<Article, Article?>? admit = null)
     {
         var services = context.RequestServices;
         var slots = services.GetRequiredService<ExportSlots>();
@@ -35,7 +35,7 @@ public static partial class ArticleExportResponse
         {
             try
             {
-                await ArticleExporter.WriteAsync(store, filter, format, body, stallTimeout, context.RequestAborted).ConfigureAwait(false);
+                await ArticleExporter.WriteAsync(store, filter, format, body, stallTimeout, context.RequestAborted, admit).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

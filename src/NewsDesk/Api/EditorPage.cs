@@ -83,7 +83,7 @@ public static class EditorPage
         var deskQuery = digest.Desk is null ? "" : "&desk=" + Uri.EscapeDataString(digest.Desk);
         // The export covers exactly the day shown, in the digest's time zone: since its start, until the next day's.
         var (start, end) = DigestBuilder.Bounds(day, zone);
-        var csv = $"/api/articles?since={Uri.EscapeDataString(Instant(start))}&until={Uri.EscapeDataString(Instant(end))}&format=csv";
+        var csv = $"/api/articles?since={Uri.EscapeDataString(Instant(start))}&until={Uri.EscapeDataString(Instant(end))}&format=csv{deskQuery}";
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>NewsDesk: {E(digest.Date)}</title>");

@@ -67,6 +67,24 @@ public sealed class DeskEndpointTests
             Assert.Contains("aria-current=\"page\">Standards desk</a>", page, StringComparison.Ordinal);
             Assert.Contains("ISO publishes AI management code", page, StringComparison.Ordinal);
             Assert.DoesNotContain("UK and India sign AI memorandum", page, StringComparison.Ordinal);
+
+            // The page's export link and the API keep the desk: its rows only, and an unknown desk or parameter is a 400.
+            var exportLink = System.Text.RegularExpressions.Regex.Match(page, "href=\"([^\"]*format=csv[^\"]*)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+            var csv = await http.GetStringAsync(new Uri(exportLink, UriKind.Relative), ct);
+            using var deskArticles = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/articles?desk=standards", UriKind.Relative), ct));
+            var unknownDesk = await http.GetAsync(new Uri("/api/articles?desk=nope&format=csv", UriKind.Relative), ct);
+            var unknownParameter = await http.GetAsync(new Uri("/api/articles?thme=standards", UriKind.Relative), ct);
+
+            Assert.Contains("&desk=standards", exportLink, StringComparison.Ordinal);
+            // As `export --desk`: the desk's tagged news and the untagged articles (its digest lists their headlines), not a1.
+            Assert.Equal(3, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.Contains("ISO publishes AI management code", csv, StringComparison.Ordinal);
+            Assert.DoesNotContain("UK and India", csv, StringComparison.Ordinal);
+            Assert.Equal(["a2", "a3"], deskArticles.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).Order());
+            Assert.Equal(HttpStatusCode.BadRequest, unknownDesk.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, unknownParameter.StatusCode);
+            using var refusal = System.Text.Json.JsonDocument.Parse(await unknownParameter.Content.ReadAsStringAsync(ct));
+            Assert.StartsWith("\"thme\" is not a parameter of /api/articles", refusal.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
             await app.StopAsync(ct);
         }
     }
