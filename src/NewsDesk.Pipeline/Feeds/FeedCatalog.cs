@@ -43,6 +43,7 @@ public static class FeedCatalog
             throw new FeedCatalogException($"{path}: expected an object with a \"feeds\" array.");
         }
 
+        KnownFields.Check(root, path, "", "$schema", "feeds", "keep", "drop");
         var result = new List<FeedDefinition>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
@@ -79,6 +80,8 @@ public static class FeedCatalog
             throw new FeedCatalogException($"{where}: field \"id\" must use only lower-case letters, digits, '-', '_' or '.'.");
         }
 
+        KnownFields.Check(entry, where, "", "id", "title", "url", "kind", "schedule", "enabled", "category", "siteUrl",
+            "headers", "userAgent", "cookies", "timeout", "maxItems", "extract", "scrape", "keep", "drop");
         var title = RequiredString(entry, "title", where);
         var urlText = RequiredString(entry, "url", where);
         if (!FeedUrls.TryParse(urlText, out var url))
@@ -135,6 +138,7 @@ public static class FeedCatalog
             throw new FeedCatalogException($"{where}: field \"schedule\" is required: {{ \"interval\": \"00:30:00\" }} or {{ \"cron\": \"0 0/30 * * * ?\" }}.");
         }
 
+        KnownFields.Check(schedule, where, "schedule.", "interval", "cron");
         var hasInterval = schedule.TryGetProperty("interval", out var intervalElement);
         var hasCron = schedule.TryGetProperty("cron", out var cronElement);
         if (hasInterval == hasCron)

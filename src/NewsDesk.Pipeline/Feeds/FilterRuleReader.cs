@@ -27,6 +27,11 @@ internal static class FilterRuleReader
             var i = 0;
             foreach (var rule in array.EnumerateArray())
             {
+                if (rule.ValueKind == JsonValueKind.Object)
+                {
+                    KnownFields.Check(rule, where, $"{name}[{i}].", "phrase", "regex", "theme", "language", "in");
+                }
+
                 rules.Add(ReadRule(rule, keep, $"{name}[{i++}]", where));
             }
         }

@@ -19,6 +19,7 @@ internal static class ScrapeRuleReader
             throw new FeedCatalogException($"{where}: field \"scrape\" must be an object: {{ \"item\": \"CSS selector\", \"link\": \"a\", \"title\": \"…\", \"date\": \"time@datetime\" }}.");
         }
 
+        KnownFields.Check(element, where, "scrape.", "item", "link", "title", "date");
         var item = Selector(element, "item", where, required: true)!;
         var rule = new ScrapeRule(item, Selector(element, "link", where, required: false) ?? "a", Selector(element, "title", where, required: false), String(element, "date", where));
         if (rule.DateSelector is { } date && !CssSelectors.IsValid(date))

@@ -105,6 +105,8 @@ internal static partial class SourceSettingsReader
             throw new FeedCatalogException($"{where}: field \"extract\" must be an object: {{ \"body\": \"CSS selector\", \"remove\": [\"selectors\"] }}.");
         }
 
+        KnownFields.Check(element, where, "extract.", "body", "remove");
+
         var body = element.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
         if (!CssSelectors.IsValid(body))
         {

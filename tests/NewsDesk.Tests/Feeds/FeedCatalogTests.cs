@@ -35,6 +35,11 @@ public sealed class FeedCatalogTests
     [InlineData("""{ "id": "a", "title": "A", "url": "https://x/feed", "kind": "press" }""", "field \"schedule\"")]
     [InlineData("""{ "title": "A", "url": "https://x/feed", "kind": "press", "schedule": { "interval": "00:30:00" } }""", "feeds[0]: field \"id\"")]
     [InlineData("""{ "id": "a", "title": "A", "url": "https://x/feed", "kind": "press", "enabled": "yes", "schedule": { "interval": "00:30:00" } }""", "field \"enabled\"")]
+    [InlineData("""{ "id": "a", "title": "A", "url": "https://x/feed", "kind": "press", "heders": { "X-Token": "t" }, "schedule": { "interval": "00:30:00" } }""", "feeds[0] (\"a\"): field \"heders\" is not a feeds.json field")]
+    [InlineData("""{ "id": "a", "title": "A", "url": "https://x/feed", "kind": "press", "schedule": { "interval": "00:30:00", "every": "1h" } }""", "field \"schedule.every\" is not a feeds.json field")]
+    [InlineData("""{ "id": "a", "title": "A", "url": "https://x/news", "kind": "press", "scrape": { "item": "li", "titel": "h3" }, "schedule": { "interval": "00:30:00" } }""", "field \"scrape.titel\" is not a feeds.json field")]
+    [InlineData("""{ "id": "a", "title": "A", "url": "https://x/feed", "kind": "press", "extract": { "bdy": "main" }, "schedule": { "interval": "00:30:00" } }""", "field \"extract.bdy\" is not a feeds.json field")]
+    [InlineData("""{ "id": "a", "title": "A", "url": "https://x/feed", "kind": "press", "drop": [ { "phrase": "tender", "inn": "title" } ], "schedule": { "interval": "00:30:00" } }""", "field \"drop[0].inn\" is not a feeds.json field")]
     public void Bad_entry_names_the_entry_and_the_field(string entry, string expected)
     {
         using var temp = new TempFolder();

@@ -22,9 +22,9 @@ public sealed class FeedListFileTests
             {
               // the desk's feeds
               "feeds": [
-                { "id": "a", "title": "A", "url": "https://example.org/a", "kind": "government", "schedule": { "cron": "0 0/15 * * * ?" }, "extra": 1 }
+                { "id": "a", "title": "A", "url": "https://example.org/a", "kind": "government", "schedule": { "cron": "0 0/15 * * * ?" }, "category": "Policy" }
               ],
-              "owner": "desk"
+              "drop": [ { "phrase": "tender" } ]
             }
             """;
         File.WriteAllText(temp.File("feeds.json"), Original);
@@ -36,7 +36,7 @@ public sealed class FeedListFileTests
         var originalEntry = Original.Split('\n')[3];
         Assert.Contains(originalEntry, text);
         Assert.Contains("// the desk's feeds", text);
-        Assert.Contains("\"owner\": \"desk\"", text);
+        Assert.Contains("\"drop\": [ { \"phrase\": \"tender\" } ]", text);
         Assert.Contains("    {\n      \"id\": \"b\",", text);
         Assert.Contains("“quoted”", text);
         var reloaded = FeedCatalog.Load(temp.File("feeds.json"));
