@@ -50,7 +50,7 @@ public static class HtmlDigestRenderer
             body.Append(CultureInfo.InvariantCulture, $"<section {Id("at-a-glance")} {S(Glance)}><h2 {S("font-size:17px;margin:0")}>At a glance</h2><ol {S("margin:4px 0;padding-left:20px")}>");
             foreach (var line in digest.AtAGlance)
             {
-                body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#{E(line.Anchor)}\" {S(Link)}>{E(line.Headline)}</a> <span {S(Meta)}>{EntryLines.Glance(line, E)}</span></li>");
+                body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#{E(line.Anchor)}\" {S(Link)}><bdi>{E(line.Headline)}</bdi></a> <span {S(Meta)}>{EntryLines.Glance(line, E)}</span></li>");
             }
 
             body.Append("</ol></section>");
@@ -74,7 +74,7 @@ public static class HtmlDigestRenderer
     private static void AppendEntry(StringBuilder html, DigestEntry entry, bool showEvidence)
     {
         html.Append(CultureInfo.InvariantCulture, $"<article {Id(entry.Anchor)} {S("margin:18px 0")}>");
-        html.Append(CultureInfo.InvariantCulture, $"<h3 {S("font-size:17px;margin:0")}><a href=\"{E(entry.Url)}\" {S(Link)}>{E(entry.Headline)}</a></h3>");
+        html.Append(CultureInfo.InvariantCulture, $"<h3 {S("font-size:17px;margin:0")}><a href=\"{E(entry.Url)}\" {S(Link)}><bdi>{E(entry.Headline)}</bdi></a></h3>");
         html.Append(CultureInfo.InvariantCulture, $"<div {S(Meta)}>{string.Join(" · ", EntryMeta.Parts(entry, E))}</div>");
         if (EntryLines.Parties(entry, E) is { } parties)
         {
@@ -100,7 +100,7 @@ public static class HtmlDigestRenderer
         if (entry.Summary.Sentences.Length > 0)
         {
             var label = entry.Summary.Method == SummaryMethods.Machine ? $"<strong>Machine-written summary ({E(entry.Summary.Model ?? "model")}):</strong> " : "";
-            html.Append(CultureInfo.InvariantCulture, $"<p {S("margin:6px 0")}>{label}{E(entry.Summary.Text)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p {S("margin:6px 0")} dir=\"auto\">{label}{E(entry.Summary.Text)}</p>");
         }
 
         if (entry.TextSource == "feed")
@@ -139,7 +139,7 @@ public static class HtmlDigestRenderer
         html.Append(CultureInfo.InvariantCulture, $"<details {Id("also-in-the-feeds")} {S("margin:18px 0")}><summary {S(Meta)}>{E(EntryLines.AlsoInTheFeeds(digest))}</summary><ul {S(Meta)}>");
         foreach (var link in digest.AlsoInTheFeeds.Take(EntryLines.AlsoInTheFeedsShown))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(link.Url)}\" {S(Link)}>{E(link.Title)}</a> ({E(link.Source ?? new Uri(link.Url).Host)})</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(link.Url)}\" {S(Link)}><bdi>{E(link.Title)}</bdi></a> ({E(link.Source ?? new Uri(link.Url).Host)})</li>");
         }
 
         if (digest.AlsoInTheFeeds.Length > EntryLines.AlsoInTheFeedsShown)

@@ -94,6 +94,21 @@ public sealed class DigestStructureTests : IDisposable
     }
 
     [Fact]
+    public void A_right_to_left_override_in_a_headline_stays_inside_its_own_bidi_isolate()
+    {
+        _store.Save(Articles.Make("rtl", "Pact signed \u202E\u0627\u062A\u0641\u0627\u0642 on AI safety", Day.AddHours(3), ["standards"]));
+
+        var document = new HtmlParser().ParseDocument(HtmlDigestRenderer.Render(Build(), showEvidence: false));
+
+        // Every headline link holds its text in a <bdi>, so an override or a right-to-left ending cannot reorder the
+        // source, parties and counts after it.
+        var links = document.QuerySelectorAll("h3 a, #at-a-glance li a").ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, a => Assert.NotNull(a.QuerySelector("bdi")));
+        Assert.Contains(document.QuerySelectorAll("bdi"), b => b.TextContent.Contains('\u202E', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Markdown_puts_why_these_tags_in_footnotes()
     {
         var markdown = MarkdownDigestRenderer.Render(Build(), showEvidence: false);
