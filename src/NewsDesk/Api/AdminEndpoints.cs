@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.Extensions.Options;
 using NewsDesk.Storage;
 
 namespace NewsDesk.Api;
@@ -12,7 +13,7 @@ public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/admin/backup", (HttpContext context, INewsStore store) =>
+        app.MapPost("/api/admin/backup", (HttpContext context, INewsStore store, IOptions<StorageOptions> storage) =>
         {
             if (!FromThisMachine(context))
             {
@@ -21,7 +22,7 @@ public static class AdminEndpoints
 
             if (store is not LiteDbNewsStore file)
             {
-                return Results.Problem(StoreMaintenance.NotOnPostgres("backup"), statusCode: StatusCodes.Status409Conflict);
+                return Results.Problem(StoreMaintenance.NotOnPostgres("backup", storage.Value), statusCode: StatusCodes.Status409Conflict);
             }
 
             var folder = Path.Combine(Path.GetTempPath(), "newsdesk-backup-" + Guid.NewGuid().ToString("N"));

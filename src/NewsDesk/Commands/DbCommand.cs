@@ -29,7 +29,7 @@ internal static class DbCommand
         compact.SetAction(async (parse, ct) =>
         {
             using var host = Hosting.NewsDeskHost.CreateTool();
-            var store = LiteDbOnly(ExistingStore.Open(host.Services), "compact");
+            var store = LiteDbOnly(ExistingStore.Open(host.Services), "compact", host.Services);
             var before = new FileInfo(store.DataPath).Length;
             var saved = store.Compact();
             store.Checkpoint();
@@ -45,7 +45,7 @@ internal static class DbCommand
             using var host = Hosting.NewsDeskHost.CreateTool();
             if (host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres)
             {
-                throw new StorageException(StoreMaintenance.NotOnPostgres("backup"));
+                throw new StorageException(StoreMaintenance.NotOnPostgres("backup", host.Services.GetRequiredService<IOptions<StorageOptions>>().Value));
             }
 
             var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
@@ -64,7 +64,7 @@ internal static class DbCommand
                 return CommandLine.Success;
             }
 
-            var store = LiteDbOnly(host.Services.GetRequiredService<INewsStore>(), "backup");
+            var store = LiteDbOnly(host.Services.GetRequiredService<INewsStore>(), "backup", host.Services);
             var articles = store.Backup(target);
             await Console.Out.WriteLineAsync($"{target}: {articles} articles, copied from {store.FilePath}").ConfigureAwait(false);
             return CommandLine.Success;
@@ -73,8 +73,8 @@ internal static class DbCommand
         return new Command("db", "Maintain the store: migrate (both stores), compact and backup (LiteDB).") { migrate, compact, backup };
     }
 
-    private static LiteDbNewsStore LiteDbOnly(INewsStore store, string command) =>
-        store as LiteDbNewsStore ?? throw new StorageException(StoreMaintenance.NotOnPostgres(command));
+    private static LiteDbNewsStore LiteDbOnly(INewsStore store, string command, IServiceProvider services) =>
+        store as LiteDbNewsStore ?? throw new StorageException(StoreMaintenance.NotOnPostgres(command, services.GetRequiredService<IOptions<StorageOptions>>().Value));
 
     private static async Task<string> BackupThroughWorkerAsync(Uri baseUrl, string target, CancellationToken ct)
     {

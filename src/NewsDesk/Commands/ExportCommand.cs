@@ -27,7 +27,7 @@ internal static class ExportCommand
         // A string, parsed with the API's own rules, so that a bad value gets the same message and not a type name.
         var minScore = new Option<string?>("--min-score") { Description = "Only articles with a tag scoring at least this (0 to 1; a tag at its theme's threshold scores 0.5)." };
         var story = new Option<string?>("--story") { Description = "Only this story id." };
-        var query = new Option<string?>("--query") { Description = "Only articles whose title or text contains this (case-insensitive)." };
+        var query = new Option<string?>("--query") { Description = "Only articles whose title or text contains this (case-insensitive; on PostgreSQL, full-text search: whole words)." };
         var format = new Option<string>("--format") { Description = "csv, jsonl or parquet (parquet needs --out).", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "jsonl", "parquet");
         var output = new Option<string?>("--out") { Description = "Output file (default: stdout)." };
@@ -100,7 +100,7 @@ internal static class ExportCommand
             }
 
             progress?.Done(rows);
-            await Console.Error.WriteLineAsync($"Exported {rows} articles{(path is null ? "" : " to " + Path.GetFullPath(path))}.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Exported {rows} {(rows == 1 ? "article" : "articles")}{(path is null ? "" : " to " + Path.GetFullPath(path))}.").ConfigureAwait(false);
             return CommandLine.Success;
         });
         return command;
