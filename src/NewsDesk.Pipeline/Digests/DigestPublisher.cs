@@ -46,7 +46,7 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
             Write(folder, name + ".html", stored.Html),
             Write(folder, name + ".json", stored.Json),
         };
-        LogPublished(digest.Date, digest.StoryCount, digest.ArticleCount, folder);
+        LogPublished(digest.Date, digest.Desk ?? "default", digest.StoryCount, digest.ArticleCount, folder);
         return new PublishedDigest(digest, stored, files);
     }
 
@@ -94,6 +94,6 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
         return path;
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Digest for {Date}: {StoryCount} stories from {ArticleCount} articles, written to {Folder}")]
-    private partial void LogPublished(string date, int storyCount, int articleCount, string folder);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Digest for {Date} (desk {Desk}): {StoryCount} stories from {ArticleCount} articles, written to {Folder}")]
+    private partial void LogPublished(string date, string desk, int storyCount, int articleCount, string folder);
 }

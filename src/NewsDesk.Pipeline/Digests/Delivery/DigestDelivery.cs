@@ -74,19 +74,19 @@ public sealed partial class DigestDelivery(IOptions<DeliveryOptions> options, IH
         try
         {
             await send().ConfigureAwait(false);
-            LogDelivered(digest.Digest.Date, target);
+            LogDelivered(digest.Digest.Date, digest.Digest.Desk ?? "default", target);
             return new DeliveryOutcome(target, true, recipient);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or MailKit.CommandException or MailKit.ProtocolException or System.Net.Sockets.SocketException or OperationCanceledException or MimeKit.ParseException)
         {
-            LogDeliveryFailed(digest.Digest.Date, target, ex.Message);
+            LogDeliveryFailed(digest.Digest.Date, digest.Digest.Desk ?? "default", target, ex.Message);
             return new DeliveryOutcome(target, false, ex.Message);
         }
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Digest for {Date} delivered by {Target}")]
-    private partial void LogDelivered(string date, string target);
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Digest for {Date} (desk {Desk}) delivered by {Target}")]
+    private partial void LogDelivered(string date, string desk, string target);
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Digest for {Date} not delivered by {Target}: {Error}")]
-    private partial void LogDeliveryFailed(string date, string target, string error);
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Digest for {Date} (desk {Desk}) not delivered by {Target}: {Error}")]
+    private partial void LogDeliveryFailed(string date, string desk, string target, string error);
 }
