@@ -1,6 +1,6 @@
 using System.Globalization;
-using NewsDesk.Digests;
 using NewsDesk.Desks;
+using NewsDesk.Digests;
 using NewsDesk.Feeds;
 using NewsDesk.Hosting;
 using Quartz;

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using NewsDesk.Alerts;
-using NewsDesk.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using NewsDesk.Alerts;
+using NewsDesk.Storage;
 using NewsDesk.Tests.Reliability;
 using NewsDesk.Tests.Support;
 

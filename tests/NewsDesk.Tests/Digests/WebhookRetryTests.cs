@@ -1,6 +1,6 @@
-using NewsDesk.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using NewsDesk.Storage;
 using NewsDesk.Tests.Support;
 
 namespace NewsDesk.Tests.Digests;

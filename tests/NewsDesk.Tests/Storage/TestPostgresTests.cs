@@ -1,5 +1,5 @@
-using Npgsql;
 using NewsDesk.Tests.Support;
+using Npgsql;
 
 namespace NewsDesk.Tests.Storage;
 
