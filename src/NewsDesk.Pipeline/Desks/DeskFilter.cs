@@ -8,6 +8,10 @@ namespace NewsDesk.Desks;
 /// </summary>
 public static class DeskFilter
 {
+    /// <summary>The articles the desk sees, each as <see cref="Admit"/> gives it, in their order.</summary>
+    public static IEnumerable<Article> Apply(DeskOptions desk, IEnumerable<Article> articles) =>
+        articles.Select(a => Admit(desk, a)).OfType<Article>();
+
     /// <summary>
     /// The article as the desk sees it (only the tags it follows, at or above its minimum score), or null when the desk
     /// does not see it: from another source, naming none of its parties, or tagged only with themes it does not follow.

@@ -79,7 +79,7 @@ public sealed class DigestBuilder(INewsStore store, TimeProvider time)
         var articles = store.QueryHeadlines(new ArticleQuery { Since = start, Until = end }).ToList();
         if (desk is not null)
         {
-            articles = [.. articles.Select(a => DeskFilter.Admit(desk, a)).OfType<Article>()];
+            articles = [.. DeskFilter.Apply(desk, articles)];
         }
 
         var digest = Build(date, zone, articles, Earlier(articles, start), listUntagged);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using NewsDesk.Desks;
 using NewsDesk.Storage;
 
 namespace NewsDesk.Exports;
@@ -43,19 +44,19 @@ public static class ArticleExporter
     /// has not taken within <paramref name="chunkTimeout"/> ends the export with a <see cref="TimeoutException"/>.
     /// </summary>
     /// <returns>The number of rows written.</returns>
-    /// <param name="admit">
-    /// A further rule the rows must pass (a desk's filter, which may also drop tags), applied to whole articles; null
-    /// for none, which lets a date-only CSV export read only its cells.
+    /// <param name="desk">
+    /// A desk whose filter the rows must pass (<see cref="DeskFilter"/>, which may also drop tags), applied to whole
+    /// articles; null for none, which lets a date-only CSV export read only its cells.
     /// </param>
-    public static Task<int> WriteAsync(INewsStore store, ArticleQuery query, ExportFormat format, Stream destination, TimeSpan chunkTimeout, CancellationToken ct, Func<Article, Article?>? admit = null)
+    public static Task<int> WriteAsync(INewsStore store, ArticleQuery query, ExportFormat format, Stream destination, TimeSpan chunkTimeout, CancellationToken ct, DeskOptions? desk = null)
     {
         var output = new ChunkedOutput(destination, chunkTimeout);
-        if (admit is null && format == ExportFormat.Csv && ArticleQueries.IsDateOnly(query))
+        if (desk is null && format == ExportFormat.Csv && ArticleQueries.IsDateOnly(query))
         {
             return DriveAsync(ReadAhead.OfAsync(store.QueryExportCells(query), ReadAheadBatch, ReadAheadBatches, ct), CsvRows<string?[]>(output.Writer, CopyCells), output, ct);
         }
 
-        var articles = admit is null ? store.Query(query) : store.Query(query).Select(admit).OfType<Article>();
+        var articles = desk is null ? store.Query(query) : DeskFilter.Apply(desk, store.Query(query));
         return DriveAsync(ReadAhead.OfAsync(articles, ReadAheadBatch, ReadAheadBatches, ct), ArticleRows(format, output.Writer), output, ct);
     }
 

@@ -31,15 +31,11 @@ public static class ArticleEndpoints
                 return Results.BadRequest(new { error = $"\"{unknown}\" is not a parameter of /api/articles; the parameters are {string.Join(", ", Parameters)}" });
             }
 
-            Func<Article, Article?>? admit = null;
-            if (q["desk"] is [{ } deskId, ..])
+            DeskOptions? desk = null;
+            if (q["desk"] is [{ } deskId, ..]
+                && (desk = context.RequestServices.GetRequiredService<IOptions<DigestOptions>>().Value.FindDesk(deskId)) is null)
             {
-                if (context.RequestServices.GetRequiredService<IOptions<DigestOptions>>().Value.FindDesk(deskId) is not { } desk)
-                {
-                    return Results.BadRequest(new { error = $"desk \"{deskId}\" is not a desk in {DeskValidation.Section}" });
-                }
-
-                admit = article => DeskFilter.Admit(desk, article);
+                return Results.BadRequest(new { error = $"desk \"{deskId}\" is not a desk in {DeskValidation.Section}" });
             }
 
             ArticleQuery filter;
@@ -55,9 +51,9 @@ public static class ArticleEndpoints
 
             return (string?)q["format"] switch
             {
-                null or "" or "json" => Page(context, store, filter, admit),
-                "jsonl" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Jsonl, "application/x-ndjson; charset=utf-8", admit),
-                "csv" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Csv, "text/csv; charset=utf-8", admit),
+                null or "" or "json" => Page(context, store, filter, desk),
+                "jsonl" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Jsonl, "application/x-ndjson; charset=utf-8", desk),
+                "csv" => await ArticleExportResponse.CreateAsync(context, store, filter, ExportFormat.Csv, "text/csv; charset=utf-8", desk),
                 var other => Results.BadRequest(new { error = $"format \"{other}\" is not json, jsonl or csv" }),
             };
         });
@@ -68,7 +64,7 @@ public static class ArticleEndpoints
                 : Results.NotFound(new { error = $"no article with id {id}" }));
     }
 
-    private static IResult Page(HttpContext context, INewsStore store, ArticleQuery filter, Func<Article, Article?>? admit)
+    private static IResult Page(HttpContext context, INewsStore store, ArticleQuery filter, DeskOptions? desk)
     {
         var q = context.Request.Query;
         if (!WholeNumber(q["page"], 1, out var page) || !WholeNumber(q["page_size"], DefaultPageSize, out var size))
@@ -79,7 +75,7 @@ public static class ArticleEndpoints
         size = Math.Min(size, MaxPageSize);
         // In long: page × size passes int.MaxValue long before page does, and a wrapped offset served page 1 again.
         var skip = (long)(page - 1) * size;
-        var rows = skip > int.MaxValue ? [] : (admit is null ? store.Query(filter) : store.Query(filter).Select(admit).OfType<Article>()).Skip((int)skip).Take(size + 1).Select(ExportRow.From).ToList();
+        var rows = skip > int.MaxValue ? [] : (desk is null ? store.Query(filter) : DeskFilter.Apply(desk, store.Query(filter))).Skip((int)skip).Take(size + 1).Select(ExportRow.From).ToList();
         var hasMore = rows.Count > size;
         string? next = null;
         if (hasMore)

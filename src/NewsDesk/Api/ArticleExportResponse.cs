@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsDesk.Desks;
 using NewsDesk.Exports;
 using NewsDesk.Storage;
 
@@ -17,7 +18,7 @@ public static partial class ArticleExportResponse
     // Long enough for a running export to finish or stall out, short enough for a script to wait for.
     private const int RetryAfterSeconds = 10;
 
-    public static async Task<IResult> CreateAsync(HttpContext context, INewsStore store, ArticleQuery filter, ExportFormat format, string contentType, Func<Article, Article?>? admit = null)
+    public static async Task<IResult> CreateAsync(HttpContext context, INewsStore store, ArticleQuery filter, ExportFormat format, string contentType, DeskOptions? desk = null)
     {
         var services = context.RequestServices;
         var slots = services.GetRequiredService<ExportSlots>();
@@ -35,7 +36,7 @@ public static partial class ArticleExportResponse
         {
             try
             {
-                await ArticleExporter.WriteAsync(store, filter, format, body, stallTimeout, context.RequestAborted, admit).ConfigureAwait(false);
+                await ArticleExporter.WriteAsync(store, filter, format, body, stallTimeout, context.RequestAborted, desk).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

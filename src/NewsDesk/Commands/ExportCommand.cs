@@ -109,7 +109,7 @@ internal static class ExportCommand
     private static async Task<int> WriteAsync(INewsStore store, ArticleQuery filter, DeskOptions? desk, string? kind, string? path, ExportProgress? progress, CancellationToken ct)
     {
         // A desk's export is the desk's rule (DeskFilter), applied to the articles the other filters select.
-        var articles = desk is null ? store.Query(filter) : store.Query(filter).Select(a => DeskFilter.Admit(desk, a)).OfType<Article>();
+        var articles = desk is null ? store.Query(filter) : DeskFilter.Apply(desk, store.Query(filter));
         if (kind == "parquet")
         {
             await using var file = File.Create(path!);

@@ -12,8 +12,10 @@ namespace NewsDesk.Hosting;
 /// kinds: a misspelt name matches no article, so the desk's digest would be silently empty. Checked at start with the
 /// other options, naming the desk and the field; <see cref="DeskValidation"/> checks what needs no taxonomy or feeds.
 /// </summary>
-public sealed class DeskNamesValidation(IServiceProvider services, IOptions<NewsDeskOptions> options) : IValidateOptions<DigestOptions>
+public sealed class DeskNamesValidation(IServiceProvider services) : IValidateOptions<DigestOptions>
 {
+    private static readonly string[] SourceHint = ["feed ids of the feeds file", "government", "press"];
+
     public ValidateOptionsResult Validate(string? name, DigestOptions digest)
     {
         if (digest.Desks.Count == 0)
@@ -36,7 +38,8 @@ public sealed class DeskNamesValidation(IServiceProvider services, IOptions<News
         var sources = Enum.GetNames<FeedKind>().Select(k => k.ToLowerInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         try
         {
-            sources.UnionWith(FeedRegistry.Load(options.Value.FeedsFile).Select(f => f.Id));
+            // The registry the worker polls from: feeds.json is read once, not again for this check.
+            sources.UnionWith(services.GetRequiredService<FeedRegistry>().All.Select(f => f.Id));
         }
         catch (Exception ex) when (ex is FeedCatalogException or IOException)
         {
@@ -53,8 +56,8 @@ public sealed class DeskNamesValidation(IServiceProvider services, IOptions<News
             Check(where, "Alert:Themes", desk.Alert?.Themes ?? [], themes, taxonomy.ThemeNames, problems);
             if (sources is not null)
             {
-                Check(where, "Sources", desk.Sources, sources, ["feed ids of the feeds file", "government", "press"], problems);
-                Check(where, "Alert:Sources", desk.Alert?.Sources ?? [], sources, ["feed ids of the feeds file", "government", "press"], problems);
+                Check(where, "Sources", desk.Sources, sources, SourceHint, problems);
+                Check(where, "Alert:Sources", desk.Alert?.Sources ?? [], sources, SourceHint, problems);
             }
         }
 

@@ -69,22 +69,24 @@ public sealed class SchedulePlan(IReadOnlyList<ScheduledJob> jobs)
     }
 
     /// <summary>A desk's digest: the same <see cref="DigestJob"/> as the default digest, at the desk's own local time and zone (the digest's when unset).</summary>
-    private static ScheduledJob DeskDigest(DigestOptions digest, DeskOptions desk)
-    {
-        var time = TimeOnly.ParseExact(desk.Time ?? digest.Time, "HH:mm", CultureInfo.InvariantCulture);
-        var id = $"digest-desk-{desk.Id}";
-        return new ScheduledJob(
-            JobBuilder.Create<DigestJob>().WithIdentity(id).UsingJobData(DigestJob.DeskKey, desk.Id).DisallowConcurrentExecution().Build(),
-            [TriggerBuilder.Create().WithIdentity(id).ForJob(id).UsingJobData(DigestJob.DeskKey, desk.Id)
-                .WithCronSchedule($"0 {time.Minute} {time.Hour} * * ?", c => c.InTimeZone(digest.Zone(desk)).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)).Build()]);
-    }
+    private static ScheduledJob DeskDigest(DigestOptions digest, DeskOptions desk) =>
+        Daily($"digest-desk-{desk.Id}", $"digest-desk-{desk.Id}", desk.Time ?? digest.Time, digest.Zone(desk), desk.Id);
 
-    private static ScheduledJob Digest(DigestOptions digest)
+    private static ScheduledJob Digest(DigestOptions digest) => Daily("digest", "daily-digest", digest.Time, digest.Zone(), desk: null);
+
+    /// <summary>A digest job fired every day at <paramref name="time"/> (HH:mm) local to <paramref name="zone"/>; a desk's carries its id.</summary>
+    private static ScheduledJob Daily(string jobId, string triggerId, string time, TimeZoneInfo zone, string? desk)
     {
-        var time = TimeOnly.ParseExact(digest.Time, "HH:mm", CultureInfo.InvariantCulture);
-        return new ScheduledJob(
-            JobBuilder.Create<DigestJob>().WithIdentity("digest").DisallowConcurrentExecution().Build(),
-            [TriggerBuilder.Create().WithIdentity("daily-digest").ForJob("digest")
-                .WithCronSchedule($"0 {time.Minute} {time.Hour} * * ?", c => c.InTimeZone(digest.Zone()).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)).Build()]);
+        var at = TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture);
+        var job = JobBuilder.Create<DigestJob>().WithIdentity(jobId).DisallowConcurrentExecution();
+        var trigger = TriggerBuilder.Create().WithIdentity(triggerId).ForJob(jobId);
+        if (desk is not null)
+        {
+            job.UsingJobData(DigestJob.DeskKey, desk);
+            trigger.UsingJobData(DigestJob.DeskKey, desk);
+        }
+
+        return new ScheduledJob(job.Build(), [trigger
+            .WithCronSchedule($"0 {at.Minute} {at.Hour} * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)).Build()]);
     }
 }
