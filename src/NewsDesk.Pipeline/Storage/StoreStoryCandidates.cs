@@ -5,7 +5,7 @@ namespace NewsDesk.Storage;
 /// <summary>Story candidates from the store, for the pipeline (<see cref="INewsStore.FindStoryCandidates"/>).</summary>
 public sealed class StoreStoryCandidates(INewsStore store) : IStoryCandidateSource
 {
-    public IReadOnlyList<StoryCandidate> Find(IReadOnlyCollection<string> keys, DateTimeOffset? since) => store.FindStoryCandidates(keys, since);
+    public IReadOnlyList<StoryCandidate> Find(IReadOnlyCollection<string> keys, DateTimeOffset? since) => store.FindStoryCandidates(keys, since, StoryGrouper.MaxCandidates);
 
     public int CountStory(string storyId, int upTo) => store.CountStory(storyId, upTo);
 

@@ -9,8 +9,8 @@ namespace NewsDesk.Stories;
 /// </summary>
 public sealed class InMemoryStoryCandidates : IStoryCandidateSource
 {
-    /// <summary>Candidates compared per report, as <see cref="INewsStore.FindStoryCandidates"/> gives them.</summary>
-    public const int Limit = 40;
+    /// <summary>Candidates compared per report, as the store gives them to the pipeline (<see cref="StoreStoryCandidates"/>).</summary>
+    public const int Limit = StoryGrouper.MaxCandidates;
 
     private readonly Dictionary<string, StoryCandidate> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _postings = new(StringComparer.Ordinal);

@@ -28,6 +28,9 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
     // University"): few stories name them, so sharing two is a strong sign of one event told from two sides.
     private const double SharedBodiesWeight = 0.1;
     private const double SamePartiesWeight = 0.15;
+    // One summit or one round of talks, in one place ("talks in San Diego"): outlets that tell it from different angles
+    // share little wording, but they name where it happened.
+    private const double SameMeetingWeight = 0.1;
 
     public StoryMatcher()
         : this(new StoryMatcherOptions())
@@ -66,6 +69,7 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
             MentionedDates = Stories.MentionedDates.Find(title + "\n" + text),
             Amounts = MentionedAmounts.Find(title + "\n" + text),
             EventKinds = Stories.EventKinds.Find(title, text),
+            Venues = Stories.Venues.Find(title, text),
         };
     }
 
@@ -99,6 +103,8 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
 
         AddPairs(keys, "t", [.. signature.TitleTerms.Where(t => !StoryTerms.IsGeneric(t)).Take(MaxKeyTitleTerms)]);
         AddPairs(keys, "e", [.. signature.Entities.Take(MaxKeyEntities)]);
+        // A place is a key of its own: reports of one meeting may share no headline word or party but its place.
+        keys.AddRange(signature.Venues.Select(v => $"v:{v}"));
         return [.. keys.Distinct(StringComparer.Ordinal)];
     }
 
@@ -114,7 +120,8 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
             + TermWeight * Dice(Specific(a.Terms), Specific(b.Terms))
             + EntityWeight * Jaccard(a.Entities, b.Entities)
             + (Stories.EventKinds.Shared(a.EventKinds, b.EventKinds) ? SharedKindWeight : 0)
-            + (a.Entities.Intersect(b.Entities, StringComparer.Ordinal).Count(e => !KnownEntities.IsKnown(e)) >= 2 ? SharedBodiesWeight : 0);
+            + (a.Entities.Intersect(b.Entities, StringComparer.Ordinal).Count(e => !KnownEntities.IsKnown(e)) >= 2 ? SharedBodiesWeight : 0)
+            + (Stories.Venues.SameMeeting(a, b) ? SameMeetingWeight : 0);
         return Math.Max(blended, Sketches.EstimateJaccard(a.MinHash, b.MinHash));
     }
 
@@ -127,8 +134,10 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
             return false;
         }
 
-        // Before the near-duplicate test: templated releases ("UK and X sign AI pact") share most of their words.
-        if (CountriesConflict(a, b))
+        // Before the near-duplicate test: templated releases ("UK and X sign AI pact") share most of their words. A
+        // headline that names no state leaves the parties to the lede, which names whoever it quotes ("French President
+        // Emmanuel Macron"): against a report of the same summit in the same place, that is no conflict.
+        if (CountriesConflict(a, b) && !(Stories.Venues.SameMeeting(a, b) && (a.TitleCountries.Length == 0 || b.TitleCountries.Length == 0)))
         {
             return false;
         }
@@ -151,19 +160,41 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
     /// <summary>
     /// Whether the two reports are close enough in time: their dates, or a date one of them names and the other's
     /// date (a follow-up written a fortnight later that says "On October 30, the White House issued..."), or a date
-    /// both name. A missing date does not veto: feeds often lack one.
+    /// both name. A missing date does not veto: feeds often lack one. An undated report that names a day without its
+    /// year ("released on Monday (Jul 25)") is about that day in some year: a report dated six weeks from it in every
+    /// year tells of another event.
     /// </summary>
     private bool WithinWindow(StorySignature a, DateTimeOffset? dateA, StorySignature b, DateTimeOffset? dateB)
     {
         var eventsA = EventDates(a, dateA);
         var eventsB = EventDates(b, dateB);
-        return eventsA.Count == 0 || eventsB.Count == 0
-            || eventsA.Any(x => eventsB.Any(y => (x - y).Duration() <= options.TimeWindow));
+        var daysA = dateA is null ? DaysWithoutYear(a) : [];
+        var daysB = dateB is null ? DaysWithoutYear(b) : [];
+        if (eventsA.Count + daysA.Count == 0 || eventsB.Count + daysB.Count == 0)
+        {
+            return true;
+        }
+
+        return eventsA.Any(x => eventsB.Any(y => Close(x, y)))
+            || daysA.Any(d => eventsB.Any(y => Close(Nearest(d, y), y)))
+            || daysB.Any(d => eventsA.Any(x => Close(Nearest(d, x), x)))
+            || daysA.Any(d => daysB.Any(e => Close(Nearest(d, AnyYear), Nearest(e, Nearest(d, AnyYear)))));
     }
 
+    // Two days without a year are compared in one year (and its neighbours, for 30 December against 2 January).
+    private static readonly DateTimeOffset AnyYear = new(2024, 7, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static DateTimeOffset Nearest((int Month, int Day) day, DateTimeOffset near) => Stories.MentionedDates.Nearest(day, near);
+
+    private bool Close(DateTimeOffset x, DateTimeOffset y) => (x - y).Duration() <= options.TimeWindow;
+
+    private static List<(int Month, int Day)> DaysWithoutYear(StorySignature signature) =>
+        [.. signature.MentionedDates.Select(Stories.MentionedDates.ParseDayOfYear).OfType<(int, int)>()];
+
     /// <summary>
-    /// When the report's event happened: its date, and recent dates it names. An undated report that names dates
-    /// ("On October 30, 2023, the White House announced...") is about then; one that names none could be about any time.
+    /// When the report's event happened: its date, and recent dates it names (a day named without its year is taken in
+    /// the report's year, or the year before). An undated report that names full dates ("On October 30, 2023, the White
+    /// House announced...") is about then; one that names none could be about any time.
     /// </summary>
     private static List<DateTimeOffset> EventDates(StorySignature signature, DateTimeOffset? reportDate)
     {
@@ -175,11 +206,13 @@ public sealed class StoryMatcher(StoryMatcherOptions options)
         var dates = new List<DateTimeOffset> { date };
         foreach (var mentioned in signature.MentionedDates)
         {
+            var parsed = Stories.MentionedDates.Parse(mentioned)
+                ?? (Stories.MentionedDates.ParseDayOfYear(mentioned) is { } day ? Nearest(day, date) : null);
             // Only dates before the report: "the summit on 10 February" in a preview is not when it was written. And
             // only recent ones: a bound keeps the reports that could match within a known distance (Reach).
-            if (Stories.MentionedDates.Parse(mentioned) is { } parsed && parsed <= date && date - parsed <= MentionedDateReach)
+            if (parsed is { } past && past <= date && date - past <= MentionedDateReach)
             {
-                dates.Add(parsed);
+                dates.Add(past);
             }
         }
 

@@ -33,4 +33,7 @@ public sealed record StorySignature
 
     /// <summary>The kinds of event the headline and lede name (<see cref="Stories.EventKinds"/>). Empty for signatures stored before this existed.</summary>
     public string[] EventKinds { get; init; } = [];
+
+    /// <summary>Where the meetings the headline and lede tell of took place (<see cref="Stories.Venues"/>). Empty for signatures stored before this existed.</summary>
+    public string[] Venues { get; init; } = [];
 }

@@ -66,4 +66,45 @@ public sealed class EditorSignalTests
 
         Assert.False(matcher.IsSameStory(first, Monday.AddYears(-2), second, Monday));
     }
+
+    [Theory]
+    [InlineData("The communique released on Monday (Jul 25) said", new[] { "--07-25" })]
+    [InlineData("at the next ministerial meeting, on December 5.", new[] { "--12-05" })]
+    [InlineData("signed on 17 May 2024 and again on May 20, 2025", new[] { "2024-05-17", "2025-05-20" })]
+    [InlineData("Gemini 1.5 and Claude 3 Opus, with 28 Countries", new string[0])]
+    public void Days_named_without_their_year_are_read_as_month_and_day(string text, string[] expected) =>
+        Assert.Equal(expected, MentionedDates.Find(text));
+
+    [Fact]
+    public void An_undated_report_of_a_day_without_its_year_is_kept_from_a_report_dated_weeks_from_that_day_in_every_year()
+    {
+        var communique = matcher.Sign("Thailand and Vietnam reaffirm code of conduct on AI in fisheries",
+            "The joint communique released on Monday (Jul 25) reaffirmed the code of conduct on AI in fisheries patrols.", ["thailand", "vietnam"]);
+        var same = matcher.Sign("Thailand and Vietnam reaffirm code of conduct on AI in fisheries",
+            "The joint communique reaffirmed the code of conduct on AI in fisheries patrols.", ["thailand", "vietnam"]);
+
+        Assert.True(matcher.IsSameStory(communique, null, same, new DateTimeOffset(2026, 7, 26, 6, 0, 0, TimeSpan.Zero)));
+        Assert.False(matcher.IsSameStory(communique, null, same, new DateTimeOffset(2026, 9, 6, 6, 0, 0, TimeSpan.Zero)));
+        Assert.False(matcher.IsSameStory(communique, null, same, new DateTimeOffset(2019, 9, 6, 6, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void Places_of_meetings_leave_out_states_capitals_and_months()
+    {
+        Assert.Equal(["bergen"], Venues.Find("Kenya has not signed Bergen AI summit declaration", "At the summit in Bergen in May, delegates from Kenya met in Tokyo."));
+        Assert.Equal(["san diego"], Venues.Find("Leaders hold talks", "The leaders hold talks in San Diego."));
+    }
+
+    [Fact]
+    public void Reports_of_one_summit_in_one_place_are_not_kept_apart_by_a_party_only_one_lede_names()
+    {
+        var declaration = matcher.Sign("Kenya and Ghana have not signed Bergen AI summit declaration",
+            "Kenya and Ghana have not signed the Bergen AI Summit's declaration on open and inclusive AI.", ["kenya", "ghana"]);
+        var refusal = matcher.Sign("Premier refuses to sign global AI declaration",
+            "At the AI Summit in Bergen, the delegation refused to sign the declaration on open and inclusive AI, as Norwegian Prime Minister Jonas Berg urged caution.", ["norway"]);
+        var elsewhere = refusal with { Venues = ["tromso"] };
+
+        Assert.True(matcher.IsSameStory(declaration, Monday, refusal, null));
+        Assert.False(matcher.IsSameStory(declaration, Monday, elsewhere, null));
+    }
 }

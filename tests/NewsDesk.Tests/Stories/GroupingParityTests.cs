@@ -28,6 +28,11 @@ public sealed class GroupingParityTests
     // report of the university partnership it includes, which share little wording but name the same two universities.
     private static readonly string EditorItems = Path.Combine(AppContext.BaseDirectory, "Fixtures", "StoryParityEditor", "items.jsonl");
 
+    // Two reports of one round of talks that share no party and few words but the place; a summit refusal whose lede
+    // names only the host's prime minister against a report of the same summit's declaration; and an undated communique
+    // "released on Monday (Jul 25)" that is kept from a report of a summit six weeks later on the same code of conduct.
+    private static readonly string MeetingItems = Path.Combine(AppContext.BaseDirectory, "Fixtures", "StoryParityMeetings", "items.jsonl");
+
     [Fact]
     public Task Cluster_and_ingest_group_the_same_reports_into_the_same_stories_in_either_arrival_order() => AssertParityAsync(Items);
 
@@ -46,6 +51,15 @@ public sealed class GroupingParityTests
         var expected = await AssertParityAsync(EditorItems);
 
         List<List<string>> stories = [["e01", "e02", "e09"], ["e03"], ["e04"], ["e05"], ["e06", "e07"], ["e08"]];
+        Assert.Equal(stories, expected);
+    }
+
+    [Fact]
+    public async Task Places_of_meetings_and_days_named_without_a_year_decide_stories_through_ingest_as_through_cluster()
+    {
+        var expected = await AssertParityAsync(MeetingItems);
+
+        List<List<string>> stories = [["m01", "m02"], ["m03", "m04"], ["m05"], ["m06", "m08", "m09"], ["m07"]];
         Assert.Equal(stories, expected);
     }
 

@@ -9,14 +9,15 @@ namespace NewsDesk.Tests.Stories;
 public sealed class StoryEvaluationTests
 {
     // Ratchet: raise these when grouping improves, never lower them to make a change pass.
-    // `cluster` (the same grouper, undated items left undated). Measured 2026-12-07 (editor's signals): precision 0.919, recall 0.850, F1 0.883 (docs/benchmarks/stories.md).
-    private const double MinPrecision = 0.90;
-    private const double MinF1 = 0.87;
+    // `cluster` (the same grouper, undated items left undated). Measured 2026-12-08 (places of meetings, days named
+    // without a year): precision 0.949, recall 0.925, F1 0.937 (docs/benchmarks/stories.md).
+    private const double MinPrecision = 0.93;
+    private const double MinF1 = 0.92;
 
     // The worker's path (tag, group, store). Half of themes-dev is undated: ingested at one instant, and undated for
-    // matching, as `cluster` leaves them. Measured 2026-12-07: precision 0.919, recall 0.850, F1 0.883, as `cluster`.
-    private const double MinWorkerPrecision = 0.90;
-    private const double MinWorkerF1 = 0.87;
+    // matching, as `cluster` leaves them. Measured 2026-12-08: precision 0.949, recall 0.925, F1 0.937, as `cluster`.
+    private const double MinWorkerPrecision = 0.93;
+    private const double MinWorkerF1 = 0.92;
 
     [Fact]
     public void Grouping_on_themes_dev_stays_above_the_floor()

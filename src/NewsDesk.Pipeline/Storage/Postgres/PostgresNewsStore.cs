@@ -7,12 +7,12 @@ namespace NewsDesk.Storage;
 /// The store in a PostgreSQL database (NewsDesk:Storage:Provider = postgres), which several workers share. Plain SQL
 /// through Npgsql; the schema is <see cref="PostgresSchema"/>, applied when the store opens. Each call takes a pooled
 /// connection, or uses the transaction <see cref="Atomically{T}"/> opened on the calling thread. Nothing that decides
-/// what another worker may do lives in this process: story assignment is serialised by advisory locks in the database
+/// what another worker may do lives in this process: story assignment is serialised by an advisory lock in the database
 /// (<see cref="FindStoryCandidates"/>). Articles, story members and queries: the partial files beside this one.
 /// </summary>
 public sealed partial class PostgresNewsStore : INewsStore
 {
-    /// <summary>The advisory lock space (first key of pg_advisory_xact_lock(int, int)) of story keys.</summary>
+    /// <summary>The advisory lock (first key of pg_advisory_xact_lock(int, int); the second is 0) that serialises story assignment across workers.</summary>
     internal const int StoryKeyLock = 0x4E44_5354;
 
     /// <summary>How many times a transaction PostgreSQL aborted as a deadlock victim is tried in all.</summary>

@@ -122,12 +122,12 @@ public sealed partial class PostgresNewsStore
     }
 
     /// <summary>
-    /// Inside a transaction (the group commit), first takes an advisory lock on each key, in one fixed order (their
-    /// hashes, sorted), held until the transaction ends: another worker assigning a report that shares a key waits for
-    /// this one to commit, and then reads its rows. So two workers given reports of one story put them in one story, as
-    /// one worker would. Keys that share a hash only wait for each other. Two groups that lock overlapping keys in
-    /// different orders can deadlock; PostgreSQL ends one of them, and the group committer retries its articles one by
-    /// one (each article's keys are locked in order).
+    /// Inside a transaction (the group commit), first takes the story-assignment advisory lock, held until the
+    /// transaction ends: the group commits of all workers assign stories one after another, each reading what the ones
+    /// before it committed, as one worker's group committer does. One lock, not one per key: a report that bridges two
+    /// stories moves reports whose keys it does not share, so with a lock per key another worker could put a report into
+    /// the story being merged away while the merge was still uncommitted, and the two halves stayed apart. Taken before
+    /// the group writes anything, so these transactions cannot deadlock with one another.
     /// </summary>
     public List<StoryCandidate> FindStoryCandidates(IReadOnlyCollection<string> keys, DateTimeOffset? since, int limit = 40)
     {
@@ -141,7 +141,7 @@ public sealed partial class PostgresNewsStore
         {
             if (_transaction.Value is not null)
             {
-                LockKeys(connection, distinct);
+                LockStoryAssignment(connection);
             }
 
             // Without a date (an undated report): what a worker would hold at hand, the weeks before the newest member.
@@ -176,11 +176,10 @@ public sealed partial class PostgresNewsStore
         });
     }
 
-    private static void LockKeys(NpgsqlConnection connection, string[] keys)
+    private static void LockStoryAssignment(NpgsqlConnection connection)
     {
-        var hashes = keys.Select(k => unchecked((int)StableHash.Of(k))).Distinct().Order().ToArray();
-        // unnest gives the array in its order, and the aggregate takes the locks in that order.
-        using var command = Command(connection, $"SELECT count(pg_advisory_xact_lock({StoryKeyLock}, h)) FROM unnest(@hashes) h", ("hashes", hashes));
+        // Re-entrant within a transaction: every look-up of the group takes it again, at no cost once held.
+        using var command = Command(connection, $"SELECT pg_advisory_xact_lock({StoryKeyLock}, 0)");
         command.ExecuteScalar();
     }
 

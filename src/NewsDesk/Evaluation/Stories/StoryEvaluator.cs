@@ -76,5 +76,5 @@ internal static class StoryEvaluator
 
     /// <summary>What the matcher read from one report, so a reader of the errors sees why a pair was kept apart or joined.</summary>
     private static string Facts(StorySignature signature) =>
-        $"[{string.Join(", ", signature.Entities)}] kinds [{string.Join(", ", signature.EventKinds)}] sums [{string.Join(", ", signature.Amounts)}] dates [{string.Join(", ", signature.MentionedDates)}]";
+        $"[{string.Join(", ", signature.Entities)}] kinds [{string.Join(", ", signature.EventKinds)}] sums [{string.Join(", ", signature.Amounts)}] venues [{string.Join(", ", signature.Venues)}] dates [{string.Join(", ", signature.MentionedDates)}]";
 }
