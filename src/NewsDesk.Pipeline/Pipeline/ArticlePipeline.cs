@@ -169,6 +169,7 @@ public sealed partial class ArticlePipeline(
             Parties = tagging.Parties,
             Countries = tagging.Countries,
             Organisations = tagging.Organisations,
+            TaxonomyVersion = tagger.Version,
             Summary = summary,
         };
 
