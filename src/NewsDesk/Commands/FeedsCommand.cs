@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NewsDesk.Feeds;
+using NewsDesk.Filtering;
 using NewsDesk.Hosting;
 using NewsDesk.Storage;
 using Quartz;
@@ -30,6 +31,12 @@ internal static class FeedsCommand
                 {
                     // Header and cookie values can be tokens: only their names are shown.
                     Console.WriteLine($"  {feed.Id}: {feed.Settings.Describe()}");
+                }
+
+                if (store is not null && DroppedItems.Of(store, feed.Id) is { Total: > 0 } drops)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {feed.Id}: {drops.Total} dropped by rules: {string.Join("; ", drops.Counts.Select(c => $"{c.Value} by {c.Key}"))}"));
                 }
             }
 
