@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using NewsDesk.Feeds;
 using NewsDesk.Filtering;
 using NewsDesk.Hosting;
@@ -17,7 +18,8 @@ internal static class FeedsCommand
         list.SetAction(_ =>
         {
             using var host = NewsDeskHost.CreateTool();
-            var registry = host.Services.GetRequiredService<FeedRegistry>();
+            // Listing needs no secrets: a header whose ${VARIABLE} is unset here is shown as such, not refused.
+            var registry = new FeedRegistry(FeedRegistry.LoadForListing(host.Services.GetRequiredService<IOptions<NewsDeskOptions>>().Value.FeedsFile));
             // Before the first poll there is no store, and every feed is simply not polled yet.
             var store = ExistingStore.OpenIfThere(host.Services);
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
