@@ -22,9 +22,15 @@ public sealed record SourceSettings
 
     /// <summary>
     /// Only in a list loaded for showing (`feeds list`): "headers.NAME" or "cookies.NAME" whose value uses environment
-    /// variables that are not set, with those references ("${AGENCY_TOKEN}"). Such a source cannot be fetched.
+    /// variables that are not set, with those references ("${AGENCY_TOKEN}"). Such a source cannot be fetched. Not a
+    /// feeds.json field, so it has no setter: the reader sets it through <see cref="WithUnsetVariables"/>.
     /// </summary>
-    public IReadOnlyDictionary<string, string> UnsetVariables { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> UnsetVariables => _unsetVariables;
+
+    private IReadOnlyDictionary<string, string> _unsetVariables = new Dictionary<string, string>();
+
+    internal SourceSettings WithUnsetVariables(IReadOnlyDictionary<string, string> unset) =>
+        unset.Count == 0 ? this : this with { _unsetVariables = unset };
 
     /// <summary>The Cookie header value, or null without cookies.</summary>
     public string? CookieHeader => Cookies.Count == 0 ? null : string.Join("; ", Cookies.Select(c => $"{c.Key}={c.Value}"));

@@ -25,10 +25,9 @@ internal static partial class SourceSettingsReader
             Timeout = Timeout(entry, where),
             MaxItems = MaxItems(entry, where),
             Extract = Extract(entry, where),
-            UnsetVariables = unset,
         };
         return settings.Headers.Count == 0 && settings.Cookies.Count == 0 && settings.UserAgent is null && settings.Timeout is null
-            && settings.MaxItems is null && settings.Extract is null ? SourceSettings.None : settings;
+            && settings.MaxItems is null && settings.Extract is null ? SourceSettings.None : settings.WithUnsetVariables(unset);
     }
 
     private static Dictionary<string, string> StringMap(JsonElement entry, string field, string where, Func<string, string?> environment, Dictionary<string, string>? unset)
