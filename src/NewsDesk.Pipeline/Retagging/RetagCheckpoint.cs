@@ -27,6 +27,14 @@ public sealed class RetagCheckpoint
     public string? AfterId { get; set; }
     public RetagSummary Summary { get; set; } = new();
 
+    /// <summary>
+    /// The batch under way: each article's tags and story as they were before this run touched it, saved before the
+    /// batch is committed. A run killed mid-batch has committed some of it after the last saved position; when the
+    /// next run does those again it compares with what is here, not with what the killed run wrote, so the summary
+    /// still counts each change once.
+    /// </summary>
+    public Dictionary<string, RetagBefore> Pending { get; set; } = new(StringComparer.Ordinal);
+
     public bool Continues(RetagScope scope, string taxonomyVersion) =>
         Finished is null && Since == scope.Since && string.Equals(Feed, scope.Feed, StringComparison.OrdinalIgnoreCase) && TaxonomyVersion == taxonomyVersion;
 

@@ -44,6 +44,13 @@ public sealed partial class Retagger(ThemeTagger tagger, GroupCommitter committe
         progress?.Invoke(new RetagProgress(checkpoint!.Summary.Processed, checkpoint.Total, resumed));
         while (NextBatch(scope, checkpoint, batchSize) is { Count: > 0 } batch)
         {
+            // An article already pending was committed by a run killed before it saved its place: its "before" is kept.
+            foreach (var article in batch)
+            {
+                checkpoint.Pending.TryAdd(article.Id, RetagBefore.Of(article));
+            }
+
+            store.SaveRecord(RetagCheckpoint.RecordName, checkpoint.Serialize());
             foreach (var article in batch)
             {
                 if (ct.IsCancellationRequested)
@@ -54,13 +61,14 @@ public sealed partial class Retagger(ThemeTagger tagger, GroupCommitter committe
                     ct.ThrowIfCancellationRequested();
                 }
 
-                await RetagAsync(article, checkpoint.Summary).ConfigureAwait(false);
+                await RetagAsync(article, checkpoint.Pending[article.Id], checkpoint.Summary).ConfigureAwait(false);
+                checkpoint.Pending.Remove(article.Id);
                 checkpoint.AfterDate = article.EffectiveDate;
                 checkpoint.AfterId = article.Id;
             }
 
-            // Saved after the batch's articles are committed: a kill before this line redoes the batch, which gives the
-            // same tags again (though those articles then count as unchanged in the summary).
+            // Saved after the batch's articles are committed: a kill before this line redoes the rest of the batch,
+            // which gives the same tags again, and is counted against Pending.
             store.SaveRecord(RetagCheckpoint.RecordName, checkpoint.Serialize());
             progress?.Invoke(new RetagProgress(checkpoint.Summary.Processed, Math.Max(checkpoint.Total, checkpoint.Summary.Processed), resumed));
         }
@@ -74,7 +82,7 @@ public sealed partial class Retagger(ThemeTagger tagger, GroupCommitter committe
     /// <summary>The last checkpoint saved (running, stopped or finished), for progress reports; null when no retag ever ran.</summary>
     public RetagCheckpoint? Last() => RetagCheckpoint.Parse(store.GetRecord(RetagCheckpoint.RecordName));
 
-    private async Task RetagAsync(Article article, RetagSummary summary)
+    private async Task RetagAsync(Article article, RetagBefore before, RetagSummary summary)
     {
         var tagging = tagger.Tag(TagInputs.From(article.Title, Lede(article), article.Text));
         var themes = tagging.Tags.Select(t => t.Theme).ToArray();
@@ -88,10 +96,10 @@ public sealed partial class Retagger(ThemeTagger tagger, GroupCommitter committe
             TaxonomyVersion = tagger.Version,
         };
         var committed = await committer.CommitAsync(retagged).ConfigureAwait(false);
-        var tagsChanged = !themes.SequenceEqual(article.Themes, StringComparer.Ordinal)
-            || !tagging.Parties.SequenceEqual(article.Parties, StringComparer.Ordinal)
-            || !tagging.Tags.Select(t => t.Score).SequenceEqual(article.Tags.Select(t => t.Score));
-        summary.Count(article.Themes, themes, tagsChanged, committed.StoryId != article.StoryId);
+        var tagsChanged = !themes.SequenceEqual(before.Themes, StringComparer.Ordinal)
+            || !tagging.Parties.SequenceEqual(before.Parties, StringComparer.Ordinal)
+            || !tagging.Tags.Select(t => t.Score).SequenceEqual(before.Scores);
+        summary.Count(before.Themes, themes, tagsChanged, committed.StoryId != before.StoryId);
     }
 
     /// <summary>
