@@ -61,7 +61,13 @@ public sealed partial class Retagger(ThemeTagger tagger, GroupCommitter committe
                     ct.ThrowIfCancellationRequested();
                 }
 
-                await RetagAsync(article, checkpoint.Pending[article.Id], checkpoint.Summary).ConfigureAwait(false);
+                // Read again just before: in the worker a poll may have updated the article since the batch was read
+                // (its new text must not be overwritten with the old), or retention deleted it (it must not come back).
+                if (store.FindArticle(article.Id) is { } current)
+                {
+                    await RetagAsync(current, checkpoint.Pending[article.Id], checkpoint.Summary).ConfigureAwait(false);
+                }
+
                 checkpoint.Pending.Remove(article.Id);
                 checkpoint.AfterDate = article.EffectiveDate;
                 checkpoint.AfterId = article.Id;
