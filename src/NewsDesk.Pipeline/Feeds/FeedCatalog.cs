@@ -13,7 +13,11 @@ public static class FeedCatalog
 
     /// <param name="path">The feeds.json file.</param>
     /// <param name="isValidCron">The scheduler's own cron check; without one only the field count (6 or 7) is checked.</param>
-    public static IReadOnlyList<FeedDefinition> Load(string path, Func<string, bool>? isValidCron = null)
+    /// <param name="allowUnsetSecrets">
+    /// For listing only (`feeds list`): a "${NAME}" whose variable is not set is kept as written and shown as unset
+    /// (<see cref="SourceSettings.UnsetVariables"/>) instead of stopping the load. Feeds loaded so must not be fetched.
+    /// </param>
+    public static IReadOnlyList<FeedDefinition> Load(string path, Func<string, bool>? isValidCron = null, bool allowUnsetSecrets = false)
     {
         if (!File.Exists(path))
         {
@@ -32,11 +36,11 @@ public static class FeedCatalog
 
         using (document)
         {
-            return Parse(document.RootElement, path, isValidCron);
+            return Parse(document.RootElement, path, isValidCron, allowUnsetSecrets);
         }
     }
 
-    public static IReadOnlyList<FeedDefinition> Parse(JsonElement root, string path, Func<string, bool>? isValidCron = null)
+    public static IReadOnlyList<FeedDefinition> Parse(JsonElement root, string path, Func<string, bool>? isValidCron = null, bool allowUnsetSecrets = false)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("feeds", out var feeds) || feeds.ValueKind != JsonValueKind.Array)
         {
@@ -50,7 +54,7 @@ public static class FeedCatalog
         var global = FilterRuleReader.Read(root, path);
         foreach (var entry in feeds.EnumerateArray())
         {
-            var feed = ParseEntry(entry, path, index, isValidCron ?? HasCronFieldCount);
+            var feed = ParseEntry(entry, path, index, isValidCron ?? HasCronFieldCount, allowUnsetSecrets);
             var rules = global.Concat(FilterRuleReader.Read(entry, $"{path}: feeds[{index}] (\"{feed.Id}\")")).ToList();
             feed = rules.Count == 0 ? feed : feed with { Filters = new Filtering.FilterRules(rules) };
             if (!ids.Add(feed.Id))
@@ -65,7 +69,7 @@ public static class FeedCatalog
         return result;
     }
 
-    private static FeedDefinition ParseEntry(JsonElement entry, string path, int index, Func<string, bool> isValidCron)
+    private static FeedDefinition ParseEntry(JsonElement entry, string path, int index, Func<string, bool> isValidCron, bool allowUnsetSecrets)
     {
         var where = $"{path}: feeds[{index}]";
         if (entry.ValueKind != JsonValueKind.Object)
@@ -126,7 +130,7 @@ public static class FeedCatalog
             Enabled = enabled,
             Category = category,
             SiteUrl = site,
-            Settings = SourceSettingsReader.Read(entry, where, Environment.GetEnvironmentVariable),
+            Settings = SourceSettingsReader.Read(entry, where, Environment.GetEnvironmentVariable, allowUnsetSecrets),
             Scrape = ScrapeRuleReader.Read(entry, where),
         };
     }

@@ -20,6 +20,18 @@ public sealed record SourceSettings
     public int? MaxItems { get; init; }
     public ExtractRule? Extract { get; init; }
 
+    /// <summary>
+    /// Only in a list loaded for showing (`feeds list`): "headers.NAME" or "cookies.NAME" whose value uses environment
+    /// variables that are not set, with those references ("${AGENCY_TOKEN}"). Such a source cannot be fetched. Not a
+    /// feeds.json field, so it has no setter: the reader sets it through <see cref="WithUnsetVariables"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> UnsetVariables => _unsetVariables;
+
+    private IReadOnlyDictionary<string, string> _unsetVariables = new Dictionary<string, string>();
+
+    internal SourceSettings WithUnsetVariables(IReadOnlyDictionary<string, string> unset) =>
+        unset.Count == 0 ? this : this with { _unsetVariables = unset };
+
     /// <summary>The Cookie header value, or null without cookies.</summary>
     public string? CookieHeader => Cookies.Count == 0 ? null : string.Join("; ", Cookies.Select(c => $"{c.Key}={c.Value}"));
 
@@ -35,10 +47,11 @@ public sealed record SourceSettings
     public string Describe()
     {
         var parts = new List<string>();
-        parts.AddRange(Headers.Keys.Select(name => $"{name}: {Redacted}"));
+        parts.AddRange(Headers.Keys.Select(name => $"{name}: {Shown("headers." + name)}"));
         if (Cookies.Count > 0)
         {
             parts.Add($"cookies: {string.Join(", ", Cookies.Keys)} ({Redacted})");
+            parts.AddRange(Cookies.Keys.Where(name => UnsetVariables.ContainsKey("cookies." + name)).Select(name => $"cookie {name}: {Shown("cookies." + name)}"));
         }
 
         if (UserAgent is not null)
@@ -65,6 +78,9 @@ public sealed record SourceSettings
     }
 
     public const string Redacted = "***";
+
+    /// <summary>A value is shown as "***", or, when its variable is unset, as the reference ("${NAME} (unset)"), which holds no secret.</summary>
+    private string Shown(string field) => UnsetVariables.TryGetValue(field, out var references) ? $"{references} (unset)" : Redacted;
 
     // The generated ToString would print header and cookie values into any log line or exception that shows the feed.
     private bool PrintMembers(StringBuilder builder)

@@ -13,22 +13,24 @@ internal static partial class SourceSettingsReader
 {
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(5);
 
-    public static SourceSettings Read(JsonElement entry, string where, Func<string, string?> environment)
+    /// <param name="allowUnset">Keep a "${NAME}" whose variable is unset as written, and note it, instead of failing (listing only).</param>
+    public static SourceSettings Read(JsonElement entry, string where, Func<string, string?> environment, bool allowUnset = false)
     {
+        var unset = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var settings = new SourceSettings
         {
-            Headers = StringMap(entry, "headers", where, environment),
+            Headers = StringMap(entry, "headers", where, environment, allowUnset ? unset : null),
             UserAgent = OptionalString(entry, "userAgent", where),
-            Cookies = StringMap(entry, "cookies", where, environment),
+            Cookies = StringMap(entry, "cookies", where, environment, allowUnset ? unset : null),
             Timeout = Timeout(entry, where),
             MaxItems = MaxItems(entry, where),
             Extract = Extract(entry, where),
         };
         return settings.Headers.Count == 0 && settings.Cookies.Count == 0 && settings.UserAgent is null && settings.Timeout is null
-            && settings.MaxItems is null && settings.Extract is null ? SourceSettings.None : settings;
+            && settings.MaxItems is null && settings.Extract is null ? SourceSettings.None : settings.WithUnsetVariables(unset);
     }
 
-    private static Dictionary<string, string> StringMap(JsonElement entry, string field, string where, Func<string, string?> environment)
+    private static Dictionary<string, string> StringMap(JsonElement entry, string field, string where, Func<string, string?> environment, Dictionary<string, string>? unset)
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (!entry.TryGetProperty(field, out var element) || element.ValueKind == JsonValueKind.Null)
@@ -53,8 +55,15 @@ internal static partial class SourceSettingsReader
                 throw new FeedCatalogException($"{where}: field \"headers.Host\" cannot be set; the URL decides the host.");
             }
 
+            var missing = new List<string>();
             var value = EnvironmentReference().Replace(property.Value.GetString()!, m => environment(m.Groups[1].Value)
-                ?? throw new FeedCatalogException($"{where}: field \"{field}.{property.Name}\" uses the environment variable {m.Groups[1].Value}, which is not set."));
+                ?? (unset is not null ? Missing(missing, m.Value)
+                    : throw new FeedCatalogException($"{where}: field \"{field}.{property.Name}\" uses the environment variable {m.Groups[1].Value}, which is not set.")));
+            if (missing.Count > 0)
+            {
+                unset![$"{field}.{property.Name}"] = string.Join(" ", missing);
+            }
+
             if (value.Any(char.IsControl))
             {
                 throw new FeedCatalogException($"{where}: field \"{field}.{property.Name}\" must not contain line breaks or control characters.");
@@ -151,6 +160,12 @@ internal static partial class SourceSettingsReader
         }
 
         return value.GetString()!.Trim();
+    }
+
+    private static string Missing(List<string> missing, string reference)
+    {
+        missing.Add(reference);
+        return reference;
     }
 
     private static bool IsToken(string name) => name.Length > 0 && name.All(c => c > ' ' && c < 127 && !"()<>@,;:\\\"/[]?={}".Contains(c, StringComparison.Ordinal));

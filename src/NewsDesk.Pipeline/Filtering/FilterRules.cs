@@ -25,6 +25,18 @@ public sealed record FilterRules(IReadOnlyList<FilterRule> Rules)
         }
 
         var keeps = Rules.Where(r => r.Keep).ToList();
-        return keeps.Count == 0 || keeps.Any(r => r.Matches(subject)) ? null : $"no keep rule matched ({string.Join("; ", keeps.Select(k => k.Describe()))})";
+        return keeps.Count == 0 || keeps.Any(r => r.Matches(subject)) ? null : NoKeepMatched(keeps);
     }
+
+    /// <summary>
+    /// True when <paramref name="rule"/> (as <see cref="Drop"/> described it) could still come from these rules: a drop
+    /// remembered from before an edit of the rules must not outlive the rule.
+    /// </summary>
+    public bool CanDrop(string rule)
+    {
+        var keeps = Rules.Where(r => r.Keep).ToList();
+        return Rules.Any(r => !r.Keep && r.Describe() == rule) || (keeps.Count > 0 && NoKeepMatched(keeps) == rule);
+    }
+
+    private static string NoKeepMatched(List<FilterRule> keeps) => $"no keep rule matched ({string.Join("; ", keeps.Select(k => k.Describe()))})";
 }

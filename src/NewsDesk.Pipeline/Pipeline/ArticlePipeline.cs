@@ -34,8 +34,8 @@ public sealed partial class ArticlePipeline(
 
     private readonly PipelineOptions _options = options.Value;
 
-    // The pipeline is one per process, as are the rules (read at start), so a drop remembered here stays right.
-    private readonly DroppedItems _dropped = new();
+    // Drops are kept in the store, so a restart does not fetch them again (see DroppedItems).
+    private readonly DroppedItems _dropped = new(store);
 
     /// <summary>Per-stage wall-clock timings, collected only while set (by `bench ingest`).</summary>
     public PipelineTimings? Timings { get; set; }
@@ -78,18 +78,19 @@ public sealed partial class ArticlePipeline(
 
         var url = ArticleIdentity.Canonicalize(linkUrl);
 
+        var fingerprint = ArticleIdentity.Hash(entry.Title, entry.Summary, entry.Content, entry.Published?.ToString("O"), entry.Updated?.ToString("O"));
         // A drop rule on the entry's own title, link or text takes it out before anything is fetched for it.
         if (!feed.Filters.IsEmpty && feed.Filters.DropBeforeFetch(new FilterSubject(entry.Title, url, [HtmlText.ToPlainText(entry.Content ?? entry.Summary)], [], parsed.Language)) is { } early)
         {
+            _dropped.Add(feed.Id, url, fingerprint, early);
             LogDropped(feed.Id, url, early);
             return (EntryOutcome.Dropped, false);
         }
 
-        var fingerprint = ArticleIdentity.Hash(entry.Title, entry.Summary, entry.Content, entry.Published?.ToString("O"), entry.Updated?.ToString("O"));
         var existing = store.FindByUrl(url);
 
         // Dropped after a fetch at an earlier poll and unchanged since: not fetched again.
-        if (!feed.Filters.IsEmpty && _dropped.RuleFor(url, fingerprint) is { } remembered)
+        if (!feed.Filters.IsEmpty && _dropped.RuleFor(feed.Id, url, fingerprint, feed.Filters) is { } remembered)
         {
             LogDropped(feed.Id, url, remembered);
             return (EntryOutcome.Dropped, false);
@@ -131,7 +132,7 @@ public sealed partial class ArticlePipeline(
         // Keep rules, and drop rules on themes, language or the page's text, can only decide now, before anything is stored.
         if (!feed.Filters.IsEmpty && feed.Filters.Drop(new FilterSubject(title, url, [feedText, text], [.. tagging.Tags.Select(t => t.Theme)], extracted?.Language ?? parsed.Language)) is { } rule)
         {
-            _dropped.Add(url, fingerprint, rule);
+            _dropped.Add(feed.Id, url, fingerprint, rule);
             LogDropped(feed.Id, url, rule);
             return (EntryOutcome.Dropped, false);
         }
@@ -169,6 +170,7 @@ public sealed partial class ArticlePipeline(
             Parties = tagging.Parties,
             Countries = tagging.Countries,
             Organisations = tagging.Organisations,
+            TaxonomyVersion = tagger.Version,
             Summary = summary,
         };
 

@@ -52,6 +52,11 @@ public sealed record Article
     public string[] Countries { get; init; } = [];
     public string[] Organisations { get; init; } = [];
     public Summary Summary { get; init; } = new();
+    /// <summary>
+    /// The version of the taxonomy that made <see cref="Tags"/> and the parties (<see cref="Tagging.Taxonomy.Version"/>);
+    /// null for articles stored before versions were recorded. `retag` brings older ones up to date.
+    /// </summary>
+    public string? TaxonomyVersion { get; init; }
 
     public string? StoryId { get; init; }
     public StorySignature? StorySignature { get; init; }

@@ -12,9 +12,10 @@ public sealed class Taxonomy
 {
     private const string DefaultResource = "NewsDesk.Tagging.taxonomy.json";
 
-    private Taxonomy(string source, TaxonomyReader.Content content, Gazetteer gazetteer)
+    private Taxonomy(string source, TaxonomyReader.Content content, Gazetteer gazetteer, string version)
     {
         Source = source;
+        Version = version;
         FieldWeights = content.FieldWeights;
         Vocabularies = content.Vocabularies;
         CountNouns = content.CountNouns;
@@ -24,6 +25,9 @@ public sealed class Taxonomy
 
     /// <summary>The file the taxonomy came from, for messages.</summary>
     public string Source { get; }
+
+    /// <summary>What articles tagged with this taxonomy record (<see cref="TaxonomyVersion"/>).</summary>
+    public string Version { get; }
 
     /// <summary>Theme names in decision order.</summary>
     public IReadOnlyList<string> ThemeNames => [.. Rules.Select(r => r.Name)];
@@ -39,7 +43,8 @@ public sealed class Taxonomy
         using var stream = typeof(Taxonomy).Assembly.GetManifestResourceStream(DefaultResource)
             ?? throw new TaxonomyException($"{DefaultResource}: embedded taxonomy is missing from the assembly");
         const string source = "taxonomy.json (embedded)";
-        return new Taxonomy(source, TaxonomyReader.Read(stream, source), Gazetteer.LoadDefault());
+        var bytes = TaxonomyVersion.ReadAll(stream);
+        return new Taxonomy(source, TaxonomyReader.Read(new MemoryStream(bytes), source), Gazetteer.LoadDefault(), TaxonomyVersion.Of(bytes, DefaultGazetteerBytes()));
     }
 
     /// <summary>Loads an operator's taxonomy; its optional "gazetteer" path is relative to the taxonomy file.</summary>
@@ -50,21 +55,26 @@ public sealed class Taxonomy
             throw new TaxonomyException($"{path}: taxonomy file not found");
         }
 
-        TaxonomyReader.Content content;
-        using (var stream = File.OpenRead(path))
-        {
-            content = TaxonomyReader.Read(stream, path);
-        }
-
+        var bytes = File.ReadAllBytes(path);
+        var content = TaxonomyReader.Read(new MemoryStream(bytes), path);
         var gazetteer = Gazetteer.LoadDefault();
+        var gazetteerBytes = DefaultGazetteerBytes();
         if (content.GazetteerPath is { } relative)
         {
             var gazetteerPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", relative);
             gazetteer = File.Exists(gazetteerPath)
                 ? Gazetteer.Load(gazetteerPath)
                 : throw new TaxonomyException($"{path}: top level, field 'gazetteer': file '{gazetteerPath}' not found");
+            gazetteerBytes = File.ReadAllBytes(gazetteerPath);
         }
 
-        return new Taxonomy(path, content, gazetteer);
+        return new Taxonomy(path, content, gazetteer, TaxonomyVersion.Of(bytes, gazetteerBytes));
+    }
+
+    private static byte[] DefaultGazetteerBytes()
+    {
+        using var stream = typeof(Taxonomy).Assembly.GetManifestResourceStream(Gazetteer.DefaultResource)
+            ?? throw new TaxonomyException($"{Gazetteer.DefaultResource}: embedded gazetteer is missing from the assembly");
+        return TaxonomyVersion.ReadAll(stream);
     }
 }

@@ -21,7 +21,11 @@ public sealed class ThemeTagger
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         _compiled = new CompiledTaxonomy(taxonomy);
+        Version = taxonomy.Version;
     }
+
+    /// <summary>The taxonomy's version, which every article this tagger tags records.</summary>
+    public string Version { get; }
 
     public TaggingResult Tag(TagInput input)
     {

@@ -53,7 +53,7 @@ public static class AdminEndpoints
     /// A request that carries forwarding headers is refused even on a loopback connection: it came through a proxy,
     /// and a reverse proxy on this machine connects from loopback on behalf of anyone.
     /// </summary>
-    private static bool FromThisMachine(HttpContext context)
+    internal static bool FromThisMachine(HttpContext context)
     {
         var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket;
         var forwarded = ForwardingHeaders.Any(h => context.Request.Headers.ContainsKey(h));

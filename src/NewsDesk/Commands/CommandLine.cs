@@ -102,6 +102,7 @@ internal static class CommandLine
         root.Add(DbCommand.Create());
         root.Add(ExtractCommand.Create());
         root.Add(TagCommand.Create());
+        root.Add(RetagCommand.Create());
         root.Add(ClusterCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(new Command("eval", "Measure a stage against labelled data.")

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using NewsDesk.Feeds;
+using NewsDesk.Filtering;
 using NewsDesk.Hosting;
 using NewsDesk.Storage;
 using Quartz;
@@ -16,7 +18,8 @@ internal static class FeedsCommand
         list.SetAction(_ =>
         {
             using var host = NewsDeskHost.CreateTool();
-            var registry = host.Services.GetRequiredService<FeedRegistry>();
+            // Listing needs no secrets: a header whose ${VARIABLE} is unset here is shown as such, not refused.
+            var registry = new FeedRegistry(FeedRegistry.LoadForListing(host.Services.GetRequiredService<IOptions<NewsDeskOptions>>().Value.FeedsFile));
             // Before the first poll there is no store, and every feed is simply not polled yet.
             var store = ExistingStore.OpenIfThere(host.Services);
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -30,6 +33,12 @@ internal static class FeedsCommand
                 {
                     // Header and cookie values can be tokens: only their names are shown.
                     Console.WriteLine($"  {feed.Id}: {feed.Settings.Describe()}");
+                }
+
+                if (store is not null && DroppedItems.Of(store, feed.Id) is { Total: > 0 } drops)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {feed.Id}: {drops.Total} dropped by rules: {string.Join("; ", drops.Counts.Select(c => $"{c.Value} by {c.Key}"))}"));
                 }
             }
 

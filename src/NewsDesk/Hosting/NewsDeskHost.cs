@@ -47,6 +47,7 @@ public static class NewsDeskHost
         app.MapArticleEndpoints();
         app.MapStoryAndFeedEndpoints();
         app.MapAdminEndpoints();
+        app.MapRetagEndpoints();
         app.MapEditorPage();
         return app;
     }

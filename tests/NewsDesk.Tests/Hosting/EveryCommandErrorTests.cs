@@ -37,6 +37,7 @@ public sealed class EveryCommandErrorTests
         ["db backup"] = ([], CommandLine.Usage),
         ["extract"] = (["--in", "no-such-folder", "--out", "out"], CommandLine.Usage),
         ["tag"] = (["--in", "no-such-file.jsonl", "--out", "out.jsonl"], CommandLine.Usage),
+        ["retag"] = (["--since", "Nov 20 2026"], CommandLine.Usage),
         ["cluster"] = (["--in", "in.jsonl", "--out", "out.jsonl", "--window-days", "three"], CommandLine.Usage),
         ["bench seed"] = (["--db", "seed.db", "--articles", "many"], CommandLine.Usage),
         ["bench ingest"] = (["--feeds", "many"], CommandLine.Usage),

@@ -12,7 +12,7 @@ namespace NewsDesk.Tests.Storage;
 /// contract: the text filter is a substring on LiteDB and full-text search on PostgreSQL, so these facts search for
 /// whole words, which both find.
 /// </summary>
-public abstract class NewsStoreContract : IAsyncLifetime
+public abstract partial class NewsStoreContract : IAsyncLifetime
 {
     protected static readonly DateTimeOffset Day = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
 

@@ -20,20 +20,22 @@ internal static class PostgresArticleRow
         "modified", "ingested", "last_updated", "description", "language", "lead_image", "text", "html", "text_source",
         "fallback_reason", "content_hash", "entry_fingerprint", "tags", "evidence", "max_score", "themes", "parties",
         "countries", "organisations", "theme_keys", "party_keys", "organisation_keys", "summary", "summary_text",
-        "summary_method", "story_id", "story_signature", "story_keys",
+        "summary_method", "story_id", "story_signature", "story_keys", "taxonomy_version",
     ];
 
     /// <summary>What <see cref="Read"/> reads, whole.</summary>
     public const string Select =
         "id, schema_version, feed_id, source_kind, source, url, entry_id, title, byline, published, modified, ingested, " +
         "last_updated, description, language, lead_image, text, html, text_source, fallback_reason, content_hash, " +
-        "entry_fingerprint, tags, themes, parties, countries, organisations, summary, story_id, story_signature, story_keys";
+        "entry_fingerprint, tags, themes, parties, countries, organisations, summary, story_id, story_signature, story_keys, " +
+        "taxonomy_version";
 
     /// <summary>What a headline is read with: no text, HTML, description or story signature and keys.</summary>
     public const string SelectHeadline =
         "id, schema_version, feed_id, source_kind, source, url, entry_id, title, byline, published, modified, ingested, " +
         "last_updated, NULL::text, language, lead_image, '', '', text_source, fallback_reason, content_hash, " +
-        "entry_fingerprint, tags, themes, parties, countries, organisations, summary, story_id, NULL::jsonb, '{}'::text[]";
+        "entry_fingerprint, tags, themes, parties, countries, organisations, summary, story_id, NULL::jsonb, '{}'::text[], " +
+        "taxonomy_version";
 
     /// <summary>The parameter values of <see cref="Columns"/> for <paramref name="article"/>.</summary>
     public static NpgsqlParameter[] Values(Article article) =>
@@ -76,6 +78,7 @@ internal static class PostgresArticleRow
         Text(article.StoryId),
         article.StorySignature is null ? new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb, Value = DBNull.Value } : PostgresNewsStore.Jsonb(article.StorySignature),
         new() { Value = article.StoryKeys },
+        Text(article.TaxonomyVersion),
     ];
 
     /// <summary>An article from a row read with <see cref="Select"/> or <see cref="SelectHeadline"/>.</summary>
@@ -112,6 +115,7 @@ internal static class PostgresArticleRow
         StoryId = Text(row, 28),
         StorySignature = row.IsDBNull(29) ? null : JsonSerializer.Deserialize<StorySignature>(row.GetString(29), PostgresNewsStore.Json),
         StoryKeys = row.GetFieldValue<string[]>(30),
+        TaxonomyVersion = Text(row, 31),
     };
 
     private static string[] Keys(IEnumerable<string> names) => [.. names.Select(PostgresArticleFilter.Key).Distinct(StringComparer.Ordinal)];

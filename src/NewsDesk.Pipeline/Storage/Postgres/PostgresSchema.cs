@@ -107,6 +107,11 @@ internal static class PostgresSchema
             updated timestamptz NOT NULL DEFAULT now()
         );
         """,
+
+        // 3: the taxonomy version that tagged each article (`retag`); null for articles stored before it was recorded.
+        """
+        ALTER TABLE articles ADD COLUMN taxonomy_version text;
+        """,
     ];
 
     /// <summary>The schema version this NewsDesk writes.</summary>

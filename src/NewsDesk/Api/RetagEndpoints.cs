@@ -1,0 +1,55 @@
+using NewsDesk.Hosting;
+using NewsDesk.Retagging;
+using NewsDesk.Storage;
+
+namespace NewsDesk.Api;
+
+/// <summary>
+/// POST /api/admin/retag[?since=DATE&amp;feed=ID] starts `retag` inside the running worker (202, or 409 while one runs);
+/// GET /api/admin/retag reports its progress and summary. Direct loopback callers only, as the other admin endpoints:
+/// a retag rewrites every article it reaches.
+/// </summary>
+public static class RetagEndpoints
+{
+    private const string Path = "/api/admin/retag";
+
+    public static void MapRetagEndpoints(this WebApplication app)
+    {
+        // Made at the first request: building it opens the store, which the worker does when it starts, not when it maps routes.
+        var background = new Lazy<BackgroundRetag>(() => ActivatorUtilities.CreateInstance<BackgroundRetag>(app.Services,
+            ActivatorUtilities.CreateInstance<Retagger>(app.Services)));
+
+        app.MapPost(Path, (HttpContext context, INewsStore store, IServiceProvider services) =>
+        {
+            if (!AdminEndpoints.FromThisMachine(context))
+            {
+                return Results.Problem("admin endpoints answer loopback callers only, on a direct connection", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            RetagScope scope;
+            try
+            {
+                var q = context.Request.Query;
+                var feed = string.IsNullOrWhiteSpace(q["feed"]) ? null : q["feed"].ToString();
+                scope = new RetagScope(ArticleQueryText.Instant(q["since"], "since"), feed);
+                if (feed is not null)
+                {
+                    QueryNames.Check(new ArticleQuery { Feeds = [feed] }, services, store);
+                }
+            }
+            catch (FormatException ex)
+            {
+                return Results.BadRequest(new { error = ex.Message });
+            }
+
+            var retag = background.Value;
+            return retag.TryStart(scope)
+                ? Results.Accepted(Path, retag.Status())
+                : Results.Problem("a retag is running already; GET " + Path + " shows its progress", statusCode: StatusCodes.Status409Conflict);
+        });
+
+        app.MapGet(Path, (HttpContext context) => AdminEndpoints.FromThisMachine(context)
+            ? Results.Ok(background.Value.Status())
+            : Results.Problem("admin endpoints answer loopback callers only, on a direct connection", statusCode: StatusCodes.Status403Forbidden));
+    }
+}
