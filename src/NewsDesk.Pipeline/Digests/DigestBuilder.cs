@@ -72,17 +72,26 @@ public sealed class DigestBuilder(INewsStore store, TimeProvider time)
 
     /// <param name="listUntagged">List stories with no theme under "Also in the feeds"; false leaves them out.</param>
     /// <param name="desk">The desk whose digest this is: only the articles and tags it follows (<see cref="DeskFilter"/>); null for everything.</param>
-    public Digest Build(DateOnly date, TimeZoneInfo zone, bool listUntagged = true, DeskOptions? desk = null)
+    public Digest Build(DateOnly date, TimeZoneInfo zone, bool listUntagged = true, DeskOptions? desk = null) =>
+        Build(Read(date, zone), listUntagged, desk);
+
+    /// <summary>The day's articles and their stories' earlier reports: two range reads, shared by every desk's digest of the day.</summary>
+    public DigestInput Read(DateOnly date, TimeZoneInfo zone)
     {
         var (start, end) = Bounds(date, zone);
         // Without text and HTML: a digest shows headlines, summaries, tags and links.
         var articles = store.QueryHeadlines(new ArticleQuery { Since = start, Until = end }).ToList();
-        if (desk is not null)
-        {
-            articles = [.. DeskFilter.Apply(desk, articles)];
-        }
+        return new DigestInput(date, zone, articles, Earlier(articles, start));
+    }
 
-        var digest = Build(date, zone, articles, Earlier(articles, start), listUntagged);
+    /// <summary>
+    /// The digest of <paramref name="input"/> as <paramref name="desk"/> sees it. The earlier reports need no filtering:
+    /// they only date the stories the desk's own articles belong to.
+    /// </summary>
+    public Digest Build(DigestInput input, bool listUntagged = true, DeskOptions? desk = null)
+    {
+        var articles = desk is null ? input.Articles : [.. DeskFilter.Apply(desk, input.Articles)];
+        var digest = Build(input.Date, input.Zone, articles, input.Earlier, listUntagged);
         return desk is null ? digest : digest with { Desk = desk.Id, DeskName = desk.DisplayName };
     }
 

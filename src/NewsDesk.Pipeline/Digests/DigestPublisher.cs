@@ -16,10 +16,39 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
 
     /// <param name="writeFiles">Also write the Markdown, HTML and JSON files to the output folder.</param>
     /// <param name="desk">The desk whose digest to make (its filters, zone and untagged choice); null for the default digest.</param>
-    public async Task<PublishedDigest> PublishAsync(DateOnly date, bool writeFiles = true, CancellationToken ct = default, DeskOptions? desk = null)
+    public async Task<PublishedDigest> PublishAsync(DateOnly date, bool writeFiles = true, CancellationToken ct = default, DeskOptions? desk = null) =>
+        (await PublishDesksAsync(date, [desk], writeFiles, ct).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// The digests of several desks for one day (null for the default digest), made together: the day is read once per
+    /// time zone and each desk filters that read; an entry shown alike in several digests is sanitised once, and an
+    /// article's machine-written summary asked for once.
+    /// </summary>
+    public async Task<IReadOnlyList<PublishedDigest>> PublishDesksAsync(DateOnly date, IReadOnlyList<DeskOptions?> desks, bool writeFiles = true, CancellationToken ct = default)
     {
-        var built = builder.Build(date, _options.Zone(desk), desk?.ListUntagged ?? _options.ListUntagged, desk);
-        var digest = await WithMachineSummariesAsync(built, ct).ConfigureAwait(false);
+        var inputs = new Dictionary<string, DigestInput>(StringComparer.Ordinal);
+        var fragments = new SanitizedFragments();
+        var summaries = new Dictionary<string, Summary>(StringComparer.Ordinal);
+        var published = new List<PublishedDigest>(desks.Count);
+        foreach (var desk in desks)
+        {
+            var zone = _options.Zone(desk);
+            if (!inputs.TryGetValue(zone.Id, out var input))
+            {
+                input = builder.Read(date, zone);
+                inputs[zone.Id] = input;
+            }
+
+            var built = builder.Build(input, desk?.ListUntagged ?? _options.ListUntagged, desk);
+            var digest = await WithMachineSummariesAsync(built, summaries, ct).ConfigureAwait(false);
+            published.Add(Publish(digest, desk, writeFiles, fragments));
+        }
+
+        return published;
+    }
+
+    private PublishedDigest Publish(Digest digest, DeskOptions? desk, bool writeFiles, SanitizedFragments fragments)
+    {
         var stored = new StoredDigest
         {
             Id = DeskDigestId.For(digest.Date, desk?.Id),
@@ -27,7 +56,7 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
             ArticleCount = digest.ArticleCount,
             StoryCount = digest.StoryCount,
             Markdown = MarkdownDigestRenderer.Render(digest, _options.ShowEvidence),
-            Html = HtmlDigestRenderer.Render(digest, _options.ShowEvidence),
+            Html = HtmlDigestRenderer.Render(digest, _options.ShowEvidence, fragments),
             Json = JsonDigestRenderer.Render(digest),
         };
         store.SaveDigest(stored);
@@ -50,8 +79,11 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
         return new PublishedDigest(digest, stored, files);
     }
 
-    /// <summary>When a model is configured, each story's summary is written by it from the primary source; otherwise (or on failure) the extractive one stays.</summary>
-    private async Task<Digest> WithMachineSummariesAsync(Digest digest, CancellationToken ct)
+    /// <summary>
+    /// When a model is configured, each story's summary is written by it from the primary source; otherwise (or on
+    /// failure) the extractive one stays. <paramref name="done"/> holds the summaries already written for other desks.
+    /// </summary>
+    private async Task<Digest> WithMachineSummariesAsync(Digest digest, Dictionary<string, Summary> done, CancellationToken ct)
     {
         if (!machine.IsEnabled)
         {
@@ -64,8 +96,13 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
             var entries = new List<DigestEntry>();
             foreach (var entry in section.Entries)
             {
-                var article = store.FindArticle(entry.ArticleId);
-                var summary = article is null ? entry.Summary : await machine.SummarizeAsync(article.Title, article.Text, article.Url, entry.Summary, ct).ConfigureAwait(false);
+                if (!done.TryGetValue(entry.ArticleId, out var summary))
+                {
+                    var article = store.FindArticle(entry.ArticleId);
+                    summary = article is null ? entry.Summary : await machine.SummarizeAsync(article.Title, article.Text, article.Url, entry.Summary, ct).ConfigureAwait(false);
+                    done[entry.ArticleId] = summary;
+                }
+
                 entries.Add(entry with { Summary = summary });
             }
 
