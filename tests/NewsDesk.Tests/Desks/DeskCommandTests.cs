@@ -56,6 +56,30 @@ public sealed class DeskCommandTests
     }
 
     [Fact]
+    public async Task A_desk_digest_s_header_counts_an_untagged_article_once_as_a_headline()
+    {
+        using var temp = new TempFolder();
+        var environment = Seeded(temp);
+        // Sees the government report (bilateral) and the two untagged ones, which it lists.
+        environment["NewsDesk__Digest__Desks__2__Id"] = "bilateral";
+        environment["NewsDesk__Digest__Desks__2__Themes__0"] = "bilateral";
+        using (var store = new LiteDbNewsStore(temp.File("news.db")))
+        {
+            store.Save(Articles.Make("eu3", "EU budget talks resume", Day, feed: "techpress") with { Parties = ["European Union"], Countries = [] });
+        }
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "digest", "--date", "2026-11-22", "--desk", "bilateral");
+        var eu = await CliProcess.RunAsync(temp.Path, environment, "digest", "--date", "2026-11-22", "--desk", "eu");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("1 story from 1 article, and 2 more headlines with no theme (UTC).", stdout, StringComparison.Ordinal);
+        Assert.Contains("- [Fintech start-up raises funds]", stdout, StringComparison.Ordinal);
+        // The EU desk sees the EU rules and the untagged EU budget talks, which it leaves out: not counted either.
+        Assert.True(eu.ExitCode == 0, eu.Stderr);
+        Assert.Contains("1 story from 1 article (UTC).", eu.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_with_a_desk_applies_its_parties_themes_and_minimum_score()
     {
         using var temp = new TempFolder();
