@@ -165,7 +165,7 @@ public sealed class DigestBuilder(INewsStore store, TimeProvider time)
             StoryId = story.Key,
             ArticleId = primary.Id,
             Headline = primary.Title,
-            Url = primary.Url,
+            Url = ArticleLink.For(primary),
             Source = primary.Source,
             SourceKind = primary.SourceKind,
             Published = primary.Published,
@@ -178,7 +178,7 @@ public sealed class DigestBuilder(INewsStore store, TimeProvider time)
             TextSource = primary.TextSource,
             AlsoReportedBy = story.Where(a => a.Id != primary.Id)
                 .OrderBy(a => a.Published ?? a.Ingested)
-                .Select(a => new DigestLink(a.Title, a.Url, a.Source))
+                .Select(a => new DigestLink(a.Title, ArticleLink.For(a), a.Source))
                 .ToArray(),
             Developing = firstReported.TryGetValue(story.Key, out var first) ? new DevelopingStory(first, story.Count()) : null,
         };

@@ -99,7 +99,7 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
                 if (!done.TryGetValue(entry.ArticleId, out var summary))
                 {
                     var article = store.FindArticle(entry.ArticleId);
-                    summary = article is null ? entry.Summary : await machine.SummarizeAsync(article.Title, article.Text, article.Url, entry.Summary, ct).ConfigureAwait(false);
+                    summary = article is null ? entry.Summary : await machine.SummarizeAsync(article.Title, article.Text, entry.Url, entry.Summary, ct).ConfigureAwait(false);
                     done[entry.ArticleId] = summary;
                 }
 
