@@ -10,7 +10,7 @@ namespace NewsDesk.Digests;
 /// Makes the digest for a date: builds it, renders every format, replaces any earlier digest of that date in the
 /// store and writes the files to the output folder. The daily job and `digest --date` both come here.
 /// </summary>
-public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore store, MachineSummarizer machine, IOptions<DigestOptions> options, ILogger<DigestPublisher> logger)
+public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore store, MachineSummarizer machine, EditorsNoteWriter notes, IOptions<DigestOptions> options, ILogger<DigestPublisher> logger)
 {
     private readonly DigestOptions _options = options.Value;
 
@@ -22,13 +22,13 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
     /// <summary>
     /// The digests of several desks for one day (null for the default digest), made together: the day is read once per
     /// time zone and each desk filters that read; an entry shown alike in several digests is sanitised once, and an
-    /// article's machine-written summary asked for once.
+    /// article's machine-written summary or editor's note asked for once (<see cref="MachineTextPass"/>).
     /// </summary>
     public async Task<IReadOnlyList<PublishedDigest>> PublishDesksAsync(DateOnly date, IReadOnlyList<DeskOptions?> desks, bool writeFiles = true, CancellationToken ct = default)
     {
         var inputs = new Dictionary<string, DigestInput>(StringComparer.Ordinal);
         var fragments = new SanitizedFragments();
-        var summaries = new Dictionary<string, Summary>(StringComparer.Ordinal);
+        var machineText = new MachineTextPass(store, machine, notes);
         var published = new List<PublishedDigest>(desks.Count);
         foreach (var desk in desks)
         {
@@ -40,7 +40,7 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
             }
 
             var built = builder.Build(input, desk?.ListUntagged ?? _options.ListUntagged, desk);
-            var digest = await WithMachineSummariesAsync(built, summaries, ct).ConfigureAwait(false);
+            var digest = await machineText.ApplyAsync(built, ct).ConfigureAwait(false);
             published.Add(Publish(digest, desk, writeFiles, fragments));
         }
 
@@ -77,39 +77,6 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
         };
         LogPublished(digest.Date, digest.Desk ?? "default", digest.StoryCount, digest.ArticleCount, folder);
         return new PublishedDigest(digest, stored, files);
-    }
-
-    /// <summary>
-    /// When a model is configured, each story's summary is written by it from the primary source; otherwise (or on
-    /// failure) the extractive one stays. <paramref name="done"/> holds the summaries already written for other desks.
-    /// </summary>
-    private async Task<Digest> WithMachineSummariesAsync(Digest digest, Dictionary<string, Summary> done, CancellationToken ct)
-    {
-        if (!machine.IsEnabled)
-        {
-            return digest;
-        }
-
-        var sections = new List<DigestSection>();
-        foreach (var section in digest.Sections)
-        {
-            var entries = new List<DigestEntry>();
-            foreach (var entry in section.Entries)
-            {
-                if (!done.TryGetValue(entry.ArticleId, out var summary))
-                {
-                    var article = store.FindArticle(entry.ArticleId);
-                    summary = article is null ? entry.Summary : await machine.SummarizeAsync(article.Title, article.Text, entry.Url, entry.Summary, ct).ConfigureAwait(false);
-                    done[entry.ArticleId] = summary;
-                }
-
-                entries.Add(entry with { Summary = summary });
-            }
-
-            sections.Add(section with { Entries = [.. entries] });
-        }
-
-        return digest with { Sections = [.. sections] };
     }
 
     /// <summary>Writes through a temporary file so a reader never sees half a digest; a failed write (a full disk) removes it.</summary>

@@ -75,6 +75,12 @@ internal static class EntryLines
         return why;
     }
 
+    /// <summary>"Editor's note, machine-written by llama3:", the label every format puts before the note.</summary>
+    public static string NoteLabel(EditorsNote note, Func<string, string> escape) => $"Editor's note, machine-written by {escape(note.Model)}:";
+
+    /// <summary>"GOV.UK", the name a note's source is linked under: the outlet, else the link's host.</summary>
+    public static string SourceName(DigestLink link) => link.Source ?? new Uri(link.Url).Host;
+
     /// <summary>"Also in the feeds: 3 headlines with no theme", the list's title.</summary>
     public static string AlsoInTheFeeds(Digest digest) => $"Also in the feeds: {Count(digest.AlsoInTheFeeds.Length, "headline")} with no theme";
 

@@ -22,10 +22,11 @@ public static class HtmlDigestRenderer
     private const string Tag = "display:inline-block;background:#eef2f7;color:#1d3557;border-radius:3px;padding:0 6px;margin-right:4px;font-size:12px;font-family:Arial,sans-serif";
     private const string Link = "color:#1d3557";
     private const string Glance = "background:#f6f8fb;border-left:3px solid #1d3557;padding:8px 12px;margin:12px 0";
+    private const string Note = "margin:6px 0;padding:4px 10px;border-left:3px solid #b08900;background:#fdf8e8";
 
     // Every style the body uses, written as a placeholder attribute until the sanitiser has run. The attribute name
     // carries a per-process random part, so text from a feed cannot spell a placeholder.
-    private static readonly string[] Styles = [Meta, Tag, "font-size:26px", "font-size:20px;border-bottom:1px solid #ccc", "margin:18px 0", "font-size:17px;margin:0", Link, "margin:6px 0", Glance, "margin:4px 0;padding-left:20px"];
+    private static readonly string[] Styles = [Meta, Tag, "font-size:26px", "font-size:20px;border-bottom:1px solid #ccc", "margin:18px 0", "font-size:17px;margin:0", Link, "margin:6px 0", Glance, "margin:4px 0;padding-left:20px", Note];
     private static readonly string Placeholder = "data-nd-style-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
 
     // The sanitiser drops id attributes (a page's ids could clash with ours), so the anchors "At a glance" links to are
@@ -136,6 +137,12 @@ public static class HtmlDigestRenderer
         if (entry.TextSource == "feed")
         {
             html.Append(CultureInfo.InvariantCulture, $"<p {S(Meta)}>Summary from the feed's own text; the article page could not be read.</p>");
+        }
+
+        if (entry.EditorsNote is { } note)
+        {
+            var sources = note.Sources.Select(l => $"<a href=\"{E(l.Url)}\" {S(Link)}>{E(EntryLines.SourceName(l))}</a>");
+            html.Append(CultureInfo.InvariantCulture, $"<p {S(Note)} data-line=\"editors-note\" dir=\"auto\"><strong>{EntryLines.NoteLabel(note, E)}</strong> {E(note.Text)} <span {S(Meta)}>Sources: {string.Join(", ", sources)}</span></p>");
         }
 
         if (entry.Tags.Length > 0)

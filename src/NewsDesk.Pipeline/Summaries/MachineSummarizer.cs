@@ -1,9 +1,6 @@
-using System.ClientModel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenAI;
-using OpenAI.Chat;
 
 namespace NewsDesk.Summaries;
 
@@ -20,7 +17,7 @@ public sealed partial class MachineSummarizer(IOptions<MachineSummaryOptions> op
         "using only facts in the article. No opinions, no preamble, no markdown.";
 
     private readonly MachineSummaryOptions _options = options.Value;
-    private readonly IChatClient? _client = options.Value.IsUsable ? CreateClient(options.Value) : null;
+    private readonly IChatClient? _client = options.Value.IsUsable && options.Value.Summaries ? MachineChat.CreateClient(options.Value) : null;
 
     public bool IsEnabled => _client is not null;
 
@@ -62,11 +59,6 @@ public sealed partial class MachineSummarizer(IOptions<MachineSummaryOptions> op
             return fallback;
         }
     }
-
-    /// <summary>Any OpenAI-compatible chat completions endpoint (OpenAI, Ollama, vLLM, LM Studio...).</summary>
-    private static IChatClient CreateClient(MachineSummaryOptions options) =>
-        new ChatClient(options.Model!, new ApiKeyCredential(options.ApiKey ?? "not-needed"), new OpenAIClientOptions { Endpoint = options.Endpoint, NetworkTimeout = options.Timeout })
-            .AsIChatClient();
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Machine summary of {Url} failed, kept the extractive summary: {Reason}")]
     private partial void LogFellBack(string url, string reason);

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace NewsDesk.Summaries;
+
+/// <summary>
+/// Asks the language model for a two-sentence editor's note on a top story, from its reports. The caller labels it as
+/// machine-written and links the reports. Any error, empty answer or timeout gives no note (and one log line): never
+/// text of our own in its place.
+/// </summary>
+public sealed partial class EditorsNoteWriter(IOptions<MachineSummaryOptions> options, ILogger<EditorsNoteWriter> logger)
+{
+    private const string Instructions =
+        "You write a short editor's note for a news desk that follows international cooperation on AI. " +
+        "In exactly two plain sentences, say what the story is and why it matters to that desk, " +
+        "using only facts in the reports given. No preamble, no markdown, no facts from elsewhere.";
+
+    private readonly MachineSummaryOptions _options = options.Value;
+    private readonly IChatClient? _client = options.Value.IsUsable && options.Value.EditorsNote ? MachineChat.CreateClient(options.Value) : null;
+
+    public bool IsEnabled => _client is not null;
+
+    /// <returns>The note and the model that wrote it, or null when there is none to show.</returns>
+    public async Task<MachineText?> WriteAsync(string headline, IReadOnlyList<NoteSource> sources, CancellationToken ct)
+    {
+        if (!IsEnabled)
+        {
+            return null;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            var response = await _client!.GetResponseAsync(
+                [new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, Prompt(headline, sources))],
+                new ChatOptions { ModelId = _options.Model, Temperature = 0.2f, MaxOutputTokens = 160 },
+                timeout.Token).ConfigureAwait(false);
+            var note = FirstTwoSentences(response.Text ?? "");
+            if (note.Length == 0)
+            {
+                LogNoNote(headline, "the model returned no text");
+                return null;
+            }
+
+            return new MachineText(note, response.ModelId ?? _options.Model!);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Deliberately broad, as for the machine summary: no note is a correct answer, and the reason is logged.
+            LogNoNote(headline, ex is OperationCanceledException ? $"no answer within {_options.Timeout}" : ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The reports, primary first, each cut so that all of them fit in <see cref="MachineSummaryOptions.MaxInputChars"/>.</summary>
+    private string Prompt(string headline, IReadOnlyList<NoteSource> sources)
+    {
+        var each = Math.Max(200, _options.MaxInputChars / Math.Max(1, sources.Count));
+        var prompt = new StringBuilder($"Story: {headline}\n");
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var text = sources[i].Text.Length > each ? sources[i].Text[..each] : sources[i].Text;
+            prompt.Append($"\nReport {i + 1} ({sources[i].Source ?? "unnamed source"}): {sources[i].Title}\n{text}\n");
+        }
+
+        return prompt.ToString();
+    }
+
+    /// <summary>The answer in one line, cut after its second sentence: the note is two sentences, whatever the model wrote.</summary>
+    internal static string FirstTwoSentences(string answer)
+    {
+        var text = string.Join(' ', answer.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var ends = SentenceEnd().Matches(text);
+        return ends.Count >= 2 ? text[..(ends[1].Index + ends[1].Length)].TrimEnd() : text;
+    }
+
+    [GeneratedRegex(@"[.!?][""'\u201D\u2019)]*(?=\s|$)")]
+    private static partial Regex SentenceEnd();
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Editor's note for {Headline} not written, and no more asked for in this run: {Reason}")]
+    private partial void LogNoNote(string headline, string reason);
+}
