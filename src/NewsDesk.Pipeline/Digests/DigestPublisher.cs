@@ -27,9 +27,8 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
     public async Task<IReadOnlyList<PublishedDigest>> PublishDesksAsync(DateOnly date, IReadOnlyList<DeskOptions?> desks, bool writeFiles = true, CancellationToken ct = default)
     {
         var inputs = new Dictionary<string, DigestInput>(StringComparer.Ordinal);
-        var fragments = new SanitizedFragments();
         var machineText = new MachineTextPass(store, machine, notes);
-        var published = new List<PublishedDigest>(desks.Count);
+        var digests = new List<Digest>(desks.Count);
         foreach (var desk in desks)
         {
             var zone = _options.Zone(desk);
@@ -40,25 +39,29 @@ public sealed partial class DigestPublisher(DigestBuilder builder, INewsStore st
             }
 
             var built = builder.Build(input, desk?.ListUntagged ?? _options.ListUntagged, desk);
-            var digest = await machineText.ApplyAsync(built, ct).ConfigureAwait(false);
-            published.Add(Publish(digest, desk, writeFiles, fragments));
+            digests.Add(await machineText.ApplyAsync(built, ct).ConfigureAwait(false));
         }
 
-        return published;
+        // Rendering is most of what is left, and each digest's is its own: on every core. Storing and writing stay in order.
+        var fragments = new SanitizedFragments();
+        var rendered = new StoredDigest[digests.Count];
+        Parallel.For(0, digests.Count, new ParallelOptions { CancellationToken = ct }, i => rendered[i] = Render(digests[i], desks[i], fragments));
+        return [.. digests.Select((digest, i) => Publish(digest, rendered[i], desks[i], writeFiles))];
     }
 
-    private PublishedDigest Publish(Digest digest, DeskOptions? desk, bool writeFiles, SanitizedFragments fragments)
+    private StoredDigest Render(Digest digest, DeskOptions? desk, SanitizedFragments fragments) => new()
     {
-        var stored = new StoredDigest
-        {
-            Id = DeskDigestId.For(digest.Date, desk?.Id),
-            GeneratedAt = digest.GeneratedAt,
-            ArticleCount = digest.ArticleCount,
-            StoryCount = digest.StoryCount,
-            Markdown = MarkdownDigestRenderer.Render(digest, _options.ShowEvidence),
-            Html = HtmlDigestRenderer.Render(digest, _options.ShowEvidence, fragments),
-            Json = JsonDigestRenderer.Render(digest),
-        };
+        Id = DeskDigestId.For(digest.Date, desk?.Id),
+        GeneratedAt = digest.GeneratedAt,
+        ArticleCount = digest.ArticleCount,
+        StoryCount = digest.StoryCount,
+        Markdown = MarkdownDigestRenderer.Render(digest, _options.ShowEvidence),
+        Html = HtmlDigestRenderer.Render(digest, _options.ShowEvidence, fragments),
+        Json = JsonDigestRenderer.Render(digest),
+    };
+
+    private PublishedDigest Publish(Digest digest, StoredDigest stored, DeskOptions? desk, bool writeFiles)
+    {
         store.SaveDigest(stored);
 
         if (!writeFiles)
