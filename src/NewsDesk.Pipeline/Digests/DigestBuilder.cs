@@ -141,7 +141,8 @@ public sealed class DigestBuilder(INewsStore store, TimeProvider time)
             Date = date.ToString("yyyy-MM-dd"),
             TimeZone = zone.Id,
             GeneratedAt = time.GetUtcNow(),
-            ArticleCount = articles.Count,
+            // Untagged articles left out are not counted: the count is of what the digest covers.
+            ArticleCount = listUntagged ? articles.Count : sections.Sum(s => s.Entries.Sum(e => e.SourceCount)),
             StoryCount = sections.Sum(s => s.Entries.Length) + untagged.Length,
             AtAGlance = [.. Ranked(sections.SelectMany(s => s.Entries)).Take(GlanceStories)
                 .Select(e => new GlanceLine(e.StoryId, e.Headline, e.Parties, e.SourceCount, e.Anchor))],

@@ -70,6 +70,7 @@ public sealed class DeskCommandTests
 
         var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "digest", "--date", "2026-11-22", "--desk", "bilateral");
         var eu = await CliProcess.RunAsync(temp.Path, environment, "digest", "--date", "2026-11-22", "--desk", "eu");
+        var euJson = await CliProcess.RunAsync(temp.Path, environment, "digest", "--date", "2026-11-22", "--desk", "eu", "--format", "json");
 
         Assert.True(code == 0, stderr);
         Assert.Contains("1 story from 1 article, and 2 more headlines with no theme (UTC).", stdout, StringComparison.Ordinal);
@@ -77,6 +78,8 @@ public sealed class DeskCommandTests
         // The EU desk sees the EU rules and the untagged EU budget talks, which it leaves out: not counted either.
         Assert.True(eu.ExitCode == 0, eu.Stderr);
         Assert.Contains("1 story from 1 article (UTC).", eu.Stdout, StringComparison.Ordinal);
+        Assert.True(euJson.ExitCode == 0, euJson.Stderr);
+        Assert.Equal(1, JsonDocument.Parse(euJson.Stdout).RootElement.GetProperty("articleCount").GetInt32());
     }
 
     [Fact]
