@@ -1,8 +1,8 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsDesk.Text;
 
 namespace NewsDesk.Summaries;
 
@@ -70,16 +70,16 @@ public sealed partial class EditorsNoteWriter(IOptions<MachineSummaryOptions> op
         return prompt.ToString();
     }
 
-    /// <summary>The answer in one line, cut after its second sentence: the note is two sentences, whatever the model wrote.</summary>
+    /// <summary>
+    /// The answer in one line, cut after its second sentence (as <see cref="SentenceSplitter"/> finds them, so "U.S." does
+    /// not end one): the note is two sentences, whatever the model wrote.
+    /// </summary>
     internal static string FirstTwoSentences(string answer)
     {
         var text = string.Join(' ', answer.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var ends = SentenceEnd().Matches(text);
-        return ends.Count >= 2 ? text[..(ends[1].Index + ends[1].Length)].TrimEnd() : text;
+        var sentences = SentenceSplitter.Split(text);
+        return sentences.Count > 2 ? text[..(sentences[1].Start + sentences[1].Length)].TrimEnd() : text;
     }
-
-    [GeneratedRegex(@"[.!?][""'\u201D\u2019)]*(?=\s|$)")]
-    private static partial Regex SentenceEnd();
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Editor's note for {Headline} not written, and no more asked for in this run: {Reason}")]
     private partial void LogNoNote(string headline, string reason);

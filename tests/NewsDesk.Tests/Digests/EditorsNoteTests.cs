@@ -20,7 +20,7 @@ public sealed class EditorsNoteTests
 
     private const string Completion = """
         {"id":"chatcmpl-1","object":"chat.completion","created":1763900000,"model":"llama-test",
-         "choices":[{"index":0,"message":{"role":"assistant","content":"Britain and India will test AI models together.\nIt is the desk's first bilateral testing pact. A third sentence is cut."},"finish_reason":"stop"}],
+         "choices":[{"index":0,"message":{"role":"assistant","content":"Britain and India will test AI models together.\nIt is the first such U.K. pact outside the G7. A third sentence is cut."},"finish_reason":"stop"}],
          "usage":{"prompt_tokens":10,"completion_tokens":12,"total_tokens":22}}
         """;
 
@@ -46,7 +46,7 @@ public sealed class EditorsNoteTests
 
         var published = await tool.Services.GetRequiredService<DigestPublisher>().PublishAsync(new DateOnly(2026, 11, 22), ct: TestContext.Current.CancellationToken);
 
-        const string Note = "Britain and India will test AI models together. It is the desk's first bilateral testing pact.";
+        const string Note = "Britain and India will test AI models together. It is the first such U.K. pact outside the G7.";
         Assert.Equal(2, requests.Count);
         Assert.Contains(requests, r => r.Contains("UK and India sign AI memorandum", StringComparison.Ordinal));
         var pact = published.Digest.Sections.SelectMany(s => s.Entries).Single(e => e.StoryId == "s1");
