@@ -83,6 +83,24 @@ public sealed class DeskCommandTests
     }
 
     [Fact]
+    public async Task All_desks_makes_the_default_digest_and_every_desk_s_together()
+    {
+        using var temp = new TempFolder();
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, Seeded(temp), "digest", "--date", "2026-11-22", "--all-desks");
+        var refused = await CliProcess.RunAsync(temp.Path, Seeded(temp), "digest", "--date", "2026-11-22", "--all-desks", "--desk", "gov");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(9, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("UK and India sign AI memorandum", File.ReadAllText(Path.Combine(temp.File("out"), "digest-2026-11-22-gov.md")), StringComparison.Ordinal);
+        Assert.DoesNotContain("EU sets AI rules", File.ReadAllText(Path.Combine(temp.File("out"), "digest-2026-11-22-gov.md")), StringComparison.Ordinal);
+        Assert.Contains("EU sets AI rules", File.ReadAllText(Path.Combine(temp.File("out"), "digest-2026-11-22-eu.html")), StringComparison.Ordinal);
+        Assert.Contains("Fintech start-up raises funds", File.ReadAllText(Path.Combine(temp.File("out"), "digest-2026-11-22.json")), StringComparison.Ordinal);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith("newsdesk: --all-desks cannot be given with --desk", refused.Stderr.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_with_a_desk_applies_its_parties_themes_and_minimum_score()
     {
         using var temp = new TempFolder();
