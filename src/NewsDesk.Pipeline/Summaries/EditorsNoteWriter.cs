@@ -31,22 +31,16 @@ public sealed partial class EditorsNoteWriter(IOptions<MachineSummaryOptions> op
             return null;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.Timeout);
         try
         {
-            var response = await _client!.GetResponseAsync(
-                [new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, Prompt(headline, sources))],
-                new ChatOptions { ModelId = _options.Model, Temperature = 0.2f, MaxOutputTokens = 160 },
-                timeout.Token).ConfigureAwait(false);
-            var note = FirstTwoSentences(response.Text ?? "");
-            if (note.Length == 0)
+            var answer = await MachineChat.AskAsync(_client!, _options, Instructions, Prompt(headline, sources), 160, ct).ConfigureAwait(false);
+            if (answer is null)
             {
                 LogNoNote(headline, "the model returned no text");
                 return null;
             }
 
-            return new MachineText(note, response.ModelId ?? _options.Model!);
+            return answer with { Text = FirstTwoSentences(answer.Text) };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -71,14 +65,13 @@ public sealed partial class EditorsNoteWriter(IOptions<MachineSummaryOptions> op
     }
 
     /// <summary>
-    /// The answer in one line, cut after its second sentence (as <see cref="SentenceSplitter"/> finds them, so "U.S." does
+    /// The answer (on one line already), cut after its second sentence (as <see cref="SentenceSplitter"/> finds them, so "U.S." does
     /// not end one): the note is two sentences, whatever the model wrote.
     /// </summary>
     internal static string FirstTwoSentences(string answer)
     {
-        var text = string.Join(' ', answer.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var sentences = SentenceSplitter.Split(text);
-        return sentences.Count > 2 ? text[..(sentences[1].Start + sentences[1].Length)].TrimEnd() : text;
+        var sentences = SentenceSplitter.Split(answer);
+        return sentences.Count > 2 ? answer[..(sentences[1].Start + sentences[1].Length)].TrimEnd() : answer;
     }
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Editor's note for {Headline} not written, and no more asked for in this run: {Reason}")]

@@ -28,17 +28,11 @@ public sealed partial class MachineSummarizer(IOptions<MachineSummaryOptions> op
             return fallback;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.Timeout);
         try
         {
             var body = text.Length > _options.MaxInputChars ? text[.._options.MaxInputChars] : text;
-            var response = await _client!.GetResponseAsync(
-                [new Microsoft.Extensions.AI.ChatMessage(ChatRole.System, Instructions), new Microsoft.Extensions.AI.ChatMessage(ChatRole.User, $"Headline: {title}\n\nArticle:\n{body}")],
-                new ChatOptions { ModelId = _options.Model, Temperature = 0.2f, MaxOutputTokens = 200 },
-                timeout.Token).ConfigureAwait(false);
-            var summary = string.Join(' ', (response.Text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            if (summary.Length == 0)
+            var answer = await MachineChat.AskAsync(_client!, _options, Instructions, $"Headline: {title}\n\nArticle:\n{body}", 200, ct).ConfigureAwait(false);
+            if (answer is null)
             {
                 LogFellBack(sourceUrl, "the model returned no text");
                 return fallback;
@@ -47,8 +41,8 @@ public sealed partial class MachineSummarizer(IOptions<MachineSummaryOptions> op
             return new Summary
             {
                 Method = SummaryMethods.Machine,
-                Model = response.ModelId ?? _options.Model,
-                Sentences = [new SummarySentence { Text = summary, SentenceIndex = -1, Start = 0, Length = 0, SourceUrl = sourceUrl }],
+                Model = answer.Model,
+                Sentences = [new SummarySentence { Text = answer.Text, SentenceIndex = -1, Start = 0, Length = 0, SourceUrl = sourceUrl }],
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
