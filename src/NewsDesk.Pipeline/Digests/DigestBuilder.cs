@@ -72,17 +72,26 @@ public sealed class DigestBuilder(INewsStore store, TimeProvider time)
 
     /// <param name="listUntagged">List stories with no theme under "Also in the feeds"; false leaves them out.</param>
     /// <param name="desk">The desk whose digest this is: only the articles and tags it follows (<see cref="DeskFilter"/>); null for everything.</param>
-    public Digest Build(DateOnly date, TimeZoneInfo zone, bool listUntagged = true, DeskOptions? desk = null)
+    public Digest Build(DateOnly date, TimeZoneInfo zone, bool listUntagged = true, DeskOptions? desk = null) =>
+        Build(Read(date, zone), listUntagged, desk);
+
+    /// <summary>The day's articles and their stories' earlier reports: two range reads, shared by every desk's digest of the day.</summary>
+    public DigestInput Read(DateOnly date, TimeZoneInfo zone)
     {
         var (start, end) = Bounds(date, zone);
         // Without text and HTML: a digest shows headlines, summaries, tags and links.
         var articles = store.QueryHeadlines(new ArticleQuery { Since = start, Until = end }).ToList();
-        if (desk is not null)
-        {
-            articles = [.. DeskFilter.Apply(desk, articles)];
-        }
+        return new DigestInput(date, zone, articles, Earlier(articles, start));
+    }
 
-        var digest = Build(date, zone, articles, Earlier(articles, start), listUntagged);
+    /// <summary>
+    /// The digest of <paramref name="input"/> as <paramref name="desk"/> sees it. The earlier reports need no filtering:
+    /// they only date the stories the desk's own articles belong to.
+    /// </summary>
+    public Digest Build(DigestInput input, bool listUntagged = true, DeskOptions? desk = null)
+    {
+        var articles = desk is null ? input.Articles : [.. DeskFilter.Apply(desk, input.Articles)];
+        var digest = Build(input.Date, input.Zone, articles, input.Earlier, listUntagged);
         return desk is null ? digest : digest with { Desk = desk.Id, DeskName = desk.DisplayName };
     }
 
@@ -132,7 +141,8 @@ public sealed class DigestBuilder(INewsStore store, TimeProvider time)
             Date = date.ToString("yyyy-MM-dd"),
             TimeZone = zone.Id,
             GeneratedAt = time.GetUtcNow(),
-            ArticleCount = articles.Count,
+            // Untagged articles left out are not counted: the count is of what the digest covers.
+            ArticleCount = listUntagged ? articles.Count : sections.Sum(s => s.Entries.Sum(e => e.SourceCount)),
             StoryCount = sections.Sum(s => s.Entries.Length) + untagged.Length,
             AtAGlance = [.. Ranked(sections.SelectMany(s => s.Entries)).Take(GlanceStories)
                 .Select(e => new GlanceLine(e.StoryId, e.Headline, e.Parties, e.SourceCount, e.Anchor))],
@@ -156,7 +166,7 @@ public sealed class DigestBuilder(INewsStore store, TimeProvider time)
             StoryId = story.Key,
             ArticleId = primary.Id,
             Headline = primary.Title,
-            Url = primary.Url,
+            Url = ArticleLink.For(primary),
             Source = primary.Source,
             SourceKind = primary.SourceKind,
             Published = primary.Published,
@@ -169,7 +179,7 @@ public sealed class DigestBuilder(INewsStore store, TimeProvider time)
             TextSource = primary.TextSource,
             AlsoReportedBy = story.Where(a => a.Id != primary.Id)
                 .OrderBy(a => a.Published ?? a.Ingested)
-                .Select(a => new DigestLink(a.Title, a.Url, a.Source))
+                .Select(a => new DigestLink(a.Title, ArticleLink.For(a), a.Source))
                 .ToArray(),
             Developing = firstReported.TryGetValue(story.Key, out var first) ? new DevelopingStory(first, story.Count()) : null,
         };

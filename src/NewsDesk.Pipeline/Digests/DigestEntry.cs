@@ -23,6 +23,8 @@ public sealed record DigestEntry
     public DigestLink[] AlsoReportedBy { get; init; } = [];
     /// <summary>Set when the story was first reported before the digest's day.</summary>
     public DevelopingStory? Developing { get; init; }
+    /// <summary>The machine-written editor's note of a top story, when one is configured and the model gave one.</summary>
+    public EditorsNote? EditorsNote { get; init; }
     /// <summary>"page" or "feed": where the summary's text came from.</summary>
     public string TextSource { get; init; } = "page";
 

@@ -14,11 +14,16 @@ internal static class EntryLines
 
     private const int PhrasesPerTag = 4;
 
+    /// <summary>
+    /// "2 stories from 3 articles, and 1 more headline with no theme (UTC). …": the articles counted are those behind
+    /// the stories shown, so an untagged one is counted once, as a headline, or not at all when the digest leaves it out.
+    /// </summary>
     public static string Intro(Digest digest)
     {
-        var themed = digest.StoryCount - digest.AlsoInTheFeeds.Length;
+        var themed = digest.Sections.Sum(s => s.Entries.Length);
+        var reports = digest.Sections.Sum(s => s.Entries.Sum(e => e.SourceCount));
         var also = digest.AlsoInTheFeeds.Length > 0 ? $", and {Count(digest.AlsoInTheFeeds.Length, "more headline")} with no theme" : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{Count(themed, "story", "stories")} from {Count(digest.ArticleCount, "article")}{also} ({digest.TimeZone}). Summaries are sentences quoted from the primary source unless marked as machine-written.");
+        return string.Create(CultureInfo.InvariantCulture, $"{Count(themed, "story", "stories")} from {Count(reports, "article")}{also} ({digest.TimeZone}). Summaries are sentences quoted from the primary source unless marked as machine-written.");
     }
 
     /// <summary>"United Kingdom, India · 3 sources", the part of a glance line after the headline.</summary>
@@ -69,6 +74,12 @@ internal static class EntryLines
 
         return why;
     }
+
+    /// <summary>"Editor's note, machine-written by llama3:", the label every format puts before the note.</summary>
+    public static string NoteLabel(EditorsNote note, Func<string, string> escape) => $"Editor's note, machine-written by {escape(note.Model)}:";
+
+    /// <summary>"GOV.UK", the name a note's source is linked under: the outlet, else the link's host.</summary>
+    public static string SourceName(DigestLink link) => link.Source ?? new Uri(link.Url).Host;
 
     /// <summary>"Also in the feeds: 3 headlines with no theme", the list's title.</summary>
     public static string AlsoInTheFeeds(Digest digest) => $"Also in the feeds: {Count(digest.AlsoInTheFeeds.Length, "headline")} with no theme";

@@ -8,7 +8,9 @@ namespace NewsDesk.Digests;
 
 /// <summary>
 /// The digest as an email-friendly HTML page: inline CSS, no scripts. Every source string is HTML-encoded when the
-/// body is built, and the body then passes through the sanitiser as well, so nothing from a feed or page can run.
+/// body is built, and the body then passes through the sanitiser as well, so nothing from a feed or page can run:
+/// each story's entry on its own (<see cref="SanitizedFragments"/>, so digests made together sanitise a shared
+/// entry once), and the rest of the body around them.
 /// The inline styles are our own constants, so they go in after the sanitiser: it parses every style attribute with
 /// a CSS parser, which made a 5,000-article digest take most of a minute (docs/benchmarks/performance.md).
 /// </summary>
@@ -20,21 +22,26 @@ public static class HtmlDigestRenderer
     private const string Tag = "display:inline-block;background:#eef2f7;color:#1d3557;border-radius:3px;padding:0 6px;margin-right:4px;font-size:12px;font-family:Arial,sans-serif";
     private const string Link = "color:#1d3557";
     private const string Glance = "background:#f6f8fb;border-left:3px solid #1d3557;padding:8px 12px;margin:12px 0";
+    private const string Note = "margin:6px 0;padding:4px 10px;border-left:3px solid #b08900;background:#fdf8e8";
 
     // Every style the body uses, written as a placeholder attribute until the sanitiser has run. The attribute name
     // carries a per-process random part, so text from a feed cannot spell a placeholder.
-    private static readonly string[] Styles = [Meta, Tag, "font-size:26px", "font-size:20px;border-bottom:1px solid #ccc", "margin:18px 0", "font-size:17px;margin:0", Link, "margin:6px 0", Glance, "margin:4px 0;padding-left:20px"];
+    private static readonly string[] Styles = [Meta, Tag, "font-size:26px", "font-size:20px;border-bottom:1px solid #ccc", "margin:18px 0", "font-size:17px;margin:0", Link, "margin:6px 0", Glance, "margin:4px 0;padding-left:20px", Note];
     private static readonly string Placeholder = "data-nd-style-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
 
     // The sanitiser drops id attributes (a page's ids could clash with ours), so the anchors "At a glance" links to are
     // written the same way as the styles: a data attribute with a random name, renamed to id after it has run.
     private static readonly string AnchorPlaceholder = "data-nd-id-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
 
-    public static string Render(Digest digest, bool showEvidence) =>
-        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{E(digest.Title)}</title></head>\n<body style=\"{Body}\">\n{RenderBody(digest, showEvidence)}\n</body></html>\n";
+    // Where each sanitised entry goes in the sanitised body around them: an empty element the sanitiser keeps as written.
+    private static readonly string EntryPlaceholder = $"<article data-nd-entry-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12]}=\"\"></article>";
+
+    /// <param name="fragments">Entries already sanitised for other digests made at the same time; null for none.</param>
+    public static string Render(Digest digest, bool showEvidence, SanitizedFragments? fragments = null) =>
+        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{E(digest.Title)}</title></head>\n<body style=\"{Body}\">\n{RenderBody(digest, showEvidence, fragments)}\n</body></html>\n";
 
     /// <summary>The sanitised digest body, one &lt;section data-theme&gt; per theme, for embedding in a page.</summary>
-    public static string RenderBody(Digest digest, bool showEvidence)
+    public static string RenderBody(Digest digest, bool showEvidence, SanitizedFragments? fragments = null)
     {
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<h1 {S("font-size:26px")}>{E(digest.Title)}</h1>");
@@ -56,19 +63,43 @@ public static class HtmlDigestRenderer
             body.Append("</ol></section>");
         }
 
+        fragments ??= new SanitizedFragments();
+        var entries = new List<string>();
+        var entry = new StringBuilder();
         foreach (var section in digest.Sections)
         {
             body.Append(CultureInfo.InvariantCulture, $"<section data-theme=\"{E(section.Theme)}\"><h2 {S("font-size:20px;border-bottom:1px solid #ccc")}>{E(section.Heading)}</h2>");
-            foreach (var entry in section.Entries)
+            foreach (var story in section.Entries)
             {
-                AppendEntry(body, entry, showEvidence);
+                AppendEntry(entry.Clear(), story, showEvidence);
+                entries.Add(fragments.Sanitize(entry.ToString()));
+                body.Append(EntryPlaceholder);
             }
 
             body.Append("</section>");
         }
 
         AppendAlsoInTheFeeds(body, digest);
-        return WithStyles(HtmlText.Sanitize(body.ToString()));
+        return WithStyles(WithEntries(HtmlText.Sanitize(body.ToString()), entries));
+    }
+
+    /// <summary>Puts the sanitised entries in place of their placeholders in the sanitised body, in order.</summary>
+    private static string WithEntries(string sanitized, List<string> entries)
+    {
+        var parts = sanitized.Split(EntryPlaceholder);
+        if (parts.Length != entries.Count + 1)
+        {
+            // Only a sanitiser that rewrote the placeholder could do this; a digest missing its stories is not sent.
+            throw new InvalidOperationException($"digest: the HTML body kept {parts.Length - 1} of its {entries.Count} story placeholders");
+        }
+
+        var html = new StringBuilder(sanitized.Length + entries.Sum(e => e.Length));
+        for (var i = 0; i < entries.Count; i++)
+        {
+            html.Append(parts[i]).Append(entries[i]);
+        }
+
+        return html.Append(parts[^1]).ToString();
     }
 
     private static void AppendEntry(StringBuilder html, DigestEntry entry, bool showEvidence)
@@ -106,6 +137,12 @@ public static class HtmlDigestRenderer
         if (entry.TextSource == "feed")
         {
             html.Append(CultureInfo.InvariantCulture, $"<p {S(Meta)}>Summary from the feed's own text; the article page could not be read.</p>");
+        }
+
+        if (entry.EditorsNote is { } note)
+        {
+            var sources = note.Sources.Select(l => $"<a href=\"{E(l.Url)}\" {S(Link)}>{E(EntryLines.SourceName(l))}</a>");
+            html.Append(CultureInfo.InvariantCulture, $"<p {S(Note)} data-line=\"editors-note\" dir=\"auto\"><strong>{EntryLines.NoteLabel(note, E)}</strong> {E(note.Text)} <span {S(Meta)}>Sources: {string.Join(", ", sources)}</span></p>");
         }
 
         if (entry.Tags.Length > 0)

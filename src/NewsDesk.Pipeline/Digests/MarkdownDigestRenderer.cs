@@ -98,6 +98,12 @@ public static class MarkdownDigestRenderer
             md.Append("\n_Summary from the feed's own text; the article page could not be read._\n");
         }
 
+        if (entry.EditorsNote is { } note)
+        {
+            var sources = note.Sources.Select(l => $"[{Escape(EntryLines.SourceName(l))}](<{LinkTarget(l.Url)}>)");
+            md.Append(CultureInfo.InvariantCulture, $"\n> **{EntryLines.NoteLabel(note, Escape)}** {Escape(note.Text)} Sources: {string.Join(", ", sources)}\n");
+        }
+
         if (entry.AlsoReportedBy.Length > 0)
         {
             var links = entry.AlsoReportedBy.Select(l => $"[{Escape(l.Source ?? new Uri(l.Url).Host)}](<{LinkTarget(l.Url)}>)");

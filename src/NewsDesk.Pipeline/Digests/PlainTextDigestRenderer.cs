@@ -100,6 +100,12 @@ public static class PlainTextDigestRenderer
             text.Append("  (Summary from the feed's own text; the article page could not be read.)\n");
         }
 
+        if (entry.EditorsNote is { } note)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {EntryLines.NoteLabel(note, Line)} {Line(note.Text)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  Sources: {string.Join(", ", note.Sources.Select(l => $"{Line(EntryLines.SourceName(l))} <{l.Url}>"))}\n");
+        }
+
         if (entry.AlsoReportedBy.Length > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"  Also reported by: {string.Join(", ", entry.AlsoReportedBy.Select(l => $"{Line(l.Source ?? new Uri(l.Url).Host)} <{l.Url}>"))}\n");

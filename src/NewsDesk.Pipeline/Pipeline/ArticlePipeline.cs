@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsDesk.Extraction;
+using NewsDesk.Extraction.Metadata;
 using NewsDesk.Feeds;
 using NewsDesk.Fetching;
 using NewsDesk.Filtering;
@@ -137,8 +138,9 @@ public sealed partial class ArticlePipeline(
             return (EntryOutcome.Dropped, false);
         }
 
-        // 6. Summary, every sentence pointing back into the text.
-        var summary = summarizer.Summarize(text.Length > 0 ? text : title, title, url);
+        // 6. Summary, every sentence pointing back into the text, and to the page's stable address when it gave an
+        // acceptable canonical link (StableLink): the digest links that, so it outlives a mirror or a temporary server.
+        var summary = summarizer.Summarize(text.Length > 0 ? text : title, title, StableLink.From(extracted?.CanonicalUrl, linkUrl) ?? url);
         Lap(PipelineStage.Summarise, lap);
 
         var now = time.GetUtcNow();

@@ -1,9 +1,6 @@
-using System.ClientModel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenAI;
-using OpenAI.Chat;
 
 namespace NewsDesk.Summaries;
 
@@ -20,7 +17,7 @@ public sealed partial class MachineSummarizer(IOptions<MachineSummaryOptions> op
         "using only facts in the article. No opinions, no preamble, no markdown.";
 
     private readonly MachineSummaryOptions _options = options.Value;
-    private readonly IChatClient? _client = options.Value.IsUsable ? CreateClient(options.Value) : null;
+    private readonly IChatClient? _client = options.Value.IsUsable && options.Value.Summaries ? MachineChat.CreateClient(options.Value) : null;
 
     public bool IsEnabled => _client is not null;
 
@@ -31,17 +28,11 @@ public sealed partial class MachineSummarizer(IOptions<MachineSummaryOptions> op
             return fallback;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.Timeout);
         try
         {
             var body = text.Length > _options.MaxInputChars ? text[.._options.MaxInputChars] : text;
-            var response = await _client!.GetResponseAsync(
-                [new Microsoft.Extensions.AI.ChatMessage(ChatRole.System, Instructions), new Microsoft.Extensions.AI.ChatMessage(ChatRole.User, $"Headline: {title}\n\nArticle:\n{body}")],
-                new ChatOptions { ModelId = _options.Model, Temperature = 0.2f, MaxOutputTokens = 200 },
-                timeout.Token).ConfigureAwait(false);
-            var summary = string.Join(' ', (response.Text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            if (summary.Length == 0)
+            var answer = await MachineChat.AskAsync(_client!, _options, Instructions, $"Headline: {title}\n\nArticle:\n{body}", 200, ct).ConfigureAwait(false);
+            if (answer is null)
             {
                 LogFellBack(sourceUrl, "the model returned no text");
                 return fallback;
@@ -50,8 +41,8 @@ public sealed partial class MachineSummarizer(IOptions<MachineSummaryOptions> op
             return new Summary
             {
                 Method = SummaryMethods.Machine,
-                Model = response.ModelId ?? _options.Model,
-                Sentences = [new SummarySentence { Text = summary, SentenceIndex = -1, Start = 0, Length = 0, SourceUrl = sourceUrl }],
+                Model = answer.Model,
+                Sentences = [new SummarySentence { Text = answer.Text, SentenceIndex = -1, Start = 0, Length = 0, SourceUrl = sourceUrl }],
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -62,11 +53,6 @@ public sealed partial class MachineSummarizer(IOptions<MachineSummaryOptions> op
             return fallback;
         }
     }
-
-    /// <summary>Any OpenAI-compatible chat completions endpoint (OpenAI, Ollama, vLLM, LM Studio...).</summary>
-    private static IChatClient CreateClient(MachineSummaryOptions options) =>
-        new ChatClient(options.Model!, new ApiKeyCredential(options.ApiKey ?? "not-needed"), new OpenAIClientOptions { Endpoint = options.Endpoint, NetworkTimeout = options.Timeout })
-            .AsIChatClient();
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Machine summary of {Url} failed, kept the extractive summary: {Reason}")]
     private partial void LogFellBack(string url, string reason);

@@ -3,14 +3,21 @@ using System.ComponentModel.DataAnnotations;
 namespace NewsDesk.Summaries;
 
 /// <summary>
-/// The optional machine-written story summary (configuration section "NewsDesk:MachineSummary"), from any
-/// OpenAI-compatible chat endpoint such as a local Ollama (http://localhost:11434/v1) or vLLM. Off by default.
+/// The optional machine-written text (configuration section "NewsDesk:MachineSummary"): story summaries and the
+/// editor's note, from any OpenAI-compatible chat endpoint such as a local Ollama (http://localhost:11434/v1) or vLLM.
+/// Off by default.
 /// </summary>
 public sealed class MachineSummaryOptions
 {
     public const string Section = "NewsDesk:MachineSummary";
 
     public bool Enabled { get; set; }
+
+    /// <summary>The model writes each story's summary (in place of the quoted sentences). False keeps the quoted ones.</summary>
+    public bool Summaries { get; set; } = true;
+
+    /// <summary>The model adds a two-sentence editor's note to each top story, labelled as machine-written. Off by default.</summary>
+    public bool EditorsNote { get; set; }
 
     /// <summary>Base URL of the OpenAI-compatible API, ending in /v1.</summary>
     public Uri? Endpoint { get; set; }

@@ -18,11 +18,17 @@ internal static class DigestCommand
         var output = new Option<string?>("--out") { Description = "Write the digest to this file instead of stdout." };
         var deliver = new Option<bool>("--deliver") { Description = "Also send it to the configured delivery targets (SMTP, webhook), as the daily job does; with --desk, the desk's own." };
         var desk = DeskOption.Create("its digest is stored and written beside the default one");
-        var command = new Command("digest", "Make the digest for a date: store it, write md/html/json to the output folder, and print one format.") { date, format, output, deliver, desk };
+        var allDesks = new Option<bool>("--all-desks") { Description = "Make the default digest and every desk's, together (the day is read once), store them and write their files; prints the files written. Not with --desk or --out." };
+        var command = new Command("digest", "Make the digest for a date: store it, write md/html/json to the output folder, and print one format.") { date, format, output, deliver, desk, allDesks };
         command.SetAction(async (parse, ct) =>
         {
             using var host = NewsDeskHost.CreateTool();
             var options = host.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
+            if (parse.GetValue(allDesks))
+            {
+                return await AllDesksAsync(host.Services, options, parse.GetValue(date), parse.GetValue(desk), parse.GetValue(output), parse.GetValue(deliver), ct).ConfigureAwait(false);
+            }
+
             var profile = DeskOption.Find(host.Services, parse.GetValue(desk));
             var day = ParseDate(parse.GetValue(date), options, host.Services.GetRequiredService<TimeProvider>(), profile);
             ExistingStore.Require(host.Services);
@@ -75,6 +81,48 @@ internal static class DigestCommand
             return CommandLine.Success;
         });
         return command;
+    }
+
+    /// <summary>`digest --all-desks`: the default digest and every desk's, made together, each delivered to its own targets with --deliver.</summary>
+    private static async Task<int> AllDesksAsync(IServiceProvider services, DigestOptions options, string? date, string? desk, string? output, bool deliver, CancellationToken ct)
+    {
+        if (desk is not null || output is not null)
+        {
+            throw new UsageException($"--all-desks cannot be given with {(desk is not null ? "--desk" : "--out")}: it writes every digest's files to {DigestOptions.Section}:OutputFolder.");
+        }
+
+        // One day for all: the default digest's, in its time zone (a desk in another zone covers that same date in its own).
+        var day = ParseDate(date, options, services.GetRequiredService<TimeProvider>());
+        ExistingStore.Require(services);
+        var delivery = services.GetRequiredService<DigestDelivery>();
+        if (deliver && !delivery.HasTarget && !options.Desks.Any(delivery.HasTargetFor))
+        {
+            await Console.Error.WriteLineAsync("newsdesk: --deliver: neither the default digest nor any desk has a delivery target (NewsDesk:Delivery, or a desk's Recipients or Webhook)").ConfigureAwait(false);
+            return CommandLine.Failure;
+        }
+
+        DeskOptions?[] desks = [null, .. options.Desks];
+        var published = await services.GetRequiredService<DigestPublisher>().PublishDesksAsync(day, desks, ct: ct).ConfigureAwait(false);
+        var failed = false;
+        for (var i = 0; i < desks.Length; i++)
+        {
+            foreach (var file in published[i].Files)
+            {
+                await Console.Out.WriteLineAsync(file).ConfigureAwait(false);
+            }
+
+            var hasTarget = desks[i] is { } profile ? delivery.HasTargetFor(profile) : delivery.HasTarget;
+            if (deliver && hasTarget)
+            {
+                foreach (var outcome in await delivery.DeliverAsync(published[i], ct, desks[i]).ConfigureAwait(false))
+                {
+                    failed |= !outcome.Sent;
+                    await Console.Error.WriteLineAsync(outcome.Sent ? $"delivered: {outcome}" : $"newsdesk: delivery {outcome}").ConfigureAwait(false);
+                }
+            }
+        }
+
+        return failed ? CommandLine.Failure : CommandLine.Success;
     }
 
     public static DateOnly ParseDate(string? text, DigestOptions options, TimeProvider time, DeskOptions? desk = null)

@@ -70,6 +70,7 @@ public static class PipelineServices
         services.AddSingleton<DigestPublisher>();
         services.AddSingleton<DigestDelivery>();
         services.AddSingleton<MachineSummarizer>();
+        services.AddSingleton<EditorsNoteWriter>();
         services.AddSingleton<FeedRegistry>();
         return services;
     }

@@ -8,7 +8,8 @@ namespace NewsDesk.Hosting;
 /// <summary>
 /// Serves the repo's samples/ folder on 127.0.0.1 with a free port, for the offline demo: feeds from
 /// samples/feeds/NAME and article pages from samples/pages/PATH.html. Sample files link to the placeholder origin
-/// http://newsdesk.demo, which is rewritten to this server's origin. Answers conditional GETs with 304.
+/// http://newsdesk.demo, which is rewritten to this server's origin; the pages' canonical links name stable addresses
+/// on https://samples.newsdesk.example instead, which the digest links. Answers conditional GETs with 304.
 /// </summary>
 public sealed class SampleServer : IAsyncDisposable
 {

@@ -56,6 +56,51 @@ public sealed class DeskCommandTests
     }
 
     [Fact]
+    public async Task A_desk_digest_s_header_counts_an_untagged_article_once_as_a_headline()
+    {
+        using var temp = new TempFolder();
+        var environment = Seeded(temp);
+        // Sees the government report (bilateral) and the two untagged ones, which it lists.
+        environment["NewsDesk__Digest__Desks__2__Id"] = "bilateral";
+        environment["NewsDesk__Digest__Desks__2__Themes__0"] = "bilateral";
+        using (var store = new LiteDbNewsStore(temp.File("news.db")))
+        {
+            store.Save(Articles.Make("eu3", "EU budget talks resume", Day, feed: "techpress") with { Parties = ["European Union"], Countries = [] });
+        }
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "digest", "--date", "2026-11-22", "--desk", "bilateral");
+        var eu = await CliProcess.RunAsync(temp.Path, environment, "digest", "--date", "2026-11-22", "--desk", "eu");
+        var euJson = await CliProcess.RunAsync(temp.Path, environment, "digest", "--date", "2026-11-22", "--desk", "eu", "--format", "json");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("1 story from 1 article, and 2 more headlines with no theme (UTC).", stdout, StringComparison.Ordinal);
+        Assert.Contains("- [Fintech start-up raises funds]", stdout, StringComparison.Ordinal);
+        // The EU desk sees the EU rules and the untagged EU budget talks, which it leaves out: not counted either.
+        Assert.True(eu.ExitCode == 0, eu.Stderr);
+        Assert.Contains("1 story from 1 article (UTC).", eu.Stdout, StringComparison.Ordinal);
+        Assert.True(euJson.ExitCode == 0, euJson.Stderr);
+        Assert.Equal(1, JsonDocument.Parse(euJson.Stdout).RootElement.GetProperty("articleCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task All_desks_makes_the_default_digest_and_every_desk_s_together()
+    {
+        using var temp = new TempFolder();
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, Seeded(temp), "digest", "--date", "2026-11-22", "--all-desks");
+        var refused = await CliProcess.RunAsync(temp.Path, Seeded(temp), "digest", "--date", "2026-11-22", "--all-desks", "--desk", "gov");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(9, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("UK and India sign AI memorandum", File.ReadAllText(Path.Combine(temp.File("out"), "digest-2026-11-22-gov.md")), StringComparison.Ordinal);
+        Assert.DoesNotContain("EU sets AI rules", File.ReadAllText(Path.Combine(temp.File("out"), "digest-2026-11-22-gov.md")), StringComparison.Ordinal);
+        Assert.Contains("EU sets AI rules", File.ReadAllText(Path.Combine(temp.File("out"), "digest-2026-11-22-eu.html")), StringComparison.Ordinal);
+        Assert.Contains("Fintech start-up raises funds", File.ReadAllText(Path.Combine(temp.File("out"), "digest-2026-11-22.json")), StringComparison.Ordinal);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith("newsdesk: --all-desks cannot be given with --desk", refused.Stderr.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_with_a_desk_applies_its_parties_themes_and_minimum_score()
     {
         using var temp = new TempFolder();
