@@ -19,8 +19,7 @@ public sealed class SchedulePlan(IReadOnlyList<ScheduledJob> jobs)
     public static SchedulePlan Build(IEnumerable<FeedDefinition> feeds, DigestOptions digest, RetentionOptions retention)
     {
         var jobs = feeds.Where(f => f.Enabled).Select(FeedPoll).ToList();
-        jobs.Add(Digest(digest));
-        jobs.AddRange(digest.Desks.Select(desk => DeskDigest(digest, desk)));
+        jobs.AddRange(Digests(digest));
 
         // Alerts: every AlertInterval, from the start, when any desk asks for them.
         if (digest.Desks.Any(d => d.Alert is not null))
@@ -68,24 +67,33 @@ public sealed class SchedulePlan(IReadOnlyList<ScheduledJob> jobs)
         return new ScheduledJob(job, [trigger.Build()]);
     }
 
-    /// <summary>A desk's digest: the same <see cref="DigestJob"/> as the default digest, at the desk's own local time and zone (the digest's when unset).</summary>
-    private static ScheduledJob DeskDigest(DigestOptions digest, DeskOptions desk) =>
-        Daily($"digest-desk-{desk.Id}", $"digest-desk-{desk.Id}", desk.Time ?? digest.Time, digest.Zone(desk), desk.Id);
+    /// <summary>
+    /// The default digest and each desk's, at their local times and zones (a desk without its own takes the digest's).
+    /// Digests due at the same time in the same zone are one job, which makes them together
+    /// (<see cref="DigestPublisher.PublishDesksAsync"/>: the day is read once for all of them). The job holding the
+    /// default digest keeps the id "digest"; one holding desks alone is named after them.
+    /// </summary>
+    private static IEnumerable<ScheduledJob> Digests(DigestOptions digest)
+    {
+        var due = new[] { (Desk: (DeskOptions?)null, Time: digest.Time, Zone: digest.Zone()) }
+            .Concat(digest.Desks.Select(desk => (Desk: (DeskOptions?)desk, Time: desk.Time ?? digest.Time, Zone: digest.Zone(desk))));
+        foreach (var group in due.GroupBy(d => (d.Time, d.Zone.Id)))
+        {
+            var desks = group.Select(d => d.Desk).ToList();
+            var ids = desks.OfType<DeskOptions>().Select(d => d.Id).ToList();
+            var withDefault = desks.Contains(null);
+            var (jobId, triggerId) = withDefault ? ("digest", "daily-digest") : ($"digest-desk-{string.Join('+', ids)}", $"digest-desk-{string.Join('+', ids)}");
+            yield return Daily(jobId, triggerId, group.Key.Time, group.First().Zone, withDefault, ids);
+        }
+    }
 
-    private static ScheduledJob Digest(DigestOptions digest) => Daily("digest", "daily-digest", digest.Time, digest.Zone(), desk: null);
-
-    /// <summary>A digest job fired every day at <paramref name="time"/> (HH:mm) local to <paramref name="zone"/>; a desk's carries its id.</summary>
-    private static ScheduledJob Daily(string jobId, string triggerId, string time, TimeZoneInfo zone, string? desk)
+    /// <summary>A digest job fired every day at <paramref name="time"/> (HH:mm) local to <paramref name="zone"/>, carrying the digests it makes.</summary>
+    private static ScheduledJob Daily(string jobId, string triggerId, string time, TimeZoneInfo zone, bool withDefault, IReadOnlyList<string> desks)
     {
         var at = TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture);
-        var job = JobBuilder.Create<DigestJob>().WithIdentity(jobId).DisallowConcurrentExecution();
+        var job = JobBuilder.Create<DigestJob>().WithIdentity(jobId).DisallowConcurrentExecution()
+            .UsingJobData(DigestJob.DefaultKey, withDefault ? "yes" : "no").UsingJobData(DigestJob.DesksKey, string.Join(',', desks));
         var trigger = TriggerBuilder.Create().WithIdentity(triggerId).ForJob(jobId);
-        if (desk is not null)
-        {
-            job.UsingJobData(DigestJob.DeskKey, desk);
-            trigger.UsingJobData(DigestJob.DeskKey, desk);
-        }
-
         return new ScheduledJob(job.Build(), [trigger
             .WithCronSchedule($"0 {at.Minute} {at.Hour} * * ?", c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)).Build()]);
     }
