@@ -138,9 +138,10 @@ public sealed partial class ArticlePipeline(
             return (EntryOutcome.Dropped, false);
         }
 
-        // 6. Summary, every sentence pointing back into the text, and to the page's stable address when it gave an
+        // 6. Summary, every sentence pointing back into the text, at the page's stable address when it gave an
         // acceptable canonical link (StableLink): the digest links that, so it outlives a mirror or a temporary server.
-        var summary = summarizer.Summarize(text.Length > 0 ? text : title, title, StableLink.From(extracted?.CanonicalUrl, linkUrl) ?? url);
+        var stableLink = StableLink.From(extracted?.CanonicalUrl, linkUrl);
+        var summary = summarizer.Summarize(text.Length > 0 ? text : title, title, stableLink ?? url);
         Lap(PipelineStage.Summarise, lap);
 
         var now = time.GetUtcNow();
@@ -151,6 +152,7 @@ public sealed partial class ArticlePipeline(
             SourceKind = feed.Kind == FeedKind.Government ? "government" : "press",
             Source = extracted?.SiteName ?? parsed.Title ?? feed.Title,
             Url = url,
+            Link = stableLink,
             EntryId = entry.Id,
             Title = title,
             Byline = FieldCaps.Cap(extracted?.Byline ?? entry.Author, FieldCaps.Byline),

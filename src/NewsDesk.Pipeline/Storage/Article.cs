@@ -21,6 +21,11 @@ public sealed record Article
     public string? Source { get; init; }
     /// <summary>Canonical URL, tracking parameters removed.</summary>
     public required string Url { get; init; }
+    /// <summary>
+    /// The page's stable address: its canonical link when <see cref="Extraction.Metadata.StableLink"/> accepts it, else
+    /// null. The digest links it before <see cref="Url"/>, so a digest outlives a mirror or a temporary server.
+    /// </summary>
+    public string? Link { get; init; }
     /// <summary>The feed entry's own id (guid / atom:id).</summary>
     public string? EntryId { get; init; }
     public required string Title { get; init; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using NewsDesk.Digests;
+using NewsDesk.Storage;
 using NewsDesk.Tests.Pipeline;
 using NewsDesk.Tests.Support;
 
@@ -89,5 +90,10 @@ public sealed class CanonicalLinkTests
         {
             Assert.Equal(server.Url("news/" + refused.Slug).AbsoluteUri, links[refused.Subject + " report"]);
         }
+
+        // The accepted canonical is the article's own stored field, not something the digest works out again.
+        var stored = harness.Store.Query(new ArticleQuery()).ToDictionary(a => a.Title, a => a.Link);
+        Assert.Equal("https://stable.example/news/stable", stored["Harbour dredging report"]);
+        Assert.All(pages.Skip(2), refused => Assert.Null(stored[refused.Subject + " report"]));
     }
 }

@@ -18,7 +18,8 @@ public sealed partial class LiteDbNewsStore : INewsStore
         "Ingested: $.Ingested, LastUpdated: $.LastUpdated, Language: $.Language, LeadImage: $.LeadImage, " +
         "TextSource: $.TextSource, FallbackReason: $.FallbackReason, ContentHash: $.ContentHash, " +
         "EntryFingerprint: $.EntryFingerprint, Tags: $.Tags, Themes: $.Themes, Parties: $.Parties, " +
-        "Countries: $.Countries, Organisations: $.Organisations, Summary: $.Summary, StoryId: $.StoryId }");
+        "Countries: $.Countries, Organisations: $.Organisations, Summary: $.Summary, StoryId: $.StoryId, " +
+        "TaxonomyVersion: $.TaxonomyVersion, Link: $.Link }");
 
     private ILiteCollection<Article> _articles = null!;
     private ILiteCollection<FeedState> _feeds = null!;

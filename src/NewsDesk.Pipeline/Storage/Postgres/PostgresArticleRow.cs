@@ -20,7 +20,7 @@ internal static class PostgresArticleRow
         "modified", "ingested", "last_updated", "description", "language", "lead_image", "text", "html", "text_source",
         "fallback_reason", "content_hash", "entry_fingerprint", "tags", "evidence", "max_score", "themes", "parties",
         "countries", "organisations", "theme_keys", "party_keys", "organisation_keys", "summary", "summary_text",
-        "summary_method", "story_id", "story_signature", "story_keys", "taxonomy_version",
+        "summary_method", "story_id", "story_signature", "story_keys", "taxonomy_version", "link",
     ];
 
     /// <summary>What <see cref="Read"/> reads, whole.</summary>
@@ -28,14 +28,14 @@ internal static class PostgresArticleRow
         "id, schema_version, feed_id, source_kind, source, url, entry_id, title, byline, published, modified, ingested, " +
         "last_updated, description, language, lead_image, text, html, text_source, fallback_reason, content_hash, " +
         "entry_fingerprint, tags, themes, parties, countries, organisations, summary, story_id, story_signature, story_keys, " +
-        "taxonomy_version";
+        "taxonomy_version, link";
 
     /// <summary>What a headline is read with: no text, HTML, description or story signature and keys.</summary>
     public const string SelectHeadline =
         "id, schema_version, feed_id, source_kind, source, url, entry_id, title, byline, published, modified, ingested, " +
         "last_updated, NULL::text, language, lead_image, '', '', text_source, fallback_reason, content_hash, " +
         "entry_fingerprint, tags, themes, parties, countries, organisations, summary, story_id, NULL::jsonb, '{}'::text[], " +
-        "taxonomy_version";
+        "taxonomy_version, link";
 
     /// <summary>The parameter values of <see cref="Columns"/> for <paramref name="article"/>.</summary>
     public static NpgsqlParameter[] Values(Article article) =>
@@ -79,6 +79,7 @@ internal static class PostgresArticleRow
         article.StorySignature is null ? new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb, Value = DBNull.Value } : PostgresNewsStore.Jsonb(article.StorySignature),
         new() { Value = article.StoryKeys },
         Text(article.TaxonomyVersion),
+        Text(article.Link),
     ];
 
     /// <summary>An article from a row read with <see cref="Select"/> or <see cref="SelectHeadline"/>.</summary>
@@ -116,6 +117,7 @@ internal static class PostgresArticleRow
         StorySignature = row.IsDBNull(29) ? null : JsonSerializer.Deserialize<StorySignature>(row.GetString(29), PostgresNewsStore.Json),
         StoryKeys = row.GetFieldValue<string[]>(30),
         TaxonomyVersion = Text(row, 31),
+        Link = Text(row, 32),
     };
 
     private static string[] Keys(IEnumerable<string> names) => [.. names.Select(PostgresArticleFilter.Key).Distinct(StringComparer.Ordinal)];

@@ -112,6 +112,11 @@ internal static class PostgresSchema
         """
         ALTER TABLE articles ADD COLUMN taxonomy_version text;
         """,
+
+        // 4: the page's stable address (its accepted canonical link), which the digest links; null when it named none.
+        """
+        ALTER TABLE articles ADD COLUMN link text;
+        """,
     ];
 
     /// <summary>The schema version this NewsDesk writes.</summary>
