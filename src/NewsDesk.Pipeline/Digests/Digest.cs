@@ -22,6 +22,9 @@ public sealed record Digest
     /// <summary>Headlines of stories with no theme: listed, never full entries. Empty when the digest leaves them out.</summary>
     public DigestLink[] AlsoInTheFeeds { get; init; } = [];
 
+    /// <summary>"2 stories from 3 articles, and 1 more headline with no theme", as the digest's header says it.</summary>
+    public string Coverage => EntryLines.Coverage(this);
+
     /// <summary>"NewsDesk digest for 2026-11-22", or "Trade desk digest for 2026-11-22" for a desk.</summary>
     public string Title => $"{DeskName ?? "NewsDesk"} digest for {Date}";
 }

@@ -18,12 +18,16 @@ internal static class EntryLines
     /// "2 stories from 3 articles, and 1 more headline with no theme (UTC). …": the articles counted are those behind
     /// the stories shown, so an untagged one is counted once, as a headline, or not at all when the digest leaves it out.
     /// </summary>
-    public static string Intro(Digest digest)
+    public static string Intro(Digest digest) =>
+        $"{Coverage(digest)} ({digest.TimeZone}). Summaries are sentences quoted from the primary source unless marked as machine-written.";
+
+    /// <summary>"2 stories from 3 articles, and 1 more headline with no theme": what the digest covers, as its header and `demo` say it.</summary>
+    public static string Coverage(Digest digest)
     {
         var themed = digest.Sections.Sum(s => s.Entries.Length);
         var reports = digest.Sections.Sum(s => s.Entries.Sum(e => e.SourceCount));
         var also = digest.AlsoInTheFeeds.Length > 0 ? $", and {Count(digest.AlsoInTheFeeds.Length, "more headline")} with no theme" : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{Count(themed, "story", "stories")} from {Count(reports, "article")}{also} ({digest.TimeZone}). Summaries are sentences quoted from the primary source unless marked as machine-written.");
+        return string.Create(CultureInfo.InvariantCulture, $"{Count(themed, "story", "stories")} from {Count(reports, "article")}{also}");
     }
 
     /// <summary>"United Kingdom, India · 3 sources", the part of a glance line after the headline.</summary>

@@ -74,7 +74,7 @@ internal static class DemoCommand
             var day = DigestDay(store, options, host.Services.GetRequiredService<TimeProvider>());
             var published = await host.Services.GetRequiredService<DigestPublisher>().PublishAsync(day, ct: ct).ConfigureAwait(false);
             Console.WriteLine($"Database: {store.Location} ({store.CountArticles()} articles)");
-            Console.WriteLine($"Digest for {published.Digest.Date}: {published.Digest.StoryCount} stories from {published.Digest.ArticleCount} articles");
+            Console.WriteLine($"Digest for {published.Digest.Date}: {published.Digest.Coverage}");
             foreach (var file in published.Files)
             {
                 Console.WriteLine($"  {file}");

@@ -38,6 +38,12 @@ public sealed class CanonicalLinkTests
             Assert.Contains("https://samples.newsdesk.example/", text, StringComparison.Ordinal);
             Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal);
         }
+
+        // What the demo prints of its digest is what the digest's own header says (it once counted differently).
+        var printed = demo.Stdout.Split('\n').Single(l => l.StartsWith("Digest for ", StringComparison.Ordinal));
+        var coverage = printed[(printed.IndexOf(": ", StringComparison.Ordinal) + 2)..].TrimEnd();
+        var markdown = await File.ReadAllTextAsync(files.Single(f => f.EndsWith(".md", StringComparison.Ordinal)), TestContext.Current.CancellationToken);
+        Assert.Contains(coverage + " (", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
