@@ -16,11 +16,21 @@ public sealed partial class Retagger(ThemeTagger tagger, GroupCommitter committe
 {
     public const int DefaultBatchSize = 200;
 
+    /// <summary>The store's name for the one retag that may run on it at a time, whatever process runs it.</summary>
+    public const string HoldName = "retag";
+
+    /// <summary>Takes the store's retag hold (<see cref="INewsStore.TryHold"/>); null when another retag, in any process sharing the store, has it.</summary>
+    public IDisposable? TryHold() => store.TryHold(HoldName);
+
     /// <summary>Retags <paramref name="scope"/>; returns the whole run's summary, resumed runs included.</summary>
-    public async Task<RetagSummary> RunAsync(RetagScope scope, Action<RetagProgress>? progress, CancellationToken ct, int batchSize = DefaultBatchSize)
+    /// <param name="held">The retag hold, taken by the caller with <see cref="TryHold"/>; null to take it here.</param>
+    /// <exception cref="RetagBusyException">Another retag is running on the store.</exception>
+    public async Task<RetagSummary> RunAsync(RetagScope scope, Action<RetagProgress>? progress, CancellationToken ct, int batchSize = DefaultBatchSize, IDisposable? held = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        // Two retags at once would each resume from the other's checkpoint and report each other's changes.
+        using var hold = held ?? TryHold() ?? throw new RetagBusyException();
         var checkpoint = RetagCheckpoint.Parse(store.GetRecord(RetagCheckpoint.RecordName));
         var resumed = checkpoint is not null && checkpoint.Continues(scope, tagger.Version);
         if (resumed)

@@ -84,6 +84,12 @@ public interface INewsStore : IDisposable
     void SaveRecord(string name, string value);
 
     /// <summary>
+    /// Holds <paramref name="name"/> for one job that must not run twice on this store at once (`retag`), across every
+    /// process that shares the store, until the returned handle is disposed; null when another holder has it.
+    /// </summary>
+    IDisposable? TryHold(string name);
+
+    /// <summary>
     /// Brings the store up to this NewsDesk's schema (`db migrate`, and at open). Returns how many stored articles were
     /// rewritten.
     /// </summary>

@@ -15,11 +15,19 @@ public sealed partial class BackgroundRetag(Retagger retagger, IHostApplicationL
 
     public bool IsRunning => Volatile.Read(ref _running) == 1;
 
-    /// <summary>Starts a retag of <paramref name="scope"/> unless one is running (then false).</summary>
+    /// <summary>Starts a retag of <paramref name="scope"/> unless one is running, here or in any process sharing the store (then false).</summary>
     public bool TryStart(RetagScope scope)
     {
         if (Interlocked.CompareExchange(ref _running, 1, 0) != 0)
         {
+            return false;
+        }
+
+        // Taken before the answer, so a retag another process runs (a CLI's, another worker's) is a 409 too.
+        var hold = retagger.TryHold();
+        if (hold is null)
+        {
+            Volatile.Write(ref _running, 0);
             return false;
         }
 
@@ -29,7 +37,7 @@ public sealed partial class BackgroundRetag(Retagger retagger, IHostApplicationL
         {
             try
             {
-                await retagger.RunAsync(scope, p => _progress = p, lifetime.ApplicationStopping).ConfigureAwait(false);
+                await retagger.RunAsync(scope, p => _progress = p, lifetime.ApplicationStopping, held: hold).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
             {

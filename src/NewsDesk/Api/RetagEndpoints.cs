@@ -30,6 +30,12 @@ public static class RetagEndpoints
             try
             {
                 var q = context.Request.Query;
+                // A misspelt "sinse" would otherwise retag every article: refused, as /api/articles refuses one.
+                if (q.Keys.FirstOrDefault(k => k is not ("since" or "feed")) is { } unknown)
+                {
+                    return Results.BadRequest(new { error = $"\"{unknown}\" is not a parameter of {Path}; the parameters are since, feed" });
+                }
+
                 var feed = string.IsNullOrWhiteSpace(q["feed"]) ? null : q["feed"].ToString();
                 scope = new RetagScope(ArticleQueryText.Instant(q["since"], "since"), feed);
                 if (feed is not null)
@@ -45,7 +51,7 @@ public static class RetagEndpoints
             var retag = background.Value;
             return retag.TryStart(scope)
                 ? Results.Accepted(Path, retag.Status())
-                : Results.Problem("a retag is running already; GET " + Path + " shows its progress", statusCode: StatusCodes.Status409Conflict);
+                : Results.Problem("a retag is running already, in this worker or another process on the store; GET " + Path + " shows this worker's", statusCode: StatusCodes.Status409Conflict);
         });
 
         app.MapGet(Path, (HttpContext context) => AdminEndpoints.FromThisMachine(context)

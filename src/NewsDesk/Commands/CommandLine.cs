@@ -126,7 +126,7 @@ internal static class CommandLine
     {
         OptionsValidationException options => "configuration is invalid: " + string.Join(" ", options.Failures),
         FeedCatalogException or StorageException => ex.Message,
-        Tagging.TaxonomyException => ex.Message,
+        Tagging.TaxonomyException or Retagging.RetagBusyException => ex.Message,
         IOException io => io.Message,
         HttpRequestException http => http.Message,
         TimeoutException timeout => timeout.Message,

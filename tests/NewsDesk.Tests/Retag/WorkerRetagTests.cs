@@ -38,6 +38,10 @@ public sealed class WorkerRetagTests
             Assert.Contains("since", await badDate.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
             using var badFeed = await worker.Http.PostAsync("api/admin/retag?feed=no-such-feed", null, ct);
             Assert.Equal(HttpStatusCode.BadRequest, badFeed.StatusCode);
+            // A misspelt parameter would retag everything: refused.
+            using var misspelt = await worker.Http.PostAsync("api/admin/retag?sinse=2026-11-22", null, ct);
+            Assert.Equal(HttpStatusCode.BadRequest, misspelt.StatusCode);
+            Assert.Contains("sinse\\\" is not a parameter", await misspelt.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
             Assert.Equal("never run", await State(worker, ct));
 
             using var started = await worker.Http.PostAsync("api/admin/retag", null, ct);

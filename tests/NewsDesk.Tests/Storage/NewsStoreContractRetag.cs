@@ -22,6 +22,26 @@ public abstract partial class NewsStoreContract
     ];
 
     [Fact]
+    public async Task A_second_retag_is_refused_while_one_holds_the_store_and_runs_once_it_is_released()
+    {
+        Store.Save(Articles.Make("h1", Headlines[0], Day, ["talent"]));
+        var retagger = new Retagger(new ThemeTagger(Taxonomy.LoadDefault()), new GroupCommitter(new StoryMatcher(), Store), Store, TimeProvider.System, NullLogger<Retagger>.Instance);
+
+        using (var hold = retagger.TryHold())
+        {
+            Assert.NotNull(hold);
+            Assert.Null(Store.TryHold(Retagger.HoldName));
+            await Assert.ThrowsAsync<RetagBusyException>(() => retagger.RunAsync(RetagScope.All, null, TestContext.Current.CancellationToken));
+        }
+
+        var summary = await retagger.RunAsync(RetagScope.All, null, TestContext.Current.CancellationToken);
+        Assert.Equal(1, summary.Processed);
+        // The run gave its hold back.
+        using var after = Store.TryHold(Retagger.HoldName);
+        Assert.NotNull(after);
+    }
+
+    [Fact]
     public void The_taxonomy_version_is_stored_and_read_back_by_find_and_query()
     {
         Store.Save(Articles.Make("a1", "One", Day) with { TaxonomyVersion = "desk-2026-12" });

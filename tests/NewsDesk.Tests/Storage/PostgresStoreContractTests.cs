@@ -28,6 +28,24 @@ public sealed class PostgresStoreContractTests : NewsStoreContract
     }
 
     [Fact]
+    public void A_hold_taken_by_one_process_s_store_is_refused_to_another_until_released()
+    {
+        // Two store instances on one database stand for two processes (a worker and a CLI `retag`).
+        using var other = new PostgresNewsStore(Db.ConnectionString);
+        var hold = Store.TryHold("retag");
+        Assert.NotNull(hold);
+        Assert.Null(other.TryHold("retag"));
+        using (var otherName = other.TryHold("something else"))
+        {
+            Assert.NotNull(otherName);
+        }
+
+        hold.Dispose();
+        using var taken = other.TryHold("retag");
+        Assert.NotNull(taken);
+    }
+
+    [Fact]
     public async Task Two_stores_opening_a_new_database_at_once_apply_the_schema_once()
     {
         await using var fresh = await TestPostgres.CreateAsync(TestContext.Current.CancellationToken);
