@@ -10,12 +10,17 @@ namespace NewsDesk.Extraction.Metadata;
 /// <remarks>
 /// The canonical is the page's own word, so a hostile page could name any address. It is taken only when it is an
 /// absolute http(s) URL without user name or password, at most <see cref="MaxLength"/> characters, and either on the
-/// page's own origin (scheme, host and port), or https on a named host: never an IP address or localhost on another
-/// origin, which would send an editor who clicks it to a machine of their own network.
+/// page's own origin (scheme, host and port), or https on a public-looking name (with a dot, not localhost or a name
+/// that only resolves inside a network: .local, .internal, .lan, .home.arpa...): never an IP address or such a name on
+/// another origin, which would send an editor who clicks it to a machine of their own network. International names are
+/// kept in their ASCII (punycode) form, so a look-alike of a known site is not shown as that site.
 /// </remarks>
 public static class StableLink
 {
     public const int MaxLength = 2048;
+
+    // Names that only mean something inside a network: single-label names are refused as well ("intranet").
+    private static readonly string[] Private = [".localhost", ".local", ".internal", ".lan", ".home.arpa", ".intranet", ".corp"];
 
     /// <returns>The canonical URL in the form <see cref="ArticleIdentity.Canonicalize"/> gives, or null when it is not taken.</returns>
     public static string? From(string? canonical, Uri page)
@@ -28,13 +33,16 @@ public static class StableLink
             return null;
         }
 
+        // The ASCII form of the name (punycode for an international one, so a look-alike shows as what it is), without
+        // the trailing dot that would let "localhost." pass for a public name.
+        var host = url.IdnHost.TrimEnd('.');
         var sameOrigin = string.Equals(url.Scheme, page.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(url.Host, page.Host, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(host, page.IdnHost.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
             && url.Port == page.Port;
         var namedHttps = url.Scheme == Uri.UriSchemeHttps && url.HostNameType == UriHostNameType.Dns
-            && !IPAddress.TryParse(url.Host, out _)
-            && !url.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            && !url.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
-        return sameOrigin || namedHttps ? ArticleIdentity.Canonicalize(url) : null;
+            && !IPAddress.TryParse(host, out _)
+            && host.Contains('.', StringComparison.Ordinal)
+            && !Private.Any(suffix => host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) || host.Equals(suffix[1..], StringComparison.OrdinalIgnoreCase));
+        return sameOrigin || namedHttps ? ArticleIdentity.Canonicalize(new UriBuilder(url) { Host = host }.Uri) : null;
     }
 }
