@@ -14,7 +14,8 @@ internal static class MachineChat
             .AsIChatClient();
 
     /// <summary>
-    /// The model's answer on one line, with the model that gave it; null for an empty answer. Throws on an error, and
+    /// The model's answer on one line, with the model that gave it; null for an empty answer. Throws on an error or an
+    /// answer far over <paramref name="maxTokens"/>, and
     /// <see cref="OperationCanceledException"/> after <see cref="MachineSummaryOptions.Timeout"/>: the caller decides
     /// what stands in for it.
     /// </summary>
@@ -27,6 +28,14 @@ internal static class MachineChat
             new ChatOptions { ModelId = options.Model, Temperature = 0.2f, MaxOutputTokens = maxTokens },
             timeout.Token).ConfigureAwait(false);
         var text = string.Join(' ', (response.Text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // A server that ignores the token limit is not followed: no note or summary rather than pages of it in a digest.
+        // A token is about four characters of English; twice that leaves room for long words and other languages.
+        var most = maxTokens * 8;
+        if (text.Length > most)
+        {
+            throw new InvalidDataException($"the model's answer ran to {text.Length} characters, over the {most} its {maxTokens} tokens allow");
+        }
+
         return text.Length == 0 ? null : new MachineText(text, response.ModelId ?? options.Model!);
     }
 }

@@ -96,6 +96,29 @@ public sealed class EditorsNoteTests
     }
 
     [Fact]
+    public async Task A_model_that_ignores_the_token_limit_gives_no_note_rather_than_pages_of_one()
+    {
+        // One "sentence" of 100,000 characters: cutting at two sentences would not shorten it.
+        var flood = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-2",
+            @object = "chat.completion",
+            created = 1763900000,
+            model = "llama-test",
+            choices = new[] { new { index = 0, message = new { role = "assistant", content = string.Concat(Enumerable.Repeat("flood ", 16_700)) }, finish_reason = "stop" } },
+        });
+        await using var model = await LoopbackServer.StartAsync(app => app.MapPost("/v1/chat/completions", () => Results.Text(flood, "application/json")));
+
+        var (code, stdout, stderr) = await DigestAsync(model);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("UK and India sign AI memorandum", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("flood flood", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Editor's note", stdout, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n'), l => l.Contains("Editor's note for", StringComparison.Ordinal) && l.Contains("characters", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_model_that_never_answers_gives_no_note_and_the_digest_after_the_timeout()
     {
         await using var model = await LoopbackServer.StartAsync(app => app.MapPost("/v1/chat/completions", async (HttpContext c) =>
