@@ -21,6 +21,14 @@ internal static class EntryLines
     public static string Intro(Digest digest) =>
         $"{Coverage(digest)} ({digest.TimeZone}). Summaries are sentences quoted from the primary source unless marked as machine-written.";
 
+    /// <summary>
+    /// What an empty digest says. A desk's says that nothing passed its filter, which is true whether the day had no
+    /// articles or the filter matched none of them (a desk following a party no article names).
+    /// </summary>
+    public static string Empty(Digest digest) => digest.Desk is null
+        ? "No articles were published or ingested on this day."
+        : $"Nothing published or ingested on this day passed the filter of {digest.DeskName ?? digest.Desk} (its themes, parties, sources and minimum score).";
+
     /// <summary>"2 stories from 3 articles, and 1 more headline with no theme": what the digest covers, as its header and `demo` say it.</summary>
     public static string Coverage(Digest digest)
     {

@@ -47,7 +47,7 @@ public static class HtmlDigestRenderer
         body.Append(CultureInfo.InvariantCulture, $"<h1 {S("font-size:26px")}>{E(digest.Title)}</h1>");
         if (digest.StoryCount == 0)
         {
-            body.Append("<p>No articles were published or ingested on this day.</p>");
+            body.Append(CultureInfo.InvariantCulture, $"<p>{E(EntryLines.Empty(digest))}</p>");
             return WithStyles(HtmlText.Sanitize(body.ToString()));
         }
 

@@ -13,7 +13,7 @@ public static class MarkdownDigestRenderer
         md.Append(CultureInfo.InvariantCulture, $"# {Escape(digest.Title)}\n\n");
         if (digest.StoryCount == 0)
         {
-            md.Append("No articles were published or ingested on this day.\n");
+            md.Append(Escape(EntryLines.Empty(digest))).Append('\n');
             return md.ToString();
         }
 

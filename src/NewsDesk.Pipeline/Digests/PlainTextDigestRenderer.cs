@@ -17,7 +17,7 @@ public static class PlainTextDigestRenderer
         text.Append(CultureInfo.InvariantCulture, $"{Line(digest.Title)}\n\n");
         if (digest.StoryCount == 0)
         {
-            text.Append("No articles were published or ingested on this day.\n");
+            text.Append(Line(EntryLines.Empty(digest))).Append('\n');
             return text.ToString();
         }
 

@@ -83,6 +83,21 @@ public sealed class DeskCommandTests
     }
 
     [Fact]
+    public async Task A_desk_whose_filter_matches_nothing_says_so_rather_than_that_the_day_was_empty()
+    {
+        using var temp = new TempFolder();
+        var environment = Seeded(temp);
+        environment["NewsDesk__Digest__Desks__2__Id"] = "mars";
+        environment["NewsDesk__Digest__Desks__2__Parties__0"] = "Mars";
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(temp.Path, environment, "digest", "--date", "2026-11-22", "--desk", "mars");
+
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("No articles were published", stdout, StringComparison.Ordinal);
+        Assert.Contains("Nothing published or ingested on this day passed the filter of mars", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task All_desks_makes_the_default_digest_and_every_desk_s_together()
     {
         using var temp = new TempFolder();
