@@ -39,7 +39,7 @@ internal static class RetagCommand
             catch (StorageException ex) when (!host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres)
             {
                 // The worker holds the file: it retags through its API instead, between its own polls.
-                throw new StorageException($"{ex.Message} While the worker runs, retag through its API: curl -X POST http://127.0.0.1:8080/api/admin/retag", ex);
+                throw new StorageException($"{ex.Message} While the worker runs, retag through its API: POST /api/admin/retag on the worker's own address (see README, Sources)", ex);
             }
 
             if (scope.Feed is { } id)
