@@ -12,7 +12,8 @@ internal static partial class MentionedDates
 {
     private const int MaxDates = 4;
 
-    private static readonly string[] Months =
+    /// <summary>English month names, lower case, January first.</summary>
+    internal static readonly string[] Months =
     [
         "january", "february", "march", "april", "may", "june",
         "july", "august", "september", "october", "november", "december",

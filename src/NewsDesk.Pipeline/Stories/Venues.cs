@@ -15,11 +15,8 @@ internal static partial class Venues
     // The kinds of event that happen somewhere (EventKinds): a place only says "the same meeting" when both reports tell of one.
     private static readonly string[] MeetingKinds = ["summit", "talks"];
 
-    private static readonly HashSet<string> NotPlaces = new(StringComparer.Ordinal)
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    };
+    private static readonly HashSet<string> NotPlaces = new(
+        [.. MentionedDates.Months, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], StringComparer.Ordinal);
 
     [GeneratedRegex(@"\b(?:in|at)\s+(?<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b|\b(?<place>[A-Z][a-z]+)\s+(?:AI\s+)?[Ss]ummit\b", RegexOptions.CultureInvariant)]
     private static partial Regex VenuePattern();

@@ -17,7 +17,7 @@ public static class AdminEndpoints
         {
             if (!FromThisMachine(context))
             {
-                return Results.Problem("admin endpoints answer loopback callers only, on a direct connection", statusCode: StatusCodes.Status403Forbidden);
+                return NotFromThisMachine();
             }
 
             if (store is not LiteDbNewsStore file)
@@ -46,6 +46,10 @@ public static class AdminEndpoints
             return Results.Stream(stream, "application/octet-stream", "newsdesk-backup.db");
         });
     }
+
+    /// <summary>The answer to a caller <see cref="FromThisMachine"/> refuses, the same from every admin endpoint.</summary>
+    internal static IResult NotFromThisMachine() =>
+        Results.Problem("admin endpoints answer loopback callers only, on a direct connection", statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>
     /// Decided from the TCP connection itself: with ASP.NET's forwarded headers switched on

@@ -23,7 +23,7 @@ public static class RetagEndpoints
         {
             if (!AdminEndpoints.FromThisMachine(context))
             {
-                return Results.Problem("admin endpoints answer loopback callers only, on a direct connection", statusCode: StatusCodes.Status403Forbidden);
+                return AdminEndpoints.NotFromThisMachine();
             }
 
             RetagScope scope;
@@ -56,6 +56,6 @@ public static class RetagEndpoints
 
         app.MapGet(Path, (HttpContext context) => AdminEndpoints.FromThisMachine(context)
             ? Results.Ok(background.Value.Status())
-            : Results.Problem("admin endpoints answer loopback callers only, on a direct connection", statusCode: StatusCodes.Status403Forbidden));
+            : AdminEndpoints.NotFromThisMachine());
     }
 }

@@ -95,13 +95,13 @@ internal static class DigestCommand
         var day = ParseDate(date, options, services.GetRequiredService<TimeProvider>());
         ExistingStore.Require(services);
         var delivery = services.GetRequiredService<DigestDelivery>();
-        if (deliver && !delivery.HasTarget && !options.Desks.Any(delivery.HasTargetFor))
+        DeskOptions?[] desks = [null, .. options.Desks];
+        if (deliver && !desks.Any(delivery.HasTargetFor))
         {
             await Console.Error.WriteLineAsync("newsdesk: --deliver: neither the default digest nor any desk has a delivery target (NewsDesk:Delivery, or a desk's Recipients or Webhook)").ConfigureAwait(false);
             return CommandLine.Failure;
         }
 
-        DeskOptions?[] desks = [null, .. options.Desks];
         var published = await services.GetRequiredService<DigestPublisher>().PublishDesksAsync(day, desks, ct: ct).ConfigureAwait(false);
         var failed = false;
         for (var i = 0; i < desks.Length; i++)
@@ -111,8 +111,7 @@ internal static class DigestCommand
                 await Console.Out.WriteLineAsync(file).ConfigureAwait(false);
             }
 
-            var hasTarget = desks[i] is { } profile ? delivery.HasTargetFor(profile) : delivery.HasTarget;
-            if (deliver && hasTarget)
+            if (deliver && delivery.HasTargetFor(desks[i]))
             {
                 foreach (var outcome in await delivery.DeliverAsync(published[i], ct, desks[i]).ConfigureAwait(false))
                 {

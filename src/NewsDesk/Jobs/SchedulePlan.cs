@@ -82,8 +82,8 @@ public sealed class SchedulePlan(IReadOnlyList<ScheduledJob> jobs)
             var desks = group.Select(d => d.Desk).ToList();
             var ids = desks.OfType<DeskOptions>().Select(d => d.Id).ToList();
             var withDefault = desks.Contains(null);
-            var (jobId, triggerId) = withDefault ? ("digest", "daily-digest") : ($"digest-desk-{string.Join('+', ids)}", $"digest-desk-{string.Join('+', ids)}");
-            yield return Daily(jobId, triggerId, group.Key.Time, group.First().Zone, withDefault, ids);
+            var jobId = withDefault ? "digest" : $"digest-desk-{string.Join('+', ids)}";
+            yield return Daily(jobId, withDefault ? "daily-digest" : jobId, group.Key.Time, group.First().Zone, withDefault, ids);
         }
     }
 
